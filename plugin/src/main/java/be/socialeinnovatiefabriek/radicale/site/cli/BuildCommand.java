@@ -1,0 +1,47 @@
+package be.socialeinnovatiefabriek.radicale.site.cli;
+
+import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
+import be.socialeinnovatiefabriek.radicale.site.core.InvalidSettingException;
+import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds a site without Maven, for the build benchmark and for scripts:
+ * {@code java -cp <plugin classpath> ...BuildCommand <project dir> [languages] [output dir]}.
+ */
+public final class BuildCommand {
+
+    private BuildCommand() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: BuildCommand <project dir> [languages, default nl,fr,en] [output dir, default <project>/target/site]");
+            System.exit(2);
+        }
+        Path project = Path.of(args[0]).toAbsolutePath().normalize();
+        List<String> languages = Arrays.asList((args.length > 1 ? args[1] : "nl,fr,en").split(","));
+        Path output = args.length > 2 ? Path.of(args[2]).toAbsolutePath() : project.resolve("target/site");
+        long start = System.nanoTime();
+        try {
+            SiteConfig config = SiteConfig.validated(project, project.resolve("content"), project.resolve("site-template"), output,
+                    languages, "https://radicalevernieuwers.be", ZoneId.of("Europe/Brussels"), OffsetDateTime.now(), false);
+            var report = new SiteBuilder(config).build();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.println(report.summary());
+            System.out.printf("pages/s: %.0f; wall time in this JVM: %.3f s%n", report.pages() / seconds, seconds);
+        } catch (ContentException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        } catch (InvalidSettingException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package be.socialeinnovatiefabriek.radicale.site.core;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/** Everything under content/, validated: bundles of language versions, by section. */
+record Content(SortedMap<String, Bundle<InnovatorText>> innovators,
+               SortedMap<String, Bundle<EditionText>> editions,
+               SortedMap<String, Bundle<PageText>> pages) {
+
+    /** One folder of content: its language versions (only those in this build) and its other files. */
+    record Bundle<T extends Text>(String slug, Path dir, Map<String, T> texts, List<Path> resources) {
+    }
+
+    /** What every language version has. */
+    interface Text {
+        SourceFile source();
+
+        String lang();
+
+        String title();
+
+        String bodyHtml();
+
+        /** published, draft, scheduled or expired (only published occurs outside preview). */
+        String status();
+    }
+
+    /** One language version of an innovator profile. */
+    record InnovatorText(SourceFile source, String lang, String name, String tagline, String organisation, String region,
+                         String website, List<String> themes, String photo, String photoAlt, int photoWidth, int photoHeight,
+                         String bodyHtml, String status) implements Text {
+        @Override
+        public String title() {
+            return name;
+        }
+    }
+
+    /** One language version of an edition of the campaign. */
+    record EditionText(SourceFile source, String lang, String title, String summary, String jury, List<String> nominees,
+                       OffsetDateTime opens, OffsetDateTime closes, String results, String verification, int votesPerVoter,
+                       Map<String, String> winners, String bodyHtml, String status) implements Text {
+    }
+
+    /** One language version of a plain page. */
+    record PageText(SourceFile source, String lang, String title, String description, Integer menu, String bodyHtml,
+                    String status) implements Text {
+    }
+}

@@ -1,0 +1,37 @@
+package be.socialeinnovatiefabriek.radicale.site.core;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The content or templates have mistakes; the build stopped before touching the output. */
+public final class ContentException extends Exception {
+
+    private final transient List<ContentProblem> problems;
+    private final transient Path base;
+
+    public ContentException(List<ContentProblem> problems, Path base) {
+        super(summary(problems, base));
+        this.problems = List.copyOf(problems);
+        this.base = base;
+    }
+
+    public List<ContentProblem> problems() {
+        return problems;
+    }
+
+    /** The problems one per line, each as {@code path:line: what; fix}. */
+    public List<String> lines() {
+        return problems.stream().map(p -> p.format(base)).collect(Collectors.toList());
+    }
+
+    private static String summary(List<ContentProblem> problems, Path base) {
+        StringBuilder text = new StringBuilder();
+        text.append(problems.size() == 1 ? "1 content problem" : problems.size() + " content problems");
+        text.append(" stopped the build; the previous output is unchanged:");
+        for (ContentProblem problem : problems) {
+            text.append(System.lineSeparator()).append(problem.format(base));
+        }
+        return text.toString();
+    }
+}

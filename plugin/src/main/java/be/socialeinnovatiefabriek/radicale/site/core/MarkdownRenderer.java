@@ -1,0 +1,68 @@
+package be.socialeinnovatiefabriek.radicale.site.core;
+
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NodeVisitor;
+import com.vladsch.flexmark.util.ast.VisitHandler;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Markdown to HTML with one shared flexmark parser and renderer (both are thread-safe), so that
+ * pages render in parallel without building a parser per file.
+ */
+final class MarkdownRenderer {
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    MarkdownRenderer() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create()));
+        // Staff write Markdown, not HTML: raw HTML is shown as text, so nothing can slip past the CSP.
+        options.set(HtmlRenderer.ESCAPE_HTML, true);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+    }
+
+    /**
+     * Renders {@code markdown}, the body of {@code source} starting at {@code firstLine}. Images must have
+     * alt text; relative images must exist in {@code bundleDir} and are linked under {@code mediaPath}.
+     */
+    String render(String markdown, Path source, int firstLine, Path bundleDir, String mediaPath, Problems problems) {
+        Document document = parser.parse(markdown);
+        new NodeVisitor(new VisitHandler<>(Image.class, image -> checkImage(image, source, firstLine, bundleDir, mediaPath, problems)))
+                .visit(document);
+        return renderer.render(document);
+    }
+
+    private static void checkImage(Image image, Path source, int firstLine, Path bundleDir, String mediaPath, Problems problems) {
+        int line = firstLine + image.getLineNumber();
+        String url = image.getUrl().toString();
+        if (image.getText().isBlank()) {
+            problems.add(source, line, "the image " + url + " has no alt text",
+                    "describe what it shows between the brackets: ![what the image shows](" + url + ")");
+        }
+        if (url.isEmpty() || url.contains(":") || url.startsWith("/") || url.startsWith("#")) {
+            return;
+        }
+        Path file = bundleDir.resolve(url).normalize();
+        if (!file.startsWith(bundleDir) || !Files.isRegularFile(file)) {
+            problems.add(source, line, "the image '" + url + "' is not in " + bundleDir.getFileName() + "/",
+                    "put the file next to this Markdown file, or fix its name");
+            return;
+        }
+        image.setUrl(BasedSequence.of(mediaPath + bundleDir.relativize(file).toString().replace('\\', '/')));
+    }
+
+}

@@ -1,0 +1,176 @@
+package be.socialeinnovatiefabriek.radicale.site.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Builds the whole static site from content/ and site-template/: checks everything first, renders
+ * every page, then writes the output. One instance can build again and again (the preview server
+ * does): it keeps what it read and rendered, and re-renders only the pages a change touches.
+ */
+public final class SiteBuilder {
+
+    private final SiteConfig config;
+    private final ContentLoader loader;
+    private final OutputFolder output;
+    private TemplateRenderer renderer;
+    private String templateStamp = "";
+    private Map<String, RenderedPage> previous = Map.of();
+    /** The parsed files of the last successful build, to tell a text edit from a front matter edit. */
+    private Map<Path, SourceFile> frontMatters = Map.of();
+    private TranslationStatus translations;
+
+    public SiteBuilder(SiteConfig config) {
+        this.config = config;
+        this.loader = new ContentLoader(config);
+        this.output = new OutputFolder(config.outputDir());
+    }
+
+    public SiteConfig config() {
+        return config;
+    }
+
+    /**
+     * Builds the site. Content mistakes throw {@link ContentException} before anything is written;
+     * {@link IOException} means the disk failed us.
+     */
+    public BuildReport build() throws ContentException, IOException {
+        long start = System.nanoTime();
+        Problems problems = new Problems();
+        Path templates = config.templateDir().resolve("templates");
+        if (!Files.isDirectory(templates)) {
+            problems.add(templates, 0, "the templates folder is missing", "restore " + config.templateDir().getFileName() + "/templates/");
+            problems.throwIfAny(config.projectDir());
+        }
+        Messages messages = Messages.load(config.templateDir().resolve("i18n"), config.languages(), problems);
+        Content content = loader.load(messages, problems);
+        problems.throwIfAny(config.projectDir());
+        translations = TranslationStatus.of(content, config.languages());
+
+        String stamp = templateStamp();
+        boolean templatesChanged = !stamp.equals(templateStamp);
+        if (renderer == null || templatesChanged) {
+            renderer = new TemplateRenderer(templates, config.outputDir());
+        }
+        Set<Path> changedFiles = loader.lastChanged();
+        boolean onlyTextChanged = !templatesChanged && !previous.isEmpty() && onlyBodiesChanged(changedFiles);
+
+        List<PageJob> jobs = new SitePlanner(config, content, messages).plan();
+        checkAddresses(jobs, problems);
+        problems.throwIfAny(config.projectDir());
+
+        Map<String, RenderedPage> rendered = new ConcurrentHashMap<>();
+        AtomicInteger renderCount = new AtomicInteger();
+        jobs.parallelStream().forEach(job -> {
+            RenderedPage before = previous.get(job.output());
+            if (onlyTextChanged && before != null && Collections.disjoint(job.sources(), changedFiles)) {
+                rendered.put(job.output(), before);
+                return;
+            }
+            String html = renderer.render(job.template(), job.model(), problems);
+            renderCount.incrementAndGet();
+            if (html != null) {
+                rendered.put(job.output(), new RenderedPage(html.getBytes(StandardCharsets.UTF_8), job.sources()));
+            }
+        });
+        problems.throwIfAny(config.projectDir());
+
+        Map<String, Object> files = new HashMap<>();
+        rendered.forEach((path, page) -> files.put(path, page.bytes()));
+        addCopies(files, content);
+        int written = output.write(files, config.preview());
+        previous = rendered;
+        templateStamp = stamp;
+        frontMatters = loader.cachedFiles();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new BuildReport(SitePlanner.countByLanguage(jobs, config.languages()), jobs.size(), renderCount.get(), written, millis);
+    }
+
+    /** Which page exists in which language, as of the last successful load. */
+    public TranslationStatus translations() {
+        return translations;
+    }
+
+    /** True when every changed file kept its front matter, so only pages showing its text change. */
+    private boolean onlyBodiesChanged(Set<Path> changedFiles) {
+        for (Path file : changedFiles) {
+            SourceFile now = loader.cached(file);
+            SourceFile before = frontMatters.get(file);
+            if (now == null || before == null || !now.frontMatterText().equals(before.frontMatterText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void addCopies(Map<String, Object> files, Content content) throws IOException {
+        Path assets = config.templateDir().resolve("assets");
+        if (Files.isDirectory(assets)) {
+            try (Stream<Path> walk = Files.walk(assets)) {
+                for (Path file : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                    files.put("assets/" + assets.relativize(file).toString().replace('\\', '/'), file);
+                }
+            }
+        }
+        addResources(files, ContentLoader.INNOVATORS, content.innovators());
+        addResources(files, ContentLoader.CAMPAIGNS, content.editions());
+        addResources(files, ContentLoader.PAGES, content.pages());
+    }
+
+    private static void addResources(Map<String, Object> files, String section, Map<String, ? extends Content.Bundle<?>> bundles) {
+        for (Content.Bundle<?> bundle : bundles.values()) {
+            if (bundle.texts().isEmpty()) {
+                continue;
+            }
+            for (Path resource : bundle.resources()) {
+                files.put("media/" + section + "/" + bundle.slug() + "/" + resource.getFileName(), resource);
+            }
+        }
+    }
+
+    /** Two sources that would publish to the same address: name both. */
+    private void checkAddresses(List<PageJob> jobs, Problems problems) {
+        Map<String, PageJob> byOutput = new TreeMap<>();
+        for (PageJob job : jobs) {
+            PageJob other = byOutput.putIfAbsent(job.output(), job);
+            if (other != null) {
+                PageJob page = job.origin().equals(config.contentDir()) ? other : job;
+                PageJob claimed = page == job ? other : job;
+                String address = "/" + job.output().replaceFirst("index\\.html$", "");
+                problems.add(page.origin(), 0, "this page would be published at " + address + ", which is already taken by "
+                                + (claimed.origin().equals(config.contentDir()) ? "the site's " + claimed.template().replace(".ftl", "") + " page"
+                                : config.projectDir().relativize(claimed.origin()).toString()),
+                        "rename the page's folder");
+            }
+        }
+    }
+
+    /** A fingerprint of site-template/: any change there re-renders every page. */
+    private String templateStamp() throws IOException {
+        StringBuilder stamp = new StringBuilder();
+        try (Stream<Path> walk = Files.walk(config.templateDir())) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
+                stamp.append(file).append('@').append(Files.getLastModifiedTime(file).toMillis()).append(':').append(Files.size(file)).append('\n');
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return stamp.toString();
+    }
+
+    private record RenderedPage(byte[] bytes, Set<Path> sources) {
+    }
+}

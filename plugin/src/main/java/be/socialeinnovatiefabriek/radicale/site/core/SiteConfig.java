@@ -1,0 +1,84 @@
+package be.socialeinnovatiefabriek.radicale.site.core;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Everything one build needs to know, validated once.
+ *
+ * @param projectDir  the folder paths in messages are shown relative to
+ * @param contentDir  content/: innovators, campaigns, pages
+ * @param templateDir site-template/: templates, assets, i18n
+ * @param outputDir   where the site is written (target/site)
+ * @param languages   language codes, the first is the default
+ * @param baseUrl     the public address of the site, without trailing slash
+ * @param zone        the campaign's time zone, for dates shown to visitors
+ * @param now         the moment the site is built as of: decides drafts, scheduled pages and voting phases
+ * @param preview     true under site:run: drafts and scheduled pages are shown with a banner
+ */
+public record SiteConfig(Path projectDir, Path contentDir, Path templateDir, Path outputDir, List<String> languages,
+                         String baseUrl, ZoneId zone, OffsetDateTime now, boolean preview) {
+
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+
+    public SiteConfig {
+        languages = List.copyOf(languages);
+        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** Checks the settings and reports every mistake at once, naming the setting to change. */
+    public static SiteConfig validated(Path projectDir, Path contentDir, Path templateDir, Path outputDir,
+                                       List<String> languages, String baseUrl, ZoneId zone, OffsetDateTime now,
+                                       boolean preview) throws InvalidSettingException {
+        List<String> mistakes = new ArrayList<>();
+        if (languages.isEmpty()) {
+            mistakes.add("languages is empty; set it to a list such as nl,fr,en (the first is the default)");
+        }
+        for (String language : languages) {
+            if (!LANGUAGE.matcher(language).matches()) {
+                mistakes.add("languages holds \"" + language + "\", which is not a two-letter language code; use codes such as nl,fr,en");
+            }
+        }
+        if (languages.stream().distinct().count() != languages.size()) {
+            mistakes.add("languages lists a language twice (" + String.join(",", languages) + "); list each once");
+        }
+        try {
+            URI uri = URI.create(baseUrl);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                mistakes.add("baseUrl \"" + baseUrl + "\" is not a web address; set it to the site's public address, such as https://radicalevernieuwers.be");
+            }
+        } catch (IllegalArgumentException e) {
+            mistakes.add("baseUrl \"" + baseUrl + "\" is not a web address; set it to the site's public address, such as https://radicalevernieuwers.be");
+        }
+        if (!java.nio.file.Files.isDirectory(contentDir)) {
+            mistakes.add("contentDirectory " + contentDir + " does not exist; create it or point contentDirectory at the content folder");
+        }
+        if (!java.nio.file.Files.isDirectory(templateDir)) {
+            mistakes.add("templateDirectory " + templateDir + " does not exist; point templateDirectory at the site-template folder");
+        }
+        if (!mistakes.isEmpty()) {
+            throw new InvalidSettingException(mistakes);
+        }
+        return new SiteConfig(projectDir, contentDir, templateDir, outputDir, languages, baseUrl, zone, now, preview);
+    }
+
+    public String defaultLanguage() {
+        return languages.get(0);
+    }
+
+    /** The path part of baseUrl ("" or "/sub"), put in front of every link. */
+    public String basePath() {
+        String path = URI.create(baseUrl).getPath();
+        return path == null ? "" : path;
+    }
+
+    /** The same settings with another output folder, base address and moment (preview, tests). */
+    public SiteConfig with(Path output, String url, OffsetDateTime moment, boolean isPreview) {
+        return new SiteConfig(projectDir, contentDir, templateDir, output, languages, url, zone, moment, isPreview);
+    }
+}

@@ -1,0 +1,55 @@
+package be.socialeinnovatiefabriek.radicale.site.maven;
+
+import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
+import be.socialeinnovatiefabriek.radicale.site.core.LinkChecker;
+import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.core.TranslationStatus;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks the site without publishing it: everything the site goal checks, plus a table of missing
+ * translations, internal links and images that point nowhere, and images without alt text.
+ */
+@Mojo(name = "check", aggregator = true, threadSafe = true)
+public class CheckMojo extends SiteParameters {
+
+    /** Where the checked site is built (kept for inspection; target/site is left alone). */
+    @Parameter(property = "site.checkDirectory", defaultValue = "${project.build.directory}/site-check")
+    File checkDirectory;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the site check (site.skip)");
+            return;
+        }
+        SiteConfig base = config(false);
+        SiteConfig config = base.with(checkDirectory.toPath(), base.baseUrl(), base.now(), false);
+        SiteBuilder builder = new SiteBuilder(config);
+        List<String> broken;
+        try {
+            getLog().info(builder.build().summary());
+            broken = new LinkChecker(checkDirectory.toPath(), config.baseUrl()).check();
+        } catch (ContentException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("The site could not be checked in " + checkDirectory + ": " + e.getMessage(), e);
+        }
+        TranslationStatus translations = builder.translations();
+        getLog().info("Translations (" + translations.missing() + " missing; a missing page shows the "
+                + config.defaultLanguage() + " text with a notice):");
+        translations.table().forEach(line -> getLog().info("  " + line));
+        if (!broken.isEmpty()) {
+            broken.forEach(line -> getLog().error(line));
+            throw new MojoFailureException(broken.size() + " broken references in the site; see the lines above");
+        }
+        getLog().info("No broken links, images or language alternates.");
+    }
+}

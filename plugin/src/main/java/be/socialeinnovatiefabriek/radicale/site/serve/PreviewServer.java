@@ -1,0 +1,251 @@
+package be.socialeinnovatiefabriek.radicale.site.serve;
+
+import be.socialeinnovatiefabriek.radicale.site.core.BuildReport;
+import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
+import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The preview of {@code mvn site:run}: serves the built site, rebuilds when content or templates
+ * change, and tells open pages to reload (or to show the content problem) over Server-Sent Events.
+ */
+public final class PreviewServer implements AutoCloseable {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'";
+    private static final String PREVIEW = "/_preview/";
+    private static final String RELOAD_TAG = "<script src=\"/_preview/livereload.js\" defer></script>";
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"),
+            Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"), Map.entry("webp", "image/webp"), Map.entry("xml", "application/xml"),
+            Map.entry("txt", "text/plain; charset=utf-8"), Map.entry("pdf", "application/pdf"), Map.entry("ico", "image/x-icon"),
+            Map.entry("woff2", "font/woff2"));
+
+    private final SiteBuilder builder;
+    private final Consumer<String> log;
+    private final Consumer<String> error;
+    private final Path root;
+    private final Set<BlockingQueue<String>> listeners = new CopyOnWriteArraySet<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "site-preview-http");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile String problem = null;
+    private HttpServer server;
+    private SourceWatcher watcher;
+
+    /** A server for the site {@code builder} makes; {@code log} receives build summaries, {@code error} problems. */
+    public PreviewServer(SiteBuilder builder, Consumer<String> log, Consumer<String> error) {
+        this.builder = builder;
+        this.log = log;
+        this.error = error;
+        this.root = builder.config().outputDir().toAbsolutePath().normalize();
+    }
+
+    /** Builds, then serves on {@code host}:{@code port} (0 picks a free port) and starts watching. */
+    public void start(String host, int port) throws IOException {
+        rebuild();
+        server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+        watcher = new SourceWatcher(List.of(builder.config().contentDir(), builder.config().templateDir()), this::rebuildQuietly);
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Rebuilds now and notifies open pages; content problems are shown, not thrown. */
+    public synchronized BuildReport rebuild() throws IOException {
+        try {
+            BuildReport report = builder.build();
+            problem = null;
+            log.accept(report.summary());
+            broadcast("event: reload\ndata: " + report.millis() + "\n\n");
+            return report;
+        } catch (ContentException e) {
+            problem = String.join("\n", e.lines());
+            error.accept(e.getMessage());
+            broadcast(problemEvent());
+            return null;
+        }
+    }
+
+    private void rebuildQuietly() {
+        try {
+            rebuild();
+        } catch (IOException e) {
+            problem = "The site could not be written: " + e.getMessage();
+            error.accept(problem);
+            broadcast(problemEvent());
+        }
+    }
+
+    private String problemEvent() {
+        StringBuilder event = new StringBuilder("event: problem\n");
+        problem.lines().forEach(line -> event.append("data: ").append(line).append('\n'));
+        return event.append('\n').toString();
+    }
+
+    private void broadcast(String event) {
+        for (BlockingQueue<String> listener : listeners) {
+            listener.offer(event);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            if (!"GET".equals(method) && !"HEAD".equals(method)) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(exchange, 405, "text/plain; charset=utf-8", "Only GET and HEAD are served here.".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String path = URI.create(exchange.getRequestURI().getRawPath()).getPath();
+            if (path == null) {
+                send(exchange, 400, "text/plain; charset=utf-8", "Bad path.".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (path.equals(PREVIEW + "events")) {
+                stream(exchange);
+            } else if (path.startsWith(PREVIEW)) {
+                resource(exchange, path.substring(PREVIEW.length()));
+            } else {
+                file(exchange, path);
+            }
+        }
+    }
+
+    private void file(HttpExchange exchange, String path) throws IOException {
+        Path file = root.resolve(path.substring(1)).normalize();
+        if (!file.startsWith(root)) {
+            send(exchange, 404, "text/plain; charset=utf-8", "Not found.".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            if (!path.endsWith("/")) {
+                exchange.getResponseHeaders().set("Location", path + "/");
+                send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
+                return;
+            }
+            file = file.resolve("index.html");
+        }
+        int status = 200;
+        if (!Files.isRegularFile(file)) {
+            status = 404;
+            String[] parts = path.split("/");
+            Path localized = parts.length > 1 ? root.resolve(parts[1]).resolve("404.html").normalize() : null;
+            file = localized != null && localized.startsWith(root) && Files.isRegularFile(localized) ? localized : root.resolve("404.html");
+        }
+        String name = file.getFileName().toString();
+        String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT), "application/octet-stream");
+        byte[] body;
+        if (Files.isRegularFile(file)) {
+            body = Files.readAllBytes(file);
+        } else {
+            type = TYPES.get("html");
+            body = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>No site yet</title>" + RELOAD_TAG
+                    + "</head><body><h1>The site has not been built yet</h1><p>Fix the problem shown in the console; this page reloads by itself.</p></body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        if (type.startsWith("text/html")) {
+            body = injectReload(body);
+        }
+        send(exchange, status, type, body);
+    }
+
+    private static byte[] injectReload(byte[] html) {
+        String text = new String(html, StandardCharsets.UTF_8);
+        int head = text.indexOf("</head>");
+        if (head < 0) {
+            return html;
+        }
+        return (text.substring(0, head) + RELOAD_TAG + text.substring(head)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void resource(HttpExchange exchange, String name) throws IOException {
+        if (!name.matches("[a-z]+\\.(js|css)")) {
+            send(exchange, 404, "text/plain; charset=utf-8", "Not found.".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        try (InputStream in = PreviewServer.class.getResourceAsStream("/preview/" + name)) {
+            if (in == null) {
+                send(exchange, 404, "text/plain; charset=utf-8", "Not found.".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            send(exchange, 200, TYPES.get(name.substring(name.indexOf('.') + 1)), in.readAllBytes());
+        }
+    }
+
+    private void stream(HttpExchange exchange) throws IOException {
+        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        listeners.add(queue);
+        try {
+            out.write(("retry: 500\n\n" + (problem != null ? problemEvent() : "event: ok\ndata: \n\n")).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            while (server != null) {
+                String event = queue.poll(15, TimeUnit.SECONDS);
+                out.write((event == null ? ": keep-alive\n\n" : event).getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // the page was closed or reloaded
+        } finally {
+            listeners.remove(queue);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (watcher != null) {
+            watcher.close();
+        }
+        HttpServer running = server;
+        server = null;
+        if (running != null) {
+            running.stop(0);
+        }
+        executor.shutdownNow();
+    }
+}

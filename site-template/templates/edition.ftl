@@ -1,0 +1,46 @@
+<#ftl output_format="HTML" strip_whitespace=true>
+<#import "layout.ftl" as layout>
+<#-- /<lang>/campaigns/<year>/: one edition, its nominees, its winners and the place of the vote. -->
+<@layout.page>
+<#assign campaign = edition>
+<div class="page-head">
+<h1>${campaign.title}</h1>
+<#if campaign.summary?has_content>
+<p class="lead">${campaign.summary}</p>
+</#if>
+<@layout.phase campaign/>
+<@layout.facts campaign/>
+</div>
+<#if campaign.bodyHtml?has_content>
+<div class="prose">${campaign.bodyHtml?no_esc}</div>
+</#if>
+<#assign winners = campaign.winners!{}>
+<#if winners.jury?? || winners.audience??>
+<section class="winners">
+<h2>${t["edition.winners"]}</h2>
+<ul class="cards">
+<#if winners.jury??>
+<@layout.card person=winners.jury level=3 prize=t["edition.prize.jury"]/>
+</#if>
+<#if winners.audience??>
+<@layout.card person=winners.audience level=3 prize=t["edition.prize.audience"]/>
+</#if>
+</ul>
+</section>
+</#if>
+<section class="nominees">
+<h2>${t["edition.nominees"]}</h2>
+<@layout.cards people=(campaign.nominees![]) level=3/>
+</section>
+<#-- Filled by the voting feature; without it, it says when voting opens or closes. -->
+<section id="vote" class="vote-slot" data-campaign="${layout.plain(campaign.year)}">
+<h2>${t["vote.title"]}</h2>
+<#if campaign.phase == "upcoming">
+<p>${t["vote.upcoming"]?replace("{0}", campaign.opensText)}</p>
+<#elseif campaign.phase == "open">
+<p>${t["vote.open"]?replace("{0}", campaign.closesText)}</p>
+<#else>
+<p>${t["vote.closed"]?replace("{0}", campaign.closesText)}</p>
+</#if>
+</section>
+</@layout.page>

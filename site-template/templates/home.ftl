@@ -1,0 +1,29 @@
+<#ftl output_format="HTML" strip_whitespace=true>
+<#import "layout.ftl" as layout>
+<#-- /<lang>/: the campaign's introduction and the current edition with its nominees. -->
+<@layout.page>
+<div class="page-head">
+<h1>${t["home.title"]}</h1>
+<p class="lead">${t["home.intro"]}</p>
+</div>
+<#if page.bodyHtml?has_content>
+<div class="prose">${page.bodyHtml?no_esc}</div>
+</#if>
+<#if currentEdition??>
+<#assign current = currentEdition>
+<section class="edition-current">
+<h2>${current.title}</h2>
+<#if current.summary?has_content>
+<p class="lead">${current.summary}</p>
+</#if>
+<@layout.phase current/>
+<@layout.facts current/>
+<p><a class="button" href="${current.path}">${t["home.moreEdition"]?replace("{0}", current.title)}</a></p>
+<#if current.nominees?has_content>
+<@layout.cards people=current.nominees level=3/>
+</#if>
+</section>
+<#else>
+<p>${t["home.noEdition"]}</p>
+</#if>
+</@layout.page>

@@ -1,0 +1,62 @@
+<#ftl output_format="HTML" strip_whitespace=true>
+<#import "layout.ftl" as layout>
+<#-- /<lang>/innovators/<slug>/: one innovator's profile. -->
+<@layout.page>
+<#assign person = innovator>
+<article class="profile">
+<div class="profile__head">
+<img class="profile__photo" src="${person.photo.path}" alt="${person.photo.alt}" width="${layout.plain(person.photo.width)}" height="${layout.plain(person.photo.height)}">
+<div class="profile__intro">
+<h1>${person.name}</h1>
+<p class="lead">${person.tagline}</p>
+<dl class="facts">
+<#if person.organisation?has_content>
+<div>
+<dt<@layout.ui/>>${t["innovator.organisation"]}</dt>
+<dd>${person.organisation}</dd>
+</div>
+</#if>
+<#if person.region?has_content>
+<div>
+<dt<@layout.ui/>>${t["innovator.region"]}</dt>
+<dd>${person.region}</dd>
+</div>
+</#if>
+<#if person.website?has_content>
+<div>
+<dt<@layout.ui/>>${t["innovator.website"]}</dt>
+<dd><a href="${person.website}">${person.website?remove_beginning("https://")?remove_beginning("http://")?remove_ending("/")}</a></dd>
+</div>
+</#if>
+<#if person.themes?has_content>
+<div>
+<dt<@layout.ui/>>${t["innovator.themes"]}</dt>
+<dd<@layout.ui/>>
+<ul class="tags">
+<#list person.themes as theme>
+<li><a href="${theme.path}">${theme.label}</a></li>
+</#list>
+</ul>
+</dd>
+</div>
+</#if>
+<#if person.editions?has_content>
+<div>
+<dt<@layout.ui/>>${t["innovator.editions"]}</dt>
+<dd<@layout.ui/>>
+<ul class="tags">
+<#list person.editions as featured>
+<li><a href="${featured.path}">${featured.title}</a></li>
+</#list>
+</ul>
+</dd>
+</div>
+</#if>
+</dl>
+</div>
+</div>
+<#if person.bodyHtml?has_content>
+<div class="prose">${person.bodyHtml?no_esc}</div>
+</#if>
+</article>
+</@layout.page>

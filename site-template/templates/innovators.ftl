@@ -1,0 +1,14 @@
+<#ftl output_format="HTML" strip_whitespace=true>
+<#import "layout.ftl" as layout>
+<#-- /<lang>/innovators/: every innovator, by name. -->
+<@layout.page>
+<h1>${page.title}</h1>
+<#if page.bodyHtml?has_content>
+<div class="prose">${page.bodyHtml?no_esc}</div>
+</#if>
+<#if innovators?has_content>
+<@layout.cards people=innovators level=2/>
+<#else>
+<p>${t["innovators.empty"]}</p>
+</#if>
+</@layout.page>

@@ -1,0 +1,16 @@
+<#ftl output_format="HTML" strip_whitespace=true>
+<#import "layout.ftl" as layout>
+<#--
+  /: links every language; site.js sends the visitor on to their preferred one
+  (data-autoselect on <body>), falling back to the default language.
+-->
+<@layout.page autoselect=true chrome=false>
+<h1>${t["site.name"]}</h1>
+<nav class="language-select" aria-label="${t["language.choose"]}">
+<ul class="language-list">
+<#list site.languages as language>
+<li><a href="${site.basePath}/${language.code}/" hreflang="${language.code}" lang="${language.code}">${language.name}</a></li>
+</#list>
+</ul>
+</nav>
+</@layout.page>

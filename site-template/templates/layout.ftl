@@ -1,0 +1,196 @@
+<#ftl output_format="HTML" strip_whitespace=true>
+<#--
+  Shared layout and macros. The model is described in ../README.md.
+  Inside this file the name `page` is the macro below, so the page model is read as `.globals.page`.
+-->
+
+<#-- Digits only, whatever the locale (a year must not become "2.026"); strings pass unchanged. -->
+<#function plain value>
+  <#if value?is_number>
+    <#return value?c>
+  </#if>
+  <#return value>
+</#function>
+
+<#-- Static keys (no "status." + x) so that every key can be found by reading the templates. -->
+<#function statusText status>
+  <#if status == "draft">
+    <#return t["status.draft"]>
+  <#elseif status == "scheduled">
+    <#return t["status.scheduled"]>
+  <#elseif status == "expired">
+    <#return t["status.expired"]>
+  </#if>
+  <#return status>
+</#function>
+
+<#function phaseText phase>
+  <#if phase == "upcoming">
+    <#return t["phase.upcoming"]>
+  <#elseif phase == "open">
+    <#return t["phase.open"]>
+  <#elseif phase == "closed">
+    <#return t["phase.closed"]>
+  </#if>
+  <#return phase>
+</#function>
+
+<#--
+  The whole document; the page's content is the nested content.
+  autoselect: the root page, whose site.js sends the visitor to their language.
+  chrome: false leaves out the main menu and the language switcher.
+-->
+<#macro page autoselect=false chrome=true>
+<#local pg = .globals.page>
+<#local siteName = t["site.name"]>
+<#local status = pg.status!"published">
+<#local fallback = pg.fallback!false>
+<#local otherLanguages = []>
+<#list pg.alternates![] as alt>
+  <#if alt.lang != lang>
+    <#local otherLanguages = otherLanguages + [alt]>
+  </#if>
+</#list>
+<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'">
+<title><#if pg.title?has_content && pg.title != siteName>${pg.title} – ${siteName}<#else>${siteName}</#if></title>
+<#if pg.description?has_content>
+<meta name="description" content="${pg.description}">
+<#elseif pg.type == "home" || pg.type == "language-select">
+<meta name="description" content="${t["site.description"]}">
+</#if>
+<#if pg.type == "404" || status != "published">
+<meta name="robots" content="noindex">
+</#if>
+<#-- A 404 page answers for any address: it has no canonical address and no translations. -->
+<#if pg.type != "404">
+  <#if pg.canonical?has_content>
+<link rel="canonical" href="${pg.canonical}">
+  </#if>
+  <#list pg.alternates![] as alt>
+<link rel="alternate" hreflang="${alt.lang}" href="${alt.url}">
+  </#list>
+  <#if pg.xDefault?has_content>
+<link rel="alternate" hreflang="x-default" href="${pg.xDefault}">
+  </#if>
+</#if>
+<link rel="icon" href="${site.assets}/icon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="${site.assets}/site.css">
+<script src="${site.assets}/site.js" defer></script>
+</head>
+<body class="type-${pg.type}"<#if autoselect> data-autoselect="${site.defaultLanguage}"</#if>>
+<#if chrome>
+<a class="skip-link" href="#main">${t["skip.main"]}</a>
+</#if>
+<#if chrome || status != "published">
+<header class="site-header">
+<#if status != "published">
+<p class="status-banner status-banner--${status}">${statusText(status)}</p>
+</#if>
+<#if chrome>
+<div class="wrap site-header__inner">
+<a class="site-name" href="${site.basePath}/${lang}/">${siteName}</a>
+<#if otherLanguages?has_content>
+<nav class="lang-switch" aria-label="${t["language.label"]}">
+<ul>
+<#list site.languages as language>
+  <#if language.code == lang>
+<li><span aria-current="true" lang="${language.code}">${language.name}</span></li>
+  <#else>
+    <#list otherLanguages as alt>
+      <#if alt.lang == language.code>
+<li><a href="${alt.path}" hreflang="${alt.lang}" lang="${alt.lang}">${alt.name}</a></li>
+      </#if>
+    </#list>
+  </#if>
+</#list>
+</ul>
+</nav>
+</#if>
+<#if nav?? && nav?has_content>
+<nav class="main-nav" aria-label="${t["nav.label"]}">
+<ul>
+<#list nav as item>
+<li><a href="${item.path}"<#if item.current!false> aria-current="<#if item.path == pg.path>page<#else>true</#if>"</#if>>${item.label}</a></li>
+</#list>
+</ul>
+</nav>
+</#if>
+</div>
+</#if>
+</header>
+</#if>
+<main id="main" class="wrap">
+<#if fallback>
+<p class="notice">${t["fallback.notice"]}</p>
+<div lang="${pg.contentLang}">
+<#nested>
+</div>
+<#else>
+<#nested>
+</#if>
+</main>
+<footer class="site-footer">
+<div class="wrap">
+<p>${t["footer.campaignBy"]?replace("{0}", t["org.name"])}</p>
+<ul class="footer-links">
+<li><a href="${site.basePath}/${lang}/privacy/">${t["footer.privacy"]}</a></li>
+</ul>
+</div>
+</footer>
+</body>
+</html>
+</#macro>
+
+<#-- On a page shown in the default language: puts the interface's language back on a UI label. -->
+<#macro ui><#if .globals.page.fallback!false> lang="${lang}"</#if></#macro>
+
+<#-- One innovator as a card; prize: a label above the name (a winner). -->
+<#macro card person level=2 prize="">
+<li class="card"<#if person.lang?? && person.lang != lang> lang="${person.lang}"</#if>>
+<img class="card__photo" src="${person.photo.path}" alt="${person.photo.alt}" width="${plain(person.photo.width)}" height="${plain(person.photo.height)}" loading="lazy" decoding="async">
+<div class="card__text">
+<#if prize?has_content>
+<p class="card__prize" lang="${lang}">${prize}</p>
+</#if>
+<h${plain(level)} class="card__title"><a href="${person.path}">${person.name}</a></h${plain(level)}>
+<p class="card__tagline">${person.tagline}</p>
+</div>
+</li>
+</#macro>
+
+<#macro cards people level=2>
+<ul class="cards">
+<#list people as person>
+<@card person=person level=level/>
+</#list>
+</ul>
+</#macro>
+
+<#macro window edition>
+<time datetime="${edition.opens}">${edition.opensText}</time> – <time datetime="${edition.closes}">${edition.closesText}</time>
+</#macro>
+
+<#macro phase edition>
+<p class="phase phase--${edition.phase}">${phaseText(edition.phase)}</p>
+</#macro>
+
+<#-- The voting window and the jury of an edition. -->
+<#macro facts edition>
+<dl class="facts">
+<div>
+<dt>${t["edition.window"]}</dt>
+<dd><@window edition/></dd>
+</div>
+<#if edition.jury?has_content>
+<div>
+<dt>${t["edition.jury"]}</dt>
+<dd>${edition.jury}</dd>
+</div>
+</#if>
+</dl>
+</#macro>
