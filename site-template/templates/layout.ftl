@@ -137,9 +137,11 @@
 <footer class="site-footer">
 <div class="wrap">
 <p>${t["footer.campaignBy"]?replace("{0}", t["org.name"])}</p>
+<#if privacyPath??>
 <ul class="footer-links">
-<li><a href="${site.basePath}/${lang}/privacy/">${t["footer.privacy"]}</a></li>
+<li><a href="${privacyPath}">${t["footer.privacy"]}</a></li>
 </ul>
+</#if>
 </div>
 </footer>
 </body>

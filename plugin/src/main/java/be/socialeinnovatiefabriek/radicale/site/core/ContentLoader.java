@@ -176,14 +176,22 @@ final class ContentLoader {
                     "add index." + defaultLanguage + ".md");
             return Optional.empty();
         }
-        Fields original = new Fields(parse(files.get(defaultLanguage), problems), problems, null);
+        SourceFile originalSource = parse(files.get(defaultLanguage), problems);
+        if (!originalSource.readable()) {
+            return Optional.empty(); // its problem is reported; checking its fields would only repeat it
+        }
+        Fields original = new Fields(originalSource, problems, null);
         Map<String, T> texts = new LinkedHashMap<>();
         for (String lang : config.languages()) {
             Path file = files.get(lang);
             if (file == null) {
                 continue;
             }
-            Fields fields = lang.equals(defaultLanguage) ? original : new Fields(parse(file, problems), problems, original);
+            SourceFile source = lang.equals(defaultLanguage) ? originalSource : parse(file, problems);
+            if (!source.readable()) {
+                continue;
+            }
+            Fields fields = lang.equals(defaultLanguage) ? original : new Fields(source, problems, original);
             T text = reader.read(fields, lang);
             if (text != null && (config.preview() || "published".equals(text.status()))) {
                 texts.put(lang, text);
@@ -374,6 +382,9 @@ final class ContentLoader {
             for (String nominee : text.nominees()) {
                 Bundle<InnovatorText> innovator = content.innovators().get(nominee);
                 int line = text.source().keyLines().getOrDefault("nominees", 1);
+                if (innovator == null && Files.isDirectory(root.resolve(INNOVATORS).resolve(nominee))) {
+                    continue; // the innovator's own problem is reported already
+                }
                 if (innovator == null) {
                     String closest = Fields.closest(nominee, content.innovators().keySet());
                     problems.add(text.source().path(), line, "unknown nominee '" + nominee + "': there is no folder content/" + INNOVATORS + "/" + nominee + "/",

@@ -30,7 +30,8 @@ final class Problems {
     /** Throws when anything was found, sorted by file and line so the report reads top to bottom. */
     void throwIfAny(Path base) throws ContentException {
         if (!found.isEmpty()) {
-            List<ContentProblem> sorted = new ArrayList<>(found);
+            // A Dutch value inherited by each translation is checked once per language: report it once.
+            List<ContentProblem> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(found));
             sorted.sort(Comparator.comparing((ContentProblem p) -> p.file().toString()).thenComparingInt(ContentProblem::line));
             throw new ContentException(sorted, base);
         }

@@ -144,9 +144,10 @@ public final class SiteBuilder {
     /** Two sources that would publish to the same address: name both. */
     private void checkAddresses(List<PageJob> jobs, Problems problems) {
         Map<String, PageJob> byOutput = new TreeMap<>();
+        Set<Path> reported = new java.util.HashSet<>();
         for (PageJob job : jobs) {
             PageJob other = byOutput.putIfAbsent(job.output(), job);
-            if (other != null) {
+            if (other != null && reported.add(job.origin().equals(config.contentDir()) ? other.origin() : job.origin())) {
                 PageJob page = job.origin().equals(config.contentDir()) ? other : job;
                 PageJob claimed = page == job ? other : job;
                 String address = "/" + job.output().replaceFirst("index\\.html$", "");

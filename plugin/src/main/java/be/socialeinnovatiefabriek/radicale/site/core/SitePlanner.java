@@ -159,6 +159,9 @@ final class SitePlanner {
         model.put("site", siteModel());
         model.put("page", page);
         model.put("nav", nav(lang, (String) page.get("path")));
+        if (content.pages().containsKey("privacy") && pick(content.pages().get("privacy"), lang) != null) {
+            model.put("privacyPath", path(lang, "privacy/"));
+        }
         List<Map<String, Object>> editions = editionsByLanguage.computeIfAbsent(lang, this::editionViews);
         model.put("editions", editions);
         if (!editions.isEmpty()) {

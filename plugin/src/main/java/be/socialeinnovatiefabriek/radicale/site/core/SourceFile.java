@@ -18,9 +18,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /**
  * One Markdown file split into its YAML front matter (as nodes that keep their line numbers) and
  * its body. Parsing never throws for a content mistake: it records a problem instead.
+ *
+ * @param readable false when the front matter could not be read at all; its fields are then not checked one by one
  */
 record SourceFile(Path path, String frontMatterText, Map<String, Node> fields, Map<String, Integer> keyLines,
-                  String body, int bodyLine) {
+                  String body, int bodyLine, boolean readable) {
 
     private static final String FENCE = "---";
 
@@ -71,19 +73,19 @@ record SourceFile(Path path, String frontMatterText, Map<String, Node> fields, M
             String problem = e.getProblem() == null ? "unreadable" : e.getProblem();
             problems.add(path, line, "the front matter is not valid YAML (" + problem + ")",
                     "check the indentation, and put quotes around values that contain ':' or start with a special character");
-            return new SourceFile(path, yaml, Map.of(), Map.of(), body, bodyLine);
+            return new SourceFile(path, yaml, Map.of(), Map.of(), body, bodyLine, false);
         } catch (YAMLException e) {
             problems.add(path, 1, "the front matter is not valid YAML (" + e.getMessage() + ")",
                     "check the indentation and the quotes");
-            return new SourceFile(path, yaml, Map.of(), Map.of(), body, bodyLine);
+            return new SourceFile(path, yaml, Map.of(), Map.of(), body, bodyLine, false);
         }
         if (root == null) {
-            return new SourceFile(path, yaml, Map.of(), Map.of(), body, bodyLine);
+            return new SourceFile(path, yaml, Map.of(), Map.of(), body, bodyLine, true);
         }
         if (!(root instanceof MappingNode mapping)) {
             problems.add(path, lineOf(root), "the front matter is not a list of fields",
                     "write one field per line as name: value");
-            return new SourceFile(path, yaml, Map.of(), Map.of(), body, bodyLine);
+            return new SourceFile(path, yaml, Map.of(), Map.of(), body, bodyLine, false);
         }
         for (NodeTuple tuple : mapping.getValue()) {
             int line = lineOf(tuple.getKeyNode());
@@ -100,7 +102,7 @@ record SourceFile(Path path, String frontMatterText, Map<String, Node> fields, M
             fields.put(key, tuple.getValueNode());
             keyLines.put(key, line);
         }
-        return new SourceFile(path, yaml, fields, keyLines, body, bodyLine);
+        return new SourceFile(path, yaml, fields, keyLines, body, bodyLine, true);
     }
 
     /** The file line of a YAML node. */
@@ -117,6 +119,6 @@ record SourceFile(Path path, String frontMatterText, Map<String, Node> fields, M
     }
 
     private static SourceFile empty(Path path) {
-        return new SourceFile(path, "", Map.of(), Map.of(), "", 1);
+        return new SourceFile(path, "", Map.of(), Map.of(), "", 1, false);
     }
 }

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Build benchmark: N flat pages (one language, ~1.7 KB of Markdown each) built in a fresh JVM, R times,
+# wall time measured outside the JVM; then the same with AppCDS, then Hugo on the same corpus if it is
+# on the PATH. Usage (from anywhere): bash bench/build-benchmark.sh [N=4000] [runs=5]
+set -euo pipefail
+
+N=${1:-4000}
+RUNS=${2:-5}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WORK="$ROOT/target/bench"
+DIR="$WORK/corpus-$N"
+PLUGIN="$ROOT/plugin"
+CLASSES="$PLUGIN/target/classes"
+PLUGIN_JAR="$PLUGIN/target/campaign-site-maven-plugin-1.0.0-SNAPSHOT.jar"
+MAIN=be.socialeinnovatiefabriek.radicale.site.cli.BuildCommand
+JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC)
+
+mkdir -p "$WORK"
+
+# --- classpath ---------------------------------------------------------------------------------
+if [[ ! -d "$CLASSES" ]]; then
+  echo "plugin/target/classes is missing: mvn install -DskipTests"
+  (cd "$ROOT" && mvn -q -B -ntp install -DskipTests)
+fi
+DEPS_FILE="$WORK/dependencies.classpath"
+if [[ ! -s "$DEPS_FILE" || "$PLUGIN/pom.xml" -nt "$DEPS_FILE" ]]; then
+  # Runtime scope: what the generator needs without Maven (no Maven API, no JUnit).
+  mvn -q -B -ntp -f "$PLUGIN/pom.xml" dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$DEPS_FILE" >/dev/null
+fi
+DEPS=$(cat "$DEPS_FILE")
+
+# AppCDS archives classes from jars only (a non-empty directory on the classpath disables it).
+# Use the plugin JAR when it holds the current classes; otherwise pack target/classes into a jar here,
+# so that both variants run the same code.
+if [[ -f "$PLUGIN_JAR" && -z "$(find "$CLASSES" -type f -newer "$PLUGIN_JAR" -print -quit)" ]]; then
+  CDS_JAR="$PLUGIN_JAR"
+else
+  CDS_JAR="$WORK/plugin-classes.jar"
+  rm -f "$CDS_JAR"
+  jar --create --file "$CDS_JAR" -C "$CLASSES" .
+  echo "note: $(basename "$PLUGIN_JAR") is missing or older than target/classes; AppCDS runs from $CDS_JAR (target/classes packed)"
+fi
+
+# --- corpus ------------------------------------------------------------------------------------
+echo "== corpus: $N pages in $DIR"
+java "$ROOT/bench/GenerateCorpus.java" "$DIR" "$N" "$ROOT/site-template"
+
+# --- helpers -----------------------------------------------------------------------------------
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+median() { # numbers on stdin, one a line
+  sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# time_runs <label> <output dir> <command...>: one untimed warm-up (page cache), then RUNS timed runs,
+# each into an emptied output folder (the emptying is not timed). Prints one line per run and sets
+# LAST_MEDIAN (ms) and LAST_PAGES (HTML files written).
+time_runs() {
+  local label=$1 out=$2
+  shift 2
+  local times=() log="$WORK/last-run.log"
+  rm -rf "$out"
+  "$@" >"$log" 2>&1 || { cat "$log"; echo "$label: warm-up run failed"; exit 1; }
+  for ((i = 1; i <= RUNS; i++)); do
+    rm -rf "$out"
+    sync
+    local start end
+    start=$(now_ms)
+    "$@" >"$log" 2>&1 || { cat "$log"; echo "$label: run $i failed"; exit 1; }
+    end=$(now_ms)
+    times+=($((end - start)))
+    printf '  %-10s run %d: %6d ms   %s\n' "$label" "$i" "$((end - start))" \
+      "$(grep -E '^(Built|pages/s)' "$log" | tr '\n' ' ' || true)"
+  done
+  LAST_MEDIAN=$(printf '%s\n' "${times[@]}" | median)
+  LAST_PAGES=$(find "$out" -name '*.html' | wc -l)
+}
+
+pages_per_s() { awk -v p="$1" -v ms="$2" 'BEGIN { printf "%.0f", p / (ms / 1000) }'; }
+
+echo "== machine: $(nproc) CPUs, load average $(cut -d" " -f1-3 /proc/loadavg), $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }')"
+
+# --- our generator, plain JVM ----------------------------------------------------------------------
+echo "== generator: java ${JVM_FLAGS[*]} -cp target/classes:<deps> BuildCommand $DIR nl $DIR/out"
+time_runs "java" "$DIR/out" java "${JVM_FLAGS[@]}" -cp "$CLASSES:$DEPS" "$MAIN" "$DIR" nl "$DIR/out"
+JAVA_MS=$LAST_MEDIAN
+JAVA_PAGES=$LAST_PAGES
+
+# --- our generator with AppCDS -------------------------------------------------------------------
+JSA="$DIR/app.jsa"
+rm -f "$JSA"
+echo "== AppCDS: archiving the classes of one build (-XX:ArchiveClassesAtExit) from $(basename "$CDS_JAR")"
+java "${JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$JSA" -cp "$CDS_JAR:$DEPS" "$MAIN" "$DIR" nl "$DIR/out-cds" >"$WORK/cds-dump.log" 2>&1 \
+  || { cat "$WORK/cds-dump.log"; echo "archive run failed"; exit 1; }
+echo "   archive: $(du -h "$JSA" | cut -f1)"
+echo "== generator + AppCDS: java ${JVM_FLAGS[*]} -XX:SharedArchiveFile=app.jsa -cp $(basename "$CDS_JAR"):<deps> BuildCommand ..."
+time_runs "java+cds" "$DIR/out-cds" java "${JVM_FLAGS[@]}" -XX:SharedArchiveFile="$JSA" -Xshare:auto -cp "$CDS_JAR:$DEPS" "$MAIN" "$DIR" nl "$DIR/out-cds"
+CDS_MS=$LAST_MEDIAN
+
+# --- Hugo ----------------------------------------------------------------------------------------
+HUGO_MS=""
+if command -v hugo >/dev/null 2>&1; then
+  echo "== hugo: $(hugo version | cut -d' ' -f1-2) --quiet -s $DIR/hugo -d $DIR/hugo-out"
+  time_runs "hugo" "$DIR/hugo-out" hugo --quiet -s "$DIR/hugo" -d "$DIR/hugo-out"
+  HUGO_MS=$LAST_MEDIAN
+  HUGO_PAGES=$LAST_PAGES
+else
+  echo "== hugo is not on the PATH: no side-by-side"
+fi
+
+# --- summary -------------------------------------------------------------------------------------
+echo
+echo "== $N pages, median of $RUNS runs, wall time outside the JVM ($(nproc) CPUs)"
+printf '%-22s %10s %8s %10s %12s\n' variant "wall ms" pages "pages/s" "vs hugo"
+row() { # label ms pages
+  local ratio="-"
+  [[ -n "$HUGO_MS" ]] && ratio=$(awk -v a="$2" -v b="$HUGO_MS" 'BEGIN { printf "%.2fx", a / b }')
+  printf '%-22s %10s %8s %10s %12s\n' "$1" "$2" "$3" "$(pages_per_s "$3" "$2")" "$ratio"
+}
+row "java (C1, ParallelGC)" "$JAVA_MS" "$JAVA_PAGES"
+row "java + AppCDS" "$CDS_MS" "$JAVA_PAGES"
+[[ -n "$HUGO_MS" ]] && row "hugo" "$HUGO_MS" "$HUGO_PAGES"
+if [[ -n "$HUGO_MS" ]]; then
+  echo "side by side: java ${JAVA_MS} ms | java+AppCDS ${CDS_MS} ms | hugo ${HUGO_MS} ms"
+fi

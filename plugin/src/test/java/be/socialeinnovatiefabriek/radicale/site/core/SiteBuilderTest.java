@@ -1,0 +1,191 @@
+package be.socialeinnovatiefabriek.radicale.site.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import be.socialeinnovatiefabriek.radicale.site.TestSite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A valid multilingual site: what visitors get in each language. */
+class SiteBuilderTest {
+
+    @TempDir
+    Path folder;
+
+    private Document build(TestSite site, String path) throws Exception {
+        new SiteBuilder(site.config()).build();
+        return Jsoup.parse(site.page(path));
+    }
+
+    @Test
+    void writesAHomePagePerLanguageAndALanguageChoiceAtTheRoot() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        BuildReport report = new SiteBuilder(site.config()).build();
+
+        for (String lang : List.of("nl", "fr", "en")) {
+            Document home = Jsoup.parse(site.page(lang + "/index.html"));
+            assertEquals(lang, home.selectFirst("html").attr("lang"));
+        }
+        Document root = Jsoup.parse(site.page("index.html"));
+        List<String> links = root.select("a[href]").eachAttr("href");
+        assertTrue(links.containsAll(List.of("/nl/", "/fr/", "/en/")), "root links all languages: " + links);
+        assertEquals(report.pagesByLanguage().get("nl"), report.pagesByLanguage().get("fr"));
+        assertTrue(report.summary().matches("Built \\d+ pages \\(nl \\d+, fr \\d+, en \\d+\\) in \\d+ ms"), report.summary());
+    }
+
+    @Test
+    void linksTranslationsWithHreflangAndXDefault() throws Exception {
+        Document profile = build(TestSite.create(folder, null), "fr/innovators/alpha/index.html");
+
+        List<String> alternates = profile.select("link[rel=alternate][hreflang]").stream()
+                .map(link -> link.attr("hreflang") + "=" + link.attr("href")).collect(Collectors.toList());
+        assertEquals(List.of(
+                "nl=https://radicalevernieuwers.be/nl/innovators/alpha/",
+                "fr=https://radicalevernieuwers.be/fr/innovators/alpha/",
+                "en=https://radicalevernieuwers.be/en/innovators/alpha/",
+                "x-default=https://radicalevernieuwers.be/nl/innovators/alpha/"), alternates);
+        assertEquals("Alpha fait la différence", profile.selectFirst(".lead").text());
+    }
+
+    @Test
+    void showsAMissingTranslationInDutchWithANoticeInTheVisitorsLanguage() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        Document beta = build(site, "fr/innovators/beta/index.html");
+
+        assertEquals("Cette page n'est pas encore traduite en français. Elle est affichée en néerlandais.", beta.selectFirst(".notice").text());
+        assertEquals("Alleen in het Nederlands.", beta.selectFirst("[lang=nl] p:containsOwn(Alleen)").text(), "the Dutch text is marked as Dutch");
+        List<String> switcher = beta.select("a[hreflang]").eachAttr("href");
+        assertTrue(switcher.contains("/nl/innovators/beta/"), "switcher offers the Dutch original: " + switcher);
+        assertFalse(switcher.contains("/en/innovators/beta/"), "switcher offers no language that does not exist: " + switcher);
+        assertEquals("https://radicalevernieuwers.be/nl/innovators/beta/", beta.selectFirst("link[rel=canonical]").attr("href"));
+    }
+
+    @Test
+    void formatsTheVotingWindowPerLanguageInBrusselsTime() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        new SiteBuilder(site.config()).build();
+
+        assertTrue(Jsoup.parse(site.page("fr/campaigns/2026/index.html")).text().contains("16 novembre 2026"));
+        assertTrue(Jsoup.parse(site.page("nl/campaigns/2026/index.html")).text().contains("16 november 2026"));
+        assertTrue(Jsoup.parse(site.page("en/campaigns/2026/index.html")).text().contains("16 November 2026"));
+    }
+
+    @Test
+    void escapesMarkupInContentValuesAndText() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        site.replaceLine("content/innovators/alpha/index.nl.md", "name:", "name: \"Alpha <img src=x onerror=alert(1)>\"");
+        site.write("content/innovators/alpha/index.nl.md", Files.readString(site.root().resolve("content/innovators/alpha/index.nl.md"))
+                + "\n<script>alert(2)</script>\n");
+        new SiteBuilder(site.config()).build();
+
+        String html = site.page("nl/innovators/alpha/index.html");
+        assertFalse(html.contains("<img src=x"), "a name never becomes markup");
+        assertFalse(html.contains("<script>alert(2)"), "HTML in Markdown is shown as text");
+        assertTrue(Jsoup.parse(html).selectFirst("h1").text().startsWith("Alpha <img"));
+    }
+
+    @Test
+    void leavesDraftsOutOfThePublishedSiteAndShowsThemInPreviewWithABanner() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        site.write("content/pages/plans/index.nl.md", "---\ntitle: Plannen\ndraft: true\n---\nNog geheim.\n");
+        site.write("content/pages/later/index.nl.md", "---\ntitle: Later\npublishDate: 2027-01-01T00:00+01:00\n---\nStraks.\n");
+
+        new SiteBuilder(site.config()).build();
+        assertFalse(Files.exists(site.output().resolve("nl/plans/index.html")));
+        assertFalse(Files.exists(site.output().resolve("nl/later/index.html")));
+
+        new SiteBuilder(site.config(true)).build();
+        assertTrue(Jsoup.parse(site.page("nl/plans/index.html")).selectFirst(".status-banner--draft") != null);
+        assertTrue(Jsoup.parse(site.page("nl/later/index.html")).selectFirst(".status-banner--scheduled") != null);
+    }
+
+    @Test
+    void publishesAScheduledPageOnceItsMomentHasCome() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        site.write("content/pages/later/index.nl.md", "---\ntitle: Later\npublishDate: 2026-11-20\n---\nNu.\n");
+
+        new SiteBuilder(site.config()).build();
+
+        assertTrue(Files.exists(site.output().resolve("nl/later/index.html")));
+    }
+
+    @Test
+    void listsInnovatorsPerThemeWithTranslatedLabels() throws Exception {
+        Document theme = build(TestSite.create(folder, null), "en/themes/care/index.html");
+
+        assertEquals("Beta", theme.select("main a[href=/en/innovators/beta/]").first().text());
+        assertTrue(theme.select("main a[href=/en/innovators/alpha/]").isEmpty());
+    }
+
+    @Test
+    void copiesPhotosAndGivesTheirSizeAndAltText() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        Document profile = build(site, "en/innovators/alpha/index.html");
+
+        var photo = profile.selectFirst("img[src=/media/innovators/alpha/photo.jpg]");
+        assertEquals("The Alpha logo", photo.attr("alt"));
+        assertEquals("960", photo.attr("width"));
+        assertEquals("640", photo.attr("height"));
+        assertTrue(Files.isRegularFile(site.output().resolve("media/innovators/alpha/photo.jpg")));
+    }
+
+    @Test
+    void answersUnknownAddressesWithA404PagePerLanguage() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        new SiteBuilder(site.config()).build();
+
+        assertEquals("fr", Jsoup.parse(site.page("fr/404.html")).selectFirst("html").attr("lang"));
+        assertTrue(Files.isRegularFile(site.output().resolve("404.html")));
+    }
+
+    @Test
+    void prefixesEveryLinkWithThePathOfTheBaseUrl() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        SiteConfig config = site.config().with(site.output(), "https://example.org/radicale", TestSite.NOW, false);
+        new SiteBuilder(config).build();
+
+        Document home = Jsoup.parse(site.page("nl/index.html"));
+        assertEquals(List.of(), home.select("a[href^=/nl/], a[href^=/fr/], a[href^=/en/]").eachAttr("href"), "no link escapes the base path");
+        assertFalse(home.select("a[href^=/radicale/nl/]").isEmpty());
+        assertTrue(new LinkChecker(site.output(), "https://example.org/radicale").check().isEmpty());
+    }
+
+    @Test
+    void producesASiteWithoutBrokenLinksOrImagesWithoutAltText() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        new SiteBuilder(site.config()).build();
+
+        assertEquals(List.of(), new LinkChecker(site.output(), "https://radicalevernieuwers.be").check());
+    }
+
+    @Test
+    void reportsABrokenLinkWithThePageAndTheTarget() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        site.write("content/pages/about/index.en.md", "---\ntitle: About us\n---\nSee [the jury](/en/jury/).\n");
+        new SiteBuilder(site.config()).build();
+
+        List<String> broken = new LinkChecker(site.output(), "https://radicalevernieuwers.be").check();
+
+        assertEquals(List.of("en/about/index.html: link /en/jury/ points to no page or file; fix the link or add the page it names"), broken);
+    }
+
+    @Test
+    void tellsWhichPagesLackWhichTranslation() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        SiteBuilder builder = new SiteBuilder(site.config());
+        builder.build();
+
+        List<String> table = builder.translations().table();
+        assertTrue(table.stream().anyMatch(line -> line.matches("innovators/beta\\s+ok\\s+MISSING\\s+MISSING")), String.join("\n", table));
+        assertTrue(table.stream().anyMatch(line -> line.matches("pages/about\\s+ok\\s+MISSING\\s+ok")), String.join("\n", table));
+        assertEquals(3, builder.translations().missing());
+    }
+}
