@@ -29,16 +29,25 @@ if [[ ! -s "$DEPS_FILE" || "$PLUGIN/pom.xml" -nt "$DEPS_FILE" ]]; then
 fi
 DEPS=$(cat "$DEPS_FILE")
 
+# Others may rebuild plugin/target while this runs: take a snapshot of the classes (and of the jar)
+# under target/bench, so that every run of both variants executes the same code.
+SNAP_CLASSES="$WORK/classes"
+rm -rf "$SNAP_CLASSES"
+cp -r "$CLASSES" "$SNAP_CLASSES"
+[[ -f "$SNAP_CLASSES/be/socialeinnovatiefabriek/radicale/site/cli/BuildCommand.class" ]] \
+  || { echo "plugin/target/classes has no BuildCommand.class (a build in progress?); run again"; exit 1; }
+
 # AppCDS archives classes from jars only (a non-empty directory on the classpath disables it).
 # Use the plugin JAR when it holds the current classes; otherwise pack target/classes into a jar here,
 # so that both variants run the same code.
+CDS_JAR="$WORK/plugin.jar"
+rm -f "$CDS_JAR"
 if [[ -f "$PLUGIN_JAR" && -z "$(find "$CLASSES" -type f -newer "$PLUGIN_JAR" -print -quit)" ]]; then
-  CDS_JAR="$PLUGIN_JAR"
+  cp "$PLUGIN_JAR" "$CDS_JAR"
+  echo "AppCDS runs from a copy of $(basename "$PLUGIN_JAR")"
 else
-  CDS_JAR="$WORK/plugin-classes.jar"
-  rm -f "$CDS_JAR"
-  jar --create --file "$CDS_JAR" -C "$CLASSES" .
-  echo "note: $(basename "$PLUGIN_JAR") is missing or older than target/classes; AppCDS runs from $CDS_JAR (target/classes packed)"
+  jar --create --file "$CDS_JAR" -C "$SNAP_CLASSES" .
+  echo "note: $(basename "$PLUGIN_JAR") is missing or older than target/classes; AppCDS runs from target/classes packed into $CDS_JAR"
 fi
 
 # --- corpus ------------------------------------------------------------------------------------
@@ -81,8 +90,8 @@ pages_per_s() { awk -v p="$1" -v ms="$2" 'BEGIN { printf "%.0f", p / (ms / 1000)
 echo "== machine: $(nproc) CPUs, load average $(cut -d" " -f1-3 /proc/loadavg), $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }')"
 
 # --- our generator, plain JVM ----------------------------------------------------------------------
-echo "== generator: java ${JVM_FLAGS[*]} -cp target/classes:<deps> BuildCommand $DIR nl $DIR/out"
-time_runs "java" "$DIR/out" java "${JVM_FLAGS[@]}" -cp "$CLASSES:$DEPS" "$MAIN" "$DIR" nl "$DIR/out"
+echo "== generator: java ${JVM_FLAGS[*]} -cp target/classes(snapshot):<deps> BuildCommand $DIR nl $DIR/out"
+time_runs "java" "$DIR/out" java "${JVM_FLAGS[@]}" -cp "$SNAP_CLASSES:$DEPS" "$MAIN" "$DIR" nl "$DIR/out"
 JAVA_MS=$LAST_MEDIAN
 JAVA_PAGES=$LAST_PAGES
 

@@ -27,6 +27,12 @@ public record SiteConfig(Path projectDir, Path contentDir, Path templateDir, Pat
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
     public SiteConfig {
+        // Absolute and normalised once, so that every "is this file inside that folder" check holds
+        // for settings such as ${project.basedir}/../content.
+        projectDir = projectDir.toAbsolutePath().normalize();
+        contentDir = contentDir.toAbsolutePath().normalize();
+        templateDir = templateDir.toAbsolutePath().normalize();
+        outputDir = outputDir.toAbsolutePath().normalize();
         languages = List.copyOf(languages);
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
