@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 /** The content or templates have mistakes; the build stopped before touching the output. */
 public final class ContentException extends Exception {
 
+    private static final int SHOWN = 25;
+
     private final transient List<ContentProblem> problems;
     private final transient Path base;
 
@@ -29,8 +31,10 @@ public final class ContentException extends Exception {
         StringBuilder text = new StringBuilder();
         text.append(problems.size() == 1 ? "1 content problem" : problems.size() + " content problems");
         text.append(" stopped the build; the previous output is unchanged:");
-        for (ContentProblem problem : problems) {
-            text.append(System.lineSeparator()).append(problem.format(base));
+        // The first ones are enough to start fixing; a hundred lines would hide the start of the list.
+        problems.stream().limit(SHOWN).forEach(problem -> text.append(System.lineSeparator()).append(problem.format(base)));
+        if (problems.size() > SHOWN) {
+            text.append(System.lineSeparator()).append("... and ").append(problems.size() - SHOWN).append(" more; fix these first");
         }
         return text.toString();
     }

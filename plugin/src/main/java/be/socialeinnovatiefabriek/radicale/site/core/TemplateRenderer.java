@@ -3,7 +3,6 @@ package be.socialeinnovatiefabriek.radicale.site.core;
 import freemarker.core.ParseException;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateNotFoundException;
-import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.commons.configuration2.CompositeConfiguration;
+import org.apache.commons.configuration2.MapConfiguration;
 import org.jbake.app.ContentStore;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
-import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.template.FreemarkerTemplateEngine;
 import org.jbake.template.RenderingException;
 import org.jbake.template.model.TemplateModel;
@@ -30,9 +30,12 @@ final class TemplateRenderer {
 
     TemplateRenderer(Path templateDir, Path outputDir) {
         this.templateDir = templateDir;
-        DefaultJBakeConfiguration configuration = new JBakeConfigurationFactory()
-                .createDefaultJbakeConfiguration(templateDir.toFile(), outputDir.toFile(), (File) null, false);
+        // Only the settings the FreeMarker engine reads; jbake's own project loading is not needed.
+        CompositeConfiguration settings = new CompositeConfiguration();
+        settings.addConfiguration(new MapConfiguration(new java.util.HashMap<>(Map.of("render.encoding", "UTF-8", "freemarker.outputencoding", "UTF-8"))));
+        DefaultJBakeConfiguration configuration = new DefaultJBakeConfiguration(settings);
         configuration.setTemplateFolder(templateDir.toFile());
+        configuration.setDestinationFolder(outputDir.toFile());
         this.engine = new FreemarkerTemplateEngine(configuration, new ContentStore("memory", "unused"));
     }
 
