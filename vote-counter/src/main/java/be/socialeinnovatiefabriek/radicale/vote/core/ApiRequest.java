@@ -1,0 +1,17 @@
+package be.socialeinnovatiefabriek.radicale.vote.core;
+
+import java.util.Map;
+
+/**
+ * An HTTP request as the core sees it, whatever carried it (API Gateway, the local server).
+ *
+ * @param headers  lower-case header names
+ * @param clientIp the caller's address as the platform reports it; hashed before any use
+ */
+public record ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body,
+                         String clientIp) {
+
+    public String header(String name) {
+        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,60 @@
+package be.socialeinnovatiefabriek.radicale.vote.core;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Where votes are kept. Every implementation passes {@code VoteStoreContract}: a call that returns has
+ * made its change durable, a confirmation counts exactly once, and a voter never exceeds the ballot's
+ * votes per voter. Voters are known only by a keyed hash; no store ever sees an address.
+ */
+public interface VoteStore extends AutoCloseable {
+
+    /**
+     * Keeps a vote that waits for its mailed confirmation. Refused with {@link Outcome#ALREADY_VOTED}
+     * when the voter has already used all votes of this edition (counted votes only).
+     */
+    Outcome savePending(PendingVote vote, int votesPerVoter);
+
+    /**
+     * Counts the pending vote whose token hashes to {@code tokenHash}, exactly once.
+     * {@link Outcome#COUNTED} the first time; {@link Outcome#ALREADY_COUNTED} on a replay;
+     * {@link Outcome#EXPIRED} after its expiry; {@link Outcome#UNKNOWN} for no such token;
+     * {@link Outcome#ALREADY_VOTED} when the voter used all votes meanwhile (then nothing is counted).
+     */
+    Confirmation confirm(String tokenHash, Instant now, int votesPerVoter);
+
+    /** Counts a vote at once (verification none), at most {@code votesPerVoter} per voter key and once per nominee. */
+    Outcome castDirect(String campaign, String nominee, String voterHash, Instant now, int votesPerVoter);
+
+    /** Counted votes per nominee (nominees without votes may be absent). */
+    Map<String, Long> tallies(String campaign);
+
+    /** Every counted vote of the edition, oldest first, for the admin export. */
+    void audit(String campaign, Consumer<AuditRecord> sink);
+
+    @Override
+    void close();
+
+    /** What became of a request. */
+    enum Outcome { ACCEPTED, COUNTED, ALREADY_COUNTED, ALREADY_VOTED, EXPIRED, UNKNOWN }
+
+    /** A confirmation's outcome and the vote it was about (null fields for UNKNOWN). */
+    record Confirmation(Outcome outcome, String campaign, String nominee, String lang) {
+    }
+
+    /**
+     * A vote waiting for its confirmation.
+     *
+     * @param voterHash  HMAC of the normalised address (hex)
+     * @param tokenHash  SHA-256 of the mailed token (hex); the token itself is never stored
+     */
+    record PendingVote(String campaign, String nominee, String voterHash, String tokenHash, String lang, Instant createdAt,
+                       Instant expiresAt) {
+    }
+
+    /** One counted vote in the audit trail. */
+    record AuditRecord(Instant countedAt, String campaign, String nominee, String voterHash) {
+    }
+}
