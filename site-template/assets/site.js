@@ -47,3 +47,150 @@
     location.replace(fallback);
   }
 })();
+
+/*
+ * Voting. The page works without this: the form posts to the counter, which answers with a redirect
+ * to a page of the site. With it, the page asks the counter for the live phase (so it switches from
+ * "upcoming" to "open" to "closed" at the exact minute, without a rebuild), submits without leaving
+ * the page, and draws the results.
+ */
+(function () {
+  'use strict';
+
+  var MAX_TIMER = 24 * 60 * 60 * 1000;
+
+  function getJson(url) {
+    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (response) {
+      return response.json().then(function (body) {
+        return { status: response.status, body: body };
+      });
+    });
+  }
+
+  function showPhase(vote, phase) {
+    var blocks = vote.querySelectorAll('[data-phase-show]');
+    for (var i = 0; i < blocks.length; i++) {
+      var phases = blocks[i].getAttribute('data-phase-show').split(' ');
+      blocks[i].hidden = phases.indexOf(phase) < 0;
+    }
+  }
+
+  function follow(vote) {
+    var api = vote.getAttribute('data-api');
+    var id = vote.getAttribute('data-campaign');
+    getJson(api + '/campaigns/' + encodeURIComponent(id)).then(function (answer) {
+      if (answer.status !== 200 || !answer.body.phase) {
+        return;
+      }
+      showPhase(vote, answer.body.phase);
+      var skew = Date.parse(answer.body.serverTime) - Date.now();
+      var now = Date.now() + skew;
+      var opens = Date.parse(answer.body.opens);
+      var closes = Date.parse(answer.body.closes);
+      var next = now < opens ? opens : now < closes ? closes : NaN;
+      if (!isNaN(next)) {
+        window.setTimeout(function () { follow(vote); }, Math.min(next - now + 250, MAX_TIMER));
+      }
+    }).catch(function () {
+      // The counter cannot be reached: the phase written at build time stays.
+    });
+  }
+
+  function submitVote(form, event) {
+    event.preventDefault();
+    var feedback = form.querySelector('.vote-feedback');
+    var button = form.querySelector('button[type=submit]');
+    var data = new FormData(form);
+    var body = {};
+    data.forEach(function (value, key) { body[key] = value; });
+    button.disabled = true;
+    feedback.textContent = '';
+    fetch(form.action, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      return response.json().then(function (answer) {
+        var key = response.ok ? (answer.status === 'counted' ? 'counted' : 'pending') : answer.error;
+        feedback.textContent = form.getAttribute('data-msg-' + key) || form.getAttribute('data-msg-error');
+        feedback.className = 'vote-feedback ' + (response.ok ? 'vote-feedback--ok' : 'vote-feedback--error');
+        if (response.ok) {
+          form.reset();
+        }
+      });
+    }).catch(function () {
+      feedback.textContent = form.getAttribute('data-msg-error');
+      feedback.className = 'vote-feedback vote-feedback--error';
+    }).then(function () {
+      button.disabled = false;
+    });
+  }
+
+  var SVG = 'http://www.w3.org/2000/svg';
+
+  function svg(name, attributes, text) {
+    var element = document.createElementNS(SVG, name);
+    Object.keys(attributes).forEach(function (key) { element.setAttribute(key, attributes[key]); });
+    if (text !== undefined) {
+      element.textContent = text;
+    }
+    return element;
+  }
+
+  function drawResults(section, tallies, total) {
+    var number = new Intl.NumberFormat(document.documentElement.lang);
+    var rows = section.querySelectorAll('tbody tr[data-nominee]');
+    var entries = [];
+    for (var i = 0; i < rows.length; i++) {
+      var slug = rows[i].getAttribute('data-nominee');
+      var count = tallies[slug] || 0;
+      rows[i].querySelector('td').textContent = number.format(count);
+      entries.push({ name: rows[i].querySelector('th').textContent, count: count });
+    }
+    entries.sort(function (a, b) { return b.count - a.count; });
+    var max = Math.max.apply(null, entries.map(function (e) { return e.count; }).concat([1]));
+    var barHeight = 28;
+    var gap = 10;
+    var labelWidth = 210;
+    var width = 640;
+    var height = entries.length * (barHeight + gap);
+    var chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-labelledby': 'results-chart-title', class: 'results__svg' });
+    chart.appendChild(svg('title', { id: 'results-chart-title' }, section.getAttribute('data-label-chart')));
+    entries.forEach(function (entry, index) {
+      var y = index * (barHeight + gap);
+      var barWidth = Math.max(2, (width - labelWidth - 70) * entry.count / max);
+      chart.appendChild(svg('text', { x: 0, y: y + barHeight * 0.7, class: 'results__label' }, entry.name));
+      chart.appendChild(svg('rect', { x: labelWidth, y: y, width: barWidth, height: barHeight, rx: 3, class: 'results__bar' }));
+      chart.appendChild(svg('text', { x: labelWidth + barWidth + 8, y: y + barHeight * 0.7, class: 'results__value' }, number.format(entry.count)));
+    });
+    section.querySelector('.results__chart').appendChild(chart);
+    section.querySelector('table').hidden = false;
+    section.querySelector('.results__status').textContent =
+      section.getAttribute('data-label-total').replace('{0}', number.format(total));
+  }
+
+  function loadResults(section) {
+    var api = section.getAttribute('data-api');
+    var id = section.getAttribute('data-campaign');
+    getJson(api + '/campaigns/' + encodeURIComponent(id) + '/results').then(function (answer) {
+      if (answer.status === 200 && answer.body.tallies) {
+        drawResults(section, answer.body.tallies, answer.body.total || 0);
+      }
+    }).catch(function () {
+      // No counter: the page keeps saying when the results will appear.
+    });
+  }
+
+  var votes = document.querySelectorAll('[data-vote]');
+  for (var i = 0; i < votes.length; i++) {
+    follow(votes[i]);
+  }
+  var forms = document.querySelectorAll('form[data-vote-form]');
+  for (var j = 0; j < forms.length; j++) {
+    forms[j].addEventListener('submit', submitVote.bind(null, forms[j]));
+  }
+  var results = document.querySelectorAll('[data-results]');
+  for (var k = 0; k < results.length; k++) {
+    loadResults(results[k]);
+  }
+})();

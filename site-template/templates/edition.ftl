@@ -32,15 +32,9 @@
 <h2>${t["edition.nominees"]}</h2>
 <@layout.cards people=(campaign.nominees![]) level=3/>
 </section>
-<#-- Filled by the voting feature; without it, it says when voting opens or closes. -->
-<section id="vote" class="vote-slot" data-campaign="${layout.plain(campaign.year)}">
+<section id="vote" class="vote-slot">
 <h2>${t["vote.title"]}</h2>
-<#if campaign.phase == "upcoming">
-<p>${t["vote.upcoming"]?replace("{0}", campaign.opensText)}</p>
-<#elseif campaign.phase == "open">
-<p>${t["vote.open"]?replace("{0}", campaign.closesText)}</p>
-<#else>
-<p>${t["vote.closed"]?replace("{0}", campaign.closesText)}</p>
-</#if>
+<p>${t["vote.how"]}</p>
+<p><a class="button" href="${campaign.votePath}">${t["vote.page.title"]}</a> <a href="${campaign.resultsPath}">${t["results.link"]}</a></p>
 </section>
 </@layout.page>

@@ -58,5 +58,11 @@
 <#if person.bodyHtml?has_content>
 <div class="prose">${person.bodyHtml?no_esc}</div>
 </#if>
+<#list person.votes![] as running>
+<section class="vote-slot"<@layout.ui/>>
+<h2>${t["vote.for"]?replace("{0}", person.name)} – ${running.title}</h2>
+<@layout.vote edition=running nominee=person/>
+</section>
+</#list>
 </article>
 </@layout.page>

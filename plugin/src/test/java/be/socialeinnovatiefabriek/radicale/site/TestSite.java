@@ -67,7 +67,7 @@ public final class TestSite {
 
     public SiteConfig config(boolean preview) {
         return new SiteConfig(root, root.resolve("content"), root.resolve("site-template"), output(), List.of("nl", "fr", "en"),
-                "https://radicalevernieuwers.be", ZoneId.of("Europe/Brussels"), NOW, preview);
+                "https://radicalevernieuwers.be", ZoneId.of("Europe/Brussels"), NOW, preview, "");
     }
 
     /** The text of a file of the built site. */

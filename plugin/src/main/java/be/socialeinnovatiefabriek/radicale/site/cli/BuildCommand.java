@@ -31,7 +31,7 @@ public final class BuildCommand {
         long start = System.nanoTime();
         try {
             SiteConfig config = SiteConfig.validated(project, project.resolve("content"), project.resolve("site-template"), output,
-                    languages, "https://radicalevernieuwers.be", ZoneId.of("Europe/Brussels"), OffsetDateTime.now(), false);
+                    languages, "https://radicalevernieuwers.be", ZoneId.of("Europe/Brussels"), OffsetDateTime.now(), false, "");
             var report = new SiteBuilder(config).build();
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.println(report.summary());

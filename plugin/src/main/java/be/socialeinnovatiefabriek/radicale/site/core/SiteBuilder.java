@@ -90,6 +90,7 @@ public final class SiteBuilder {
 
         Map<String, Object> files = new HashMap<>();
         rendered.forEach((path, page) -> files.put(path, page.bytes()));
+        files.putAll(new BallotWriter(config, content).ballots());
         addCopies(files, content);
         int written = output.write(files, config.preview());
         previous = rendered;

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  * @param zone        the campaign's time zone, for dates shown to visitors
  * @param now         the moment the site is built as of: decides drafts, scheduled pages and voting phases
  * @param preview     true under site:run: drafts and scheduled pages are shown with a banner
+ * @param voteEndpoint the vote counter's base URL, or "" when it answers on the site's own origin under /api/
  */
 public record SiteConfig(Path projectDir, Path contentDir, Path templateDir, Path outputDir, List<String> languages,
-                         String baseUrl, ZoneId zone, OffsetDateTime now, boolean preview) {
+                         String baseUrl, ZoneId zone, OffsetDateTime now, boolean preview, String voteEndpoint) {
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
@@ -35,12 +36,13 @@ public record SiteConfig(Path projectDir, Path contentDir, Path templateDir, Pat
         outputDir = outputDir.toAbsolutePath().normalize();
         languages = List.copyOf(languages);
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        voteEndpoint = voteEndpoint == null ? "" : voteEndpoint.strip().replaceAll("/+$", "");
     }
 
     /** Checks the settings and reports every mistake at once, naming the setting to change. */
     public static SiteConfig validated(Path projectDir, Path contentDir, Path templateDir, Path outputDir,
                                        List<String> languages, String baseUrl, ZoneId zone, OffsetDateTime now,
-                                       boolean preview) throws InvalidSettingException {
+                                       boolean preview, String voteEndpoint) throws InvalidSettingException {
         List<String> mistakes = new ArrayList<>();
         if (languages.isEmpty()) {
             mistakes.add("languages is empty; set it to a list such as nl,fr,en (the first is the default)");
@@ -61,6 +63,17 @@ public record SiteConfig(Path projectDir, Path contentDir, Path templateDir, Pat
         } catch (IllegalArgumentException e) {
             mistakes.add("baseUrl \"" + baseUrl + "\" is not a web address; set it to the site's public address, such as https://radicalevernieuwers.be");
         }
+        if (voteEndpoint != null && !voteEndpoint.isBlank()) {
+            try {
+                URI uri = URI.create(voteEndpoint.strip());
+                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null || uri.getQuery() != null) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException e) {
+                mistakes.add("voteEndpoint \"" + voteEndpoint + "\" is not a web address; set it to the counter's address, "
+                        + "such as https://abc123.execute-api.eu-west-1.amazonaws.com, or leave it empty for the site's own origin");
+            }
+        }
         if (!java.nio.file.Files.isDirectory(contentDir)) {
             mistakes.add("contentDirectory " + contentDir + " does not exist; create it or point contentDirectory at the content folder");
         }
@@ -70,7 +83,7 @@ public record SiteConfig(Path projectDir, Path contentDir, Path templateDir, Pat
         if (!mistakes.isEmpty()) {
             throw new InvalidSettingException(mistakes);
         }
-        return new SiteConfig(projectDir, contentDir, templateDir, outputDir, languages, baseUrl, zone, now, preview);
+        return new SiteConfig(projectDir, contentDir, templateDir, outputDir, languages, baseUrl, zone, now, preview, voteEndpoint);
     }
 
     public String defaultLanguage() {
@@ -85,6 +98,25 @@ public record SiteConfig(Path projectDir, Path contentDir, Path templateDir, Pat
 
     /** The same settings with another output folder, base address and moment (preview, tests). */
     public SiteConfig with(Path output, String url, OffsetDateTime moment, boolean isPreview) {
-        return new SiteConfig(projectDir, contentDir, templateDir, output, languages, url, zone, moment, isPreview);
+        return new SiteConfig(projectDir, contentDir, templateDir, output, languages, url, zone, moment, isPreview, voteEndpoint);
+    }
+
+    /** The same settings with the counter at another address ("" for the site's own origin). */
+    public SiteConfig withVoteEndpoint(String endpoint) {
+        return new SiteConfig(projectDir, contentDir, templateDir, outputDir, languages, baseUrl, zone, now, preview, endpoint);
+    }
+
+    /** Where pages send votes: the counter's /api, absolute or on the site's own origin. */
+    public String voteApi() {
+        return voteEndpoint + "/api";
+    }
+
+    /** The counter's origin for the Content Security Policy, or "" when it is the site's own. */
+    public String voteOrigin() {
+        if (voteEndpoint.isEmpty()) {
+            return "";
+        }
+        URI uri = URI.create(voteEndpoint);
+        return uri.getScheme() + "://" + uri.getAuthority();
     }
 }

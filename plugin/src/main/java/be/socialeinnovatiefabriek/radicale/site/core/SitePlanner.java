@@ -102,9 +102,17 @@ final class SitePlanner {
         for (Bundle<EditionText> edition : content.editions().values()) {
             EditionText text = pick(edition, lang);
             if (text != null) {
-                jobs.add(bundlePage(root + "campaigns/" + edition.slug() + "/index.html", "edition", lang, edition, text,
-                        l -> "/" + l + "/campaigns/" + edition.slug() + "/", text.summary() == null ? "" : text.summary(),
-                        Map.of("edition", editionView(edition, lang, true))));
+                String editionRoot = "campaigns/" + edition.slug() + "/";
+                Map<String, Object> view = editionView(edition, lang, true);
+                jobs.add(bundlePage(root + editionRoot + "index.html", "edition", lang, edition, text,
+                        l -> "/" + l + "/" + editionRoot, text.summary() == null ? "" : text.summary(), Map.of("edition", view)));
+                Map<String, Object> card = editionView(edition, lang, false);
+                jobs.add(listing(root + editionRoot + VotePages.VOTE + "index.html", "vote", lang,
+                        t(lang, "vote.page.title") + " – " + text.title(), l -> "/" + l + "/" + editionRoot + VotePages.VOTE, Map.of("edition", card)));
+                jobs.add(listing(root + editionRoot + VotePages.RESULTS + "index.html", "results", lang,
+                        t(lang, "results.title") + " – " + text.title(), l -> "/" + l + "/" + editionRoot + VotePages.RESULTS, Map.of("edition", card)));
+                VotePages.STATUS.forEach((key, path) -> jobs.add(listing(root + editionRoot + path + "index.html", "vote-status", lang,
+                        t(lang, "vote." + key + ".title"), l -> "/" + l + "/" + editionRoot + path, Map.of("edition", card, "voteStatus", key))));
             }
         }
 
@@ -204,7 +212,8 @@ final class SitePlanner {
             languages.add(map("code", lang, "name", languageName(lang)));
         }
         return map("languages", languages, "defaultLanguage", config.defaultLanguage(), "baseUrl", config.baseUrl(),
-                "basePath", base, "assets", base + "/assets", "preview", config.preview());
+                "basePath", base, "assets", base + "/assets", "preview", config.preview(),
+                "voteApi", config.voteApi(), "voteOrigin", config.voteOrigin());
     }
 
     private List<Map<String, Object>> nav(String lang, String current) {
@@ -253,6 +262,17 @@ final class SitePlanner {
             }
         }
         view.put("editions", editions);
+        if (withBody) {
+            List<Map<String, Object>> votes = new ArrayList<>();
+            for (Bundle<EditionText> edition : content.editions().values()) {
+                EditionText editionText = pick(edition, lang);
+                if (editionText != null && editionText.nominees().contains(bundle.slug())
+                        && !"closed".equals(phase(editionText.opens(), editionText.closes()))) {
+                    votes.add(editionView(edition, lang, false));
+                }
+            }
+            view.put("votes", votes);
+        }
         view.put("bodyHtml", withBody ? text.bodyHtml() : "");
         return view;
     }
@@ -267,6 +287,9 @@ final class SitePlanner {
         putIfPresent(view, "summary", text.summary());
         putIfPresent(view, "jury", text.jury());
         view.put("path", path(lang, "campaigns/" + bundle.slug() + "/"));
+        view.put("votePath", path(lang, "campaigns/" + bundle.slug() + "/" + VotePages.VOTE));
+        view.put("resultsPath", path(lang, "campaigns/" + bundle.slug() + "/" + VotePages.RESULTS));
+        view.put("voteAction", config.voteApi() + "/campaigns/" + bundle.slug() + "/votes");
         view.put("opens", text.opens().toString());
         view.put("closes", text.closes().toString());
         view.put("opensText", format.format(text.opens().atZoneSameInstant(config.zone())));

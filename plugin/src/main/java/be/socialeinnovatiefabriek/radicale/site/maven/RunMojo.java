@@ -29,7 +29,8 @@ public class RunMojo extends SiteParameters {
     public void execute() throws MojoExecutionException {
         SiteConfig base = config(true);
         String shownHost = "127.0.0.1".equals(host) || "0.0.0.0".equals(host) ? "localhost" : host;
-        SiteConfig config = base.with(base.outputDir(), "http://" + shownHost + ":" + port, base.now(), true);
+        // The preview's counter answers on the same origin, whatever the production endpoint is.
+        SiteConfig config = base.with(base.outputDir(), "http://" + shownHost + ":" + port, base.now(), true).withVoteEndpoint("");
         PreviewServer server = new PreviewServer(new SiteBuilder(config), line -> getLog().info(line), line -> getLog().error(line));
         CountDownLatch stopped = new CountDownLatch(1);
         try {

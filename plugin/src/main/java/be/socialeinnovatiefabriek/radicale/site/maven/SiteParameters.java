@@ -48,6 +48,14 @@ abstract class SiteParameters extends AbstractMojo {
     @Parameter(property = "site.now")
     String now;
 
+    /**
+     * The vote counter's public address (the API Gateway URL printed by the deployment), such as
+     * https://abc123.execute-api.eu-west-1.amazonaws.com. Empty: the counter answers on the site's own
+     * origin under /api/ (self-hosting behind one proxy, and site:run).
+     */
+    @Parameter(property = "site.voteEndpoint", defaultValue = "")
+    String voteEndpoint;
+
     /** Skip this goal. */
     @Parameter(property = "site.skip", defaultValue = "false")
     boolean skip;
@@ -72,7 +80,7 @@ abstract class SiteParameters extends AbstractMojo {
         List<String> codes = Arrays.stream(languages.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toList());
         try {
             return SiteConfig.validated(basedir.toPath(), contentDirectory.toPath(), templateDirectory.toPath(), outputDirectory.toPath(),
-                    codes, baseUrl, zone, moment, preview);
+                    codes, baseUrl, zone, moment, preview, voteEndpoint);
         } catch (InvalidSettingException e) {
             throw new MojoExecutionException(e.getMessage());
         }

@@ -20,7 +20,7 @@ import java.util.Map;
  * @param titles        the edition's title per language
  * @param names         each nominee's display name per language: names.get(slug).get(lang)
  * @param pages         per language, the absolute URLs of the site's voting pages: keys vote, checkMail,
- *                      thanks, alreadyVoted, closed, problem, results
+ *                      thanks, alreadyVoted, closed, problem, results, and css (the site's stylesheet)
  */
 public record Ballot(String id, List<String> nominees, OffsetDateTime opens, OffsetDateTime closes, String results,
                      String verification, int votesPerVoter, List<String> languages, Map<String, String> titles,

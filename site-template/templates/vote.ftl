@@ -1,0 +1,18 @@
+<#ftl output_format="HTML" strip_whitespace=true>
+<#import "layout.ftl" as layout>
+<#-- /<lang>/campaigns/<year>/vote/: the vote for the audience award; works without JavaScript. -->
+<@layout.page>
+<div class="page-head">
+<h1>${t["vote.page.title"]}</h1>
+<p class="lead"><a href="${edition.path}">${edition.title}</a></p>
+<@layout.phase edition/>
+<@layout.facts edition/>
+</div>
+<div class="prose">
+<p>${t["vote.how"]}</p>
+<#if privacyPath??>
+<p>${t["vote.privacy"]} <a href="${privacyPath}">${t["footer.privacy"]}</a></p>
+</#if>
+</div>
+<@layout.vote edition=edition/>
+</@layout.page>

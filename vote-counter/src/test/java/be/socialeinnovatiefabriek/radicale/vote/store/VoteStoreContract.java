@@ -1,0 +1,181 @@
+package be.socialeinnovatiefabriek.radicale.vote.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
+import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Confirmation;
+import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
+import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.PendingVote;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link VoteStore} must do. A store's test extends this class and says how to open one. */
+public abstract class VoteStoreContract {
+
+    static final Instant NOW = Instant.parse("2026-11-20T11:00:00Z");
+    static final Instant LATER = NOW.plus(Duration.ofHours(48));
+
+    protected VoteStore store;
+
+    /** A new, empty store. */
+    protected abstract VoteStore open() throws Exception;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        store = open();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    static PendingVote pending(String nominee, String voter, String token) {
+        return new PendingVote("2026", nominee, voter, token, "fr", NOW, LATER);
+    }
+
+    @Test
+    void aPendingVoteCountsNothingUntilConfirmed() {
+        assertEquals(Outcome.ACCEPTED, store.savePending(pending("papillon", "v1", "t1"), 1));
+
+        assertEquals(Map.of(), withoutZeros(store.tallies("2026")));
+    }
+
+    @Test
+    void aConfirmationCountsTheVoteOnceAndTellsWhichVoteItWas() {
+        store.savePending(pending("papillon", "v1", "t1"), 1);
+
+        Confirmation first = store.confirm("t1", NOW.plusSeconds(60), 1);
+        Confirmation replay = store.confirm("t1", NOW.plusSeconds(120), 1);
+
+        assertEquals(new Confirmation(Outcome.COUNTED, "2026", "papillon", "fr"), first);
+        assertEquals(Outcome.ALREADY_COUNTED, replay.outcome());
+        assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2026")));
+    }
+
+    @Test
+    void anExpiredOrUnknownTokenCountsNothing() {
+        store.savePending(pending("papillon", "v1", "t1"), 1);
+
+        assertEquals(Outcome.EXPIRED, store.confirm("t1", LATER.plusSeconds(1), 1).outcome());
+        assertEquals(Outcome.UNKNOWN, store.confirm("nope", NOW, 1).outcome());
+        assertEquals(Map.of(), withoutZeros(store.tallies("2026")));
+    }
+
+    @Test
+    void aVoterWhoVotedIsRefusedASecondVote() {
+        store.savePending(pending("papillon", "v1", "t1"), 1);
+        store.savePending(pending("armentekort", "v1", "t2"), 1); // both pending: the voter has not voted yet
+        store.confirm("t1", NOW, 1);
+
+        assertEquals(Outcome.ALREADY_VOTED, store.savePending(pending("gezondheidskiosk", "v1", "t3"), 1));
+        assertEquals(Outcome.ALREADY_VOTED, store.confirm("t2", NOW, 1).outcome());
+        assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2026")));
+    }
+
+    @Test
+    void votesPerVoterAllowsThatManyVotesForDifferentNominees() {
+        store.savePending(pending("papillon", "v1", "t1"), 2);
+        store.savePending(pending("papillon", "v1", "t2"), 2);
+        store.savePending(pending("armentekort", "v1", "t3"), 2);
+        store.savePending(pending("sociale-garage", "v1", "t4"), 2);
+
+        assertEquals(Outcome.COUNTED, store.confirm("t1", NOW, 2).outcome());
+        assertEquals(Outcome.ALREADY_VOTED, store.confirm("t2", NOW, 2).outcome(), "not twice for the same nominee");
+        assertEquals(Outcome.COUNTED, store.confirm("t3", NOW, 2).outcome());
+        assertEquals(Outcome.ALREADY_VOTED, store.confirm("t4", NOW, 2).outcome(), "not more than two");
+        assertEquals(Map.of("papillon", 1L, "armentekort", 1L), withoutZeros(store.tallies("2026")));
+    }
+
+    @Test
+    void editionsAreCountedApart() {
+        store.savePending(pending("papillon", "v1", "t1"), 1);
+        store.confirm("t1", NOW, 1);
+        store.savePending(new PendingVote("2027", "papillon", "v1", "t2", "nl", NOW, LATER), 1);
+
+        assertEquals(Outcome.COUNTED, store.confirm("t2", NOW, 1).outcome());
+        assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2027")));
+    }
+
+    @Test
+    void aDirectVoteCountsOncePerVoterKey() {
+        assertEquals(Outcome.COUNTED, store.castDirect("2026", "papillon", "b1", NOW, 1));
+        assertEquals(Outcome.ALREADY_VOTED, store.castDirect("2026", "armentekort", "b1", NOW, 1));
+        assertEquals(Outcome.COUNTED, store.castDirect("2026", "armentekort", "b2", NOW, 1));
+
+        assertEquals(Map.of("papillon", 1L, "armentekort", 1L), withoutZeros(store.tallies("2026")));
+    }
+
+    @Test
+    void theAuditTrailListsEveryCountedVoteByHashedVoter() {
+        store.savePending(pending("papillon", "v1", "t1"), 1);
+        store.confirm("t1", NOW, 1);
+        store.castDirect("2026", "armentekort", "b2", NOW.plusSeconds(5), 1);
+
+        List<VoteStore.AuditRecord> audit = new ArrayList<>();
+        store.audit("2026", audit::add);
+
+        assertEquals(2, audit.size());
+        assertEquals("papillon", audit.get(0).nominee());
+        assertEquals("v1", audit.get(0).voterHash());
+        assertEquals("b2", audit.get(1).voterHash());
+    }
+
+    @Test
+    void concurrentConfirmationsOfOneTokenCountItOnce() throws Exception {
+        store.savePending(pending("papillon", "v1", "t1"), 1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicInteger counted = new AtomicInteger();
+        List<Future<?>> calls = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            calls.add(pool.submit(() -> {
+                if (store.confirm("t1", NOW, 1).outcome() == Outcome.COUNTED) {
+                    counted.incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> call : calls) {
+            call.get();
+        }
+        pool.shutdown();
+
+        assertEquals(1, counted.get());
+        assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2026")));
+    }
+
+    @Test
+    void manyVotersConfirmingAtOnceAreAllCounted() throws Exception {
+        int voters = 200;
+        for (int i = 0; i < voters; i++) {
+            store.savePending(pending(i % 2 == 0 ? "papillon" : "armentekort", "voter" + i, "token" + i), 1);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Outcome>> calls = new ArrayList<>();
+        for (int i = 0; i < voters; i++) {
+            String token = "token" + i;
+            calls.add(pool.submit(() -> store.confirm(token, NOW, 1).outcome()));
+        }
+        for (Future<Outcome> call : calls) {
+            assertEquals(Outcome.COUNTED, call.get());
+        }
+        pool.shutdown();
+
+        assertEquals(Map.of("papillon", 100L, "armentekort", 100L), withoutZeros(store.tallies("2026")));
+    }
+
+    private static Map<String, Long> withoutZeros(Map<String, Long> tallies) {
+        Map<String, Long> counted = new java.util.HashMap<>(tallies);
+        counted.values().removeIf(count -> count == 0);
+        return counted;
+    }
+}
