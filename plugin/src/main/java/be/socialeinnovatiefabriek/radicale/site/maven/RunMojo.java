@@ -2,17 +2,31 @@ package be.socialeinnovatiefabriek.radicale.site.maven;
 
 import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
 import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.serve.CounterProcess;
 import be.socialeinnovatiefabriek.radicale.site.serve.PreviewServer;
 import java.io.IOException;
 import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
- * Previews the site on http://localhost:8080: builds it, serves it, rebuilds on every save in content/
- * or site-template/ and reloads open pages. Stop it with Ctrl+C.
+ * Previews the site on http://localhost:8080 with a working local vote counter: builds the site, serves
+ * it, rebuilds on every save in content/ or site-template/ and reloads open pages. Mail goes to
+ * http://localhost:8080/_outbox/. Stop it with Ctrl+C.
  */
 @Mojo(name = "run", aggregator = true, threadSafe = true)
 public class RunMojo extends SiteParameters {
@@ -25,34 +39,117 @@ public class RunMojo extends SiteParameters {
     @Parameter(property = "host", defaultValue = "127.0.0.1")
     String host;
 
+    /** Run the local vote counter (on by default; off previews the pages only). */
+    @Parameter(property = "site.counter", defaultValue = "true")
+    boolean counter;
+
+    /** Where the preview's counter keeps its votes (SQLite). */
+    @Parameter(property = "site.votesDirectory", defaultValue = "${project.build.directory}/votes")
+    java.io.File votesDirectory;
+
+    @Parameter(defaultValue = "${plugin.groupId}", readonly = true)
+    String pluginGroupId;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    String pluginVersion;
+
+    @Component
+    RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
+    List<RemoteRepository> remoteRepositories;
+
     @Override
     public void execute() throws MojoExecutionException {
         SiteConfig base = config(true);
         String shownHost = "127.0.0.1".equals(host) || "0.0.0.0".equals(host) ? "localhost" : host;
+        String origin = "http://" + shownHost + ":" + port;
         // The preview's counter answers on the same origin, whatever the production endpoint is.
-        SiteConfig config = base.with(base.outputDir(), "http://" + shownHost + ":" + port, base.now(), true).withVoteEndpoint("");
+        SiteConfig config = base.with(base.outputDir(), origin, base.now(), true).withVoteEndpoint("");
         PreviewServer server = new PreviewServer(new SiteBuilder(config), line -> getLog().info(line), line -> getLog().error(line));
         CountDownLatch stopped = new CountDownLatch(1);
+        CounterProcess votes = null;
         try {
             server.start(host, port);
+            if (counter) {
+                try {
+                    votes = startCounter(config, origin);
+                    server.useCounter(votes.port());
+                } catch (MojoExecutionException | IOException e) {
+                    // The pages are still worth previewing; voting answers 503 until this is fixed.
+                    getLog().error("The local vote counter could not start: " + e.getMessage() + "; the pages are previewed without voting");
+                }
+            }
         } catch (BindException e) {
+            closeQuietly(server);
             throw new MojoExecutionException("Port " + port + " on " + host + " is in use; stop the other server or choose another port with -Dport=8081");
         } catch (IOException e) {
+            closeQuietly(server);
             throw new MojoExecutionException("The preview could not start: " + e.getMessage(), e);
         }
+        CounterProcess running = votes;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (IOException e) {
-                // shutting down anyway
+            closeQuietly(server);
+            if (running != null) {
+                running.close();
             }
             stopped.countDown();
         }, "site-preview-stop"));
-        getLog().info("Preview on http://" + shownHost + ":" + server.port() + "/ as of " + config.now() + " (Ctrl+C to stop)");
+        getLog().info("Preview on " + origin + "/ as of " + config.now() + (running != null ? "; mail goes to " + origin + "/_outbox/" : "")
+                + " (Ctrl+C to stop)");
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private CounterProcess startCounter(SiteConfig config, String origin) throws MojoExecutionException, IOException {
+        List<Path> classpath = CounterClasspath.resolve(repositorySystem, repositorySession, remoteRepositories, pluginGroupId, pluginVersion);
+        Path dir = votesDirectory.toPath();
+        Files.createDirectories(dir);
+        List<String> arguments = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
+                "--ballots", config.outputDir().resolve("ballots").toString(), "--db", dir.resolve("votes.db").toString(), "--outbox"));
+        if (now != null && !now.isBlank()) {
+            arguments.addAll(List.of("--now", config.now().toString()));
+        }
+        String key = System.getenv("VOTE_HMAC_KEY") != null ? System.getenv("VOTE_HMAC_KEY") : previewSecret(dir.resolve("preview-hmac.key"));
+        String adminToken = System.getenv("VOTE_ADMIN_TOKEN") != null ? System.getenv("VOTE_ADMIN_TOKEN") : previewSecret(dir.resolve("preview-admin.token"));
+        Map<String, String> environment = Map.of(
+                "VOTE_HMAC_KEY", key,
+                "VOTE_ADMIN_TOKEN", adminToken,
+                "VOTE_ALLOWED_ORIGINS", origin + ",http://127.0.0.1:" + port,
+                "VOTE_PUBLIC_URL", origin);
+        CounterProcess process = CounterProcess.start(classpath, arguments, environment, line -> getLog().info(line));
+        getLog().info("Local vote counter: votes in " + dir.resolve("votes.db") + "; admin export token in " + dir.resolve("preview-admin.token"));
+        return process;
+    }
+
+    /** A random secret kept beside the preview's votes (owner-only), so hashes stay the same across restarts. */
+    private static String previewSecret(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file).strip();
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String secret = HexFormat.of().formatHex(random);
+        Files.writeString(file, secret);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the file stays as created
+        }
+        return secret;
+    }
+
+    private static void closeQuietly(PreviewServer server) {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // stopping anyway
         }
     }
 }

@@ -53,6 +53,7 @@ public final class PreviewServer implements AutoCloseable {
         return thread;
     });
     private volatile String problem = null;
+    private volatile CounterProxy counter = null;
     private HttpServer server;
     private SourceWatcher watcher;
 
@@ -72,6 +73,11 @@ public final class PreviewServer implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         watcher = new SourceWatcher(List.of(builder.config().contentDir(), builder.config().templateDir()), this::rebuildQuietly);
+    }
+
+    /** Sends /api/ and /_outbox/ to the local vote counter listening on {@code port}. */
+    public void useCounter(int port) {
+        this.counter = new CounterProxy(port);
     }
 
     /** The port actually bound. */
@@ -120,6 +126,16 @@ public final class PreviewServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
+            String rawPath = exchange.getRequestURI().getRawPath();
+            if (rawPath.startsWith("/api/") || rawPath.startsWith("/_outbox/") || rawPath.equals("/_outbox")) {
+                if (counter != null) {
+                    counter.forward(exchange);
+                } else {
+                    send(exchange, 503, "application/json; charset=utf-8",
+                            "{\"error\":\"counter_unavailable\",\"message\":\"No vote counter runs in this preview.\"}".getBytes(StandardCharsets.UTF_8));
+                }
+                return;
+            }
             if (!"GET".equals(method) && !"HEAD".equals(method)) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 send(exchange, 405, "text/plain; charset=utf-8", "Only GET and HEAD are served here.".getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,100 @@
+package be.socialeinnovatiefabriek.radicale.site.serve;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The local vote counter, run as its own process as in production, where the counter is its own
+ * deployable. It exits when its standard input closes, so it never outlives the preview, even when
+ * Maven is killed.
+ */
+public final class CounterProcess implements AutoCloseable {
+
+    private static final String MAIN = "be.socialeinnovatiefabriek.radicale.vote.local.LocalServer";
+
+    private final Process process;
+    private final int port;
+
+    private CounterProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts the counter from {@code classpath} with {@code arguments} and {@code environment}, and waits
+     * until it listens; its other output goes to {@code log}.
+     */
+    public static CounterProcess start(List<Path> classpath, List<String> arguments, Map<String, String> environment,
+                                       Consumer<String> log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-cp");
+        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        command.add(MAIN);
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        CompletableFuture<Integer> listening = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (!listening.isDone() && line.startsWith("LISTENING ")) {
+                        listening.complete(Integer.parseInt(line.substring("LISTENING ".length()).strip()));
+                    } else {
+                        log.accept("[vote counter] " + line);
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                listening.completeExceptionally(e);
+            }
+            listening.completeExceptionally(new IOException("the vote counter stopped before it listened"));
+        }, "vote-counter-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return new CounterProcess(process, listening.get(30, TimeUnit.SECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IOException("the vote counter did not start: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the vote counter started", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            process.getOutputStream().close(); // the counter's cue to stop
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
