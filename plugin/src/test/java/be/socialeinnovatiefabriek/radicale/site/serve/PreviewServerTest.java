@@ -158,6 +158,39 @@ class PreviewServerTest {
     }
 
     @Test
+    void forwardsTheVoteApiToTheCounterAndPassesItsRedirectThrough() throws Exception {
+        com.sun.net.httpserver.HttpServer counter = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> seen = new ArrayList<>();
+        counter.createContext("/", exchange -> {
+            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.getResponseHeaders().set("Location", "http://localhost/nl/campaigns/2026/vote/check-your-mail/");
+            exchange.sendResponseHeaders(303, -1);
+            exchange.close();
+        });
+        counter.start();
+        try {
+            server.useCounter(counter.getAddress().getPort());
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/campaigns/2026/votes?x=1"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("nominee=alpha&email=a%40b.be&lang=nl")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(303, answer.statusCode());
+            assertEquals("http://localhost/nl/campaigns/2026/vote/check-your-mail/", answer.headers().firstValue("Location").orElse(""));
+            assertEquals(List.of("POST /api/campaigns/2026/votes?x=1 nominee=alpha&email=a%40b.be&lang=nl"), seen);
+        } finally {
+            counter.stop(0);
+        }
+    }
+
+    @Test
+    void saysSoWhenNoCounterRuns() throws Exception {
+        HttpResponse<String> answer = get("/api/campaigns/2026");
+
+        assertEquals(503, answer.statusCode());
+        assertTrue(answer.body().contains("\"error\":\"counter_unavailable\""));
+    }
+
+    @Test
     void refusesToChangeAnything() throws Exception {
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/nl/"))
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
