@@ -26,4 +26,11 @@
 <#else>
 <p>${t["home.noEdition"]}</p>
 </#if>
+<#if latestNews?has_content>
+<section class="news-latest">
+<h2>${t["news.latest"]}</h2>
+<@layout.newsList items=latestNews level=3/>
+<p><a href="${newsPath}">${t["news.all"]}</a></p>
+</section>
+</#if>
 </@layout.page>

@@ -5,7 +5,7 @@
 <#assign person = innovator>
 <article class="profile">
 <div class="profile__head">
-<img class="profile__photo" src="${person.photo.path}" alt="${person.photo.alt}" width="${layout.plain(person.photo.width)}" height="${layout.plain(person.photo.height)}">
+<@layout.photo image=person.photo class="profile__photo" sizes="(min-width: 60rem) 28rem, 100vw"/>
 <div class="profile__intro">
 <h1>${person.name}</h1>
 <p class="lead">${person.tagline}</p>
@@ -59,9 +59,14 @@
 <div class="prose">${person.bodyHtml?no_esc}</div>
 </#if>
 <#list person.votes![] as running>
-<section class="vote-slot"<@layout.ui/>>
+<section class="vote-slot" id="vote-${layout.plain(running.year)}"<@layout.ui/>>
 <h2>${t["vote.for"]?replace("{0}", person.name)} – ${running.title}</h2>
 <@layout.vote edition=running nominee=person/>
+<#list person.posters![] as poster>
+<#if poster.year == running.year>
+<p><a href="${poster.path}" type="application/pdf">${t["posters.download"]}</a></p>
+</#if>
+</#list>
 </section>
 </#list>
 </article>

@@ -65,7 +65,8 @@
 <#elseif pg.type == "home" || pg.type == "language-select">
 <meta name="description" content="${t["site.description"]}">
 </#if>
-<#if pg.type == "404" || status != "published">
+<#-- The vote status pages answer a form post: nothing to find there from a search engine. -->
+<#if pg.type == "404" || pg.type == "vote-status" || pg.type == "posters" || status != "published">
 <meta name="robots" content="noindex">
 </#if>
 <#-- A 404 page answers for any address: it has no canonical address and no translations. -->
@@ -79,6 +80,14 @@
   <#if pg.xDefault?has_content>
 <link rel="alternate" hreflang="x-default" href="${pg.xDefault}">
   </#if>
+</#if>
+<#if feed??>
+<link rel="alternate" type="application/atom+xml" title="${feed.title}" href="${feed.path}">
+</#if>
+<@share pg=pg siteName=siteName/>
+<#-- JSON-LD is data, not script: the build writes it with Jackson and escapes "</" (see StructuredData). -->
+<#if pg.jsonLd?has_content>
+<script type="application/ld+json">${pg.jsonLd?no_esc}</script>
 </#if>
 <link rel="icon" href="${site.assets}/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${site.assets}/site.css">
@@ -150,13 +159,74 @@
 </html>
 </#macro>
 
+<#--
+  Open Graph and Twitter card tags, for the preview a link gets when it is shared. The image is
+  page.image when the page has its own (absolute), else the site's default card.
+-->
+<#macro share pg siteName>
+<#local title = (pg.type == "home" || pg.type == "language-select" || !pg.title?has_content)?then(siteName, pg.title)>
+<#local description = pg.description?has_content?then(pg.description, t["site.description"])>
+<#local image = pg.image!site.shareImage.url>
+<#local imageAlt = (pg.image??)?then(pg.imageAlt!"", t["share.imageAlt"])>
+<meta property="og:type" content="<#if pg.type == "news-item">article<#else>website</#if>">
+<meta property="og:site_name" content="${siteName}">
+<meta property="og:title" content="${title}">
+<meta property="og:description" content="${description}">
+<#if pg.type != "404" && pg.canonical?has_content>
+<meta property="og:url" content="${pg.canonical}">
+</#if>
+<meta property="og:image" content="${image}">
+<#-- The default image and every nominee's share card are 1200 x 630. -->
+<meta property="og:image:width" content="${site.shareImage.width?c}">
+<meta property="og:image:height" content="${site.shareImage.height?c}">
+<#if imageAlt?has_content>
+<meta property="og:image:alt" content="${imageAlt}">
+</#if>
+<meta property="og:locale" content="${pg.locale}">
+<#if pg.type != "404">
+  <#list pg.alternates![] as alt>
+    <#if alt.lang != pg.contentLang>
+<meta property="og:locale:alternate" content="${alt.locale}">
+    </#if>
+  </#list>
+</#if>
+<#if pg.type == "news-item" && newsItem??>
+<meta property="article:published_time" content="${newsItem.published}">
+</#if>
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:title" content="${title}">
+<meta name="twitter:description" content="${description}">
+<meta name="twitter:image" content="${image}">
+<#if imageAlt?has_content>
+<meta name="twitter:image:alt" content="${imageAlt}">
+</#if>
+</#macro>
+
+<#-- A list of news items, newest first; a date in the page's language even on an untranslated item. -->
+<#macro newsList items level=2>
+<ul class="news-list">
+<#list items as item>
+<li class="news-card"<#if item.lang != lang> lang="${item.lang}"</#if>>
+<h${plain(level)} class="news-card__title"><a href="${item.path}">${item.title}</a></h${plain(level)}>
+<p class="news-card__date"<#if item.lang != lang> lang="${lang}"</#if>><time datetime="${item.date}">${item.dateText}</time></p>
+<#if item.description?has_content>
+<p class="news-card__summary">${item.description}</p>
+</#if>
+<#if item.status != "published">
+<p class="news-card__status"<#if item.lang != lang> lang="${lang}"</#if>>${statusText(item.status)}</p>
+</#if>
+</li>
+</#list>
+</ul>
+</#macro>
+
 <#-- On a page shown in the default language: puts the interface's language back on a UI label. -->
 <#macro ui><#if .globals.page.fallback!false> lang="${lang}"</#if></#macro>
 
 <#-- One innovator as a card; prize: a label above the name (a winner). -->
 <#macro card person level=2 prize="">
 <li class="card"<#if person.lang?? && person.lang != lang> lang="${person.lang}"</#if>>
-<img class="card__photo" src="${person.photo.path}" alt="${person.photo.alt}" width="${plain(person.photo.width)}" height="${plain(person.photo.height)}" loading="lazy" decoding="async">
+<@photo image=person.photo class="card__photo" sizes="(min-width: 60rem) 14rem, (min-width: 40rem) 45vw, 100vw" lazy=true/>
 <div class="card__text">
 <#if prize?has_content>
 <p class="card__prize" lang="${lang}">${prize}</p>
@@ -245,4 +315,14 @@
 <p>${t["vote.closed"]?replace("{0}", edition.closesText)} <a href="${edition.resultsPath}">${t["results.link"]}</a></p>
 </div>
 </div>
+</#macro>
+
+<#-- A photo in the widths the build made (WebP first where the browser takes it), never larger than needed. -->
+<#macro photo image class sizes lazy=false>
+<picture>
+<#if image.webpSrcset?has_content>
+<source type="image/webp" srcset="${image.webpSrcset}" sizes="${sizes}">
+</#if>
+<img class="${class}" src="${image.path}" srcset="${image.srcset}" sizes="${sizes}" alt="${image.alt}" width="${plain(image.width)}" height="${plain(image.height)}"<#if lazy> loading="lazy"</#if> decoding="async">
+</picture>
 </#macro>

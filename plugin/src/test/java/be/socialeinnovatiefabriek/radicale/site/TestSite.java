@@ -94,7 +94,8 @@ public final class TestSite {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    static void writePhoto(Path file, int width, int height) throws IOException {
+    /** Writes a plain JPEG photo of the given size. */
+    public static void writePhoto(Path file, int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.setColor(new Color(0x2a, 0x5d, 0x8f));

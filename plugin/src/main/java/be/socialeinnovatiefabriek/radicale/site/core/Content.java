@@ -1,6 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.SortedMap;
 /** Everything under content/, validated: bundles of language versions, by section. */
 record Content(SortedMap<String, Bundle<InnovatorText>> innovators,
                SortedMap<String, Bundle<EditionText>> editions,
-               SortedMap<String, Bundle<PageText>> pages) {
+               SortedMap<String, Bundle<PageText>> pages,
+               SortedMap<String, Bundle<NewsText>> news) {
 
     /** One folder of content: its language versions (only those in this build) and its other files. */
     record Bundle<T extends Text>(String slug, Path dir, Map<String, T> texts, List<Path> resources) {
@@ -43,6 +45,18 @@ record Content(SortedMap<String, Bundle<InnovatorText>> innovators,
     record EditionText(SourceFile source, String lang, String title, String summary, String jury, List<String> nominees,
                        OffsetDateTime opens, OffsetDateTime closes, String results, String verification, int votesPerVoter,
                        Map<String, String> winners, String bodyHtml, String status) implements Text {
+    }
+
+    /**
+     * One language version of a news item. Its date comes from the folder name; {@code published} is the
+     * moment it goes (or went) public: its publishDate, or else the start of its date.
+     *
+     * @param summary     as written, or null
+     * @param description the summary, or else the start of the text: for lists, feeds and search engines
+     * @param edition     the year of the edition it is about, or null
+     */
+    record NewsText(SourceFile source, String lang, String title, String summary, String description, LocalDate date,
+                    OffsetDateTime published, String edition, String bodyHtml, String status) implements Text {
     }
 
     /** One language version of a plain page. */

@@ -3,12 +3,14 @@ package be.socialeinnovatiefabriek.radicale.site.core;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.core.Content.NewsText;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.PageText;
 import be.socialeinnovatiefabriek.radicale.site.core.Fields.Located;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +36,7 @@ final class ContentLoader {
     static final String INNOVATORS = "innovators";
     static final String CAMPAIGNS = "campaigns";
     static final String PAGES = "pages";
+    static final String NEWS = "news";
 
     private static final Pattern INDEX = Pattern.compile("index\\.([A-Za-z_-]+)\\.md");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
@@ -44,6 +47,7 @@ final class ContentLoader {
     private static final Set<String> EDITION_KEYS = with(COMMON, "title", "summary", "nominees", "opens", "closes", "results",
             "verification", "votesPerVoter", "jury", "winners");
     private static final Set<String> PAGE_KEYS = with(COMMON, "title", "description", "menu");
+    private static final Set<String> NEWS_KEYS = with(COMMON, "title", "summary", "edition");
     private static final Set<String> PHOTO_TYPES = Set.of("jpg", "jpeg", "png");
 
     private final SiteConfig config;
@@ -86,9 +90,9 @@ final class ContentLoader {
         }
         for (Path entry : sections) {
             String name = entry.getFileName().toString();
-            if (Files.isDirectory(entry) && !Set.of(INNOVATORS, CAMPAIGNS, PAGES).contains(name) && !name.startsWith(".")) {
+            if (Files.isDirectory(entry) && !Set.of(INNOVATORS, CAMPAIGNS, PAGES, NEWS).contains(name) && !name.startsWith(".")) {
                 problems.add(entry, 0, "'" + name + "' is not a section of the site",
-                        "put content in content/innovators/, content/campaigns/ or content/pages/");
+                        "put content in content/innovators/, content/campaigns/, content/pages/ or content/news/");
             } else if (name.endsWith(".md") && !name.equalsIgnoreCase("README.md")) {
                 problems.add(entry, 0, "a page directly in content/ is not published",
                         "move it to content/pages/<name>/index." + config.defaultLanguage() + ".md");
@@ -106,7 +110,17 @@ final class ContentLoader {
         for (Path dir : bundles(root.resolve(PAGES), SLUG, "a folder name such as privacy (lowercase letters, digits, '-')", problems)) {
             readBundle(dir, problems, (fields, lang) -> page(fields, lang)).ifPresent(b -> pages.put(b.slug(), b));
         }
-        Content content = new Content(innovators, editions, pages);
+        // Newest first: the folder name starts with the date.
+        SortedMap<String, Bundle<NewsText>> news = new TreeMap<>(Comparator.reverseOrder());
+        for (Path dir : bundles(root.resolve(NEWS), SLUG, "the date and a short name, such as " + NewsFolderName.EXAMPLE
+                + " (lowercase letters, digits, '-')", problems)) {
+            Optional<LocalDate> date = NewsFolderName.date(dir, problems);
+            if (date.isPresent()) {
+                readBundle(dir, problems, (fields, lang) -> news(dir, date.get(), fields, lang, root, editions.keySet(), problems))
+                        .ifPresent(b -> news.put(b.slug(), b));
+            }
+        }
+        Content content = new Content(innovators, editions, pages, news);
         crossCheck(content, root, problems);
         return content;
     }
@@ -293,6 +307,31 @@ final class ContentLoader {
         return new PageText(source(fields), lang, title, description, menu, body, status(fields));
     }
 
+    private NewsText news(Path dir, LocalDate date, Fields fields, String lang, Path root, Set<String> editions, Problems problems) {
+        fields.rejectUnknownKeys(NEWS_KEYS);
+        String title = fields.text("title", true, false).orElse("");
+        String summary = fields.text("summary", false, false).orElse(null);
+        // Checked where it is written: a translation that leaves it out inherits the Dutch value, checked there.
+        String edition = fields.text("edition", false, true).orElse(null);
+        if (edition != null && fields.source().fields().containsKey("edition")) {
+            if (!YEAR.matcher(edition).matches()) {
+                problems.add(fields.path(), fields.lineOf("edition"), "'edition' must be the year of an edition (got \"" + edition + "\")",
+                        "write it as edition: 2026, or remove it");
+                edition = null;
+            } else if (!editions.contains(edition) && !Files.isDirectory(root.resolve(CAMPAIGNS).resolve(edition))) {
+                problems.add(fields.path(), fields.lineOf("edition"), "there is no edition " + edition + " (no folder content/" + CAMPAIGNS + "/" + edition + "/)",
+                        editions.isEmpty() ? "remove 'edition', or add the edition first"
+                                : "use one of " + String.join(", ", editions) + ", or remove 'edition'");
+                edition = null;
+            }
+        }
+        String body = body(fields, dir, lang, NEWS, problems);
+        // Without a publishDate, an item goes public on its date: it can be written ahead of time.
+        Schedule schedule = schedule(fields, date.atStartOfDay(config.zone()).toOffsetDateTime());
+        return new NewsText(source(fields), lang, title, summary, summary != null ? summary : Excerpt.of(body), date,
+                schedule.publish(), edition, body, schedule.status());
+    }
+
     private String body(Fields fields, Path dir, String lang, String section, Problems problems) {
         SourceFile source = source(fields);
         RenderedBody known = bodies.get(source.path());
@@ -312,24 +351,31 @@ final class ContentLoader {
     }
 
     private String status(Fields fields) {
+        return schedule(fields, null).status();
+    }
+
+    /** The status as of the build's moment; {@code defaultPublish} stands in for an absent publishDate (may be null). */
+    private Schedule schedule(Fields fields, OffsetDateTime defaultPublish) {
         Problems problems = fields.problems();
         boolean draft = fields.bool("draft", false).orElse(false);
-        Optional<OffsetDateTime> publish = fields.moment("publishDate", false, true, config.zone(), false);
+        Optional<OffsetDateTime> publish = fields.moment("publishDate", false, true, config.zone(), false).or(() -> Optional.ofNullable(defaultPublish));
         Optional<OffsetDateTime> expiry = fields.moment("expiryDate", false, true, config.zone(), false);
         if (publish.isPresent() && expiry.isPresent() && !expiry.get().isAfter(publish.get())) {
-            problems.add(fields.path(), fields.lineOf("expiryDate"), "'expiryDate' is not after 'publishDate'",
-                    "set expiryDate later than publishDate, or remove it");
+            boolean written = fields.source().fields().containsKey("publishDate");
+            problems.add(fields.path(), fields.lineOf("expiryDate"), "'expiryDate' is not after " + (written ? "'publishDate'" : "the date in the folder name"),
+                    "set expiryDate later than " + (written ? "publishDate" : "that date") + ", or remove it");
         }
+        OffsetDateTime published = publish.orElse(null);
         if (draft) {
-            return "draft";
+            return new Schedule("draft", published);
         }
         if (publish.isPresent() && publish.get().isAfter(config.now())) {
-            return "scheduled";
+            return new Schedule("scheduled", published);
         }
         if (expiry.isPresent() && !expiry.get().isAfter(config.now())) {
-            return "expired";
+            return new Schedule("expired", published);
         }
-        return "published";
+        return new Schedule("published", published);
     }
 
     private Photo photo(Path dir, String name, Fields fields, Problems problems) {
@@ -415,5 +461,9 @@ final class ContentLoader {
     }
 
     private record RenderedBody(SourceFile source, String html) {
+    }
+
+    /** published, draft, scheduled or expired, and the moment of publication when one is known. */
+    private record Schedule(String status, OffsetDateTime publish) {
     }
 }

@@ -1,5 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
+import be.socialeinnovatiefabriek.radicale.site.core.media.MediaBuilder;
+import be.socialeinnovatiefabriek.radicale.site.core.media.MediaStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,7 @@ public final class SiteBuilder {
     /** The parsed files of the last successful build, to tell a text edit from a front matter edit. */
     private Map<Path, SourceFile> frontMatters = Map.of();
     private TranslationStatus translations;
+    private MediaBuilder mediaBuilder;
 
     public SiteBuilder(SiteConfig config) {
         this.config = config;
@@ -68,7 +71,13 @@ public final class SiteBuilder {
         Set<Path> changedFiles = loader.lastChanged();
         boolean onlyTextChanged = !templatesChanged && !previous.isEmpty() && onlyBodiesChanged(changedFiles);
 
-        List<PageJob> jobs = new SitePlanner(config, content, messages).plan();
+        long mediaStart = System.nanoTime();
+        SiteMedia media = new SiteMedia(config, mediaBuilder(), messages);
+        media.prepare(content, problems);
+        problems.throwIfAny(config.projectDir());
+        long mediaMillis = (System.nanoTime() - mediaStart) / 1_000_000;
+
+        List<PageJob> jobs = new SitePlanner(config, content, messages, media).plan();
         checkAddresses(jobs, problems);
         problems.throwIfAny(config.projectDir());
 
@@ -91,13 +100,27 @@ public final class SiteBuilder {
         Map<String, Object> files = new HashMap<>();
         rendered.forEach((path, page) -> files.put(path, page.bytes()));
         files.putAll(new BallotWriter(config, content).ballots());
+        files.putAll(new NewsFeedWriter(config, content, messages).feeds());
+        files.putAll(new SitemapWriter(config).files(jobs));
         addCopies(files, content);
+        files.putAll(media.files());
         int written = output.write(files, config.preview());
         previous = rendered;
         templateStamp = stamp;
         frontMatters = loader.cachedFiles();
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new BuildReport(SitePlanner.countByLanguage(jobs, config.languages()), jobs.size(), renderCount.get(), written, millis);
+        MediaStats made = media.made();
+        return new BuildReport(SitePlanner.countByLanguage(jobs, config.languages()), jobs.size(), renderCount.get(), written, millis,
+                made.images(), made.posters(), made.cached(), mediaMillis);
+    }
+
+    /** The media cache lives beside the output and survives rebuilds; fonts come from the template folder. */
+    private MediaBuilder mediaBuilder() throws IOException {
+        if (mediaBuilder == null) {
+            mediaBuilder = new MediaBuilder(config.outputDir().resolveSibling(".site-cache").resolve("media"),
+                    config.templateDir().resolve("fonts"));
+        }
+        return mediaBuilder;
     }
 
     /** Which page exists in which language, as of the last successful load. */
@@ -129,6 +152,7 @@ public final class SiteBuilder {
         addResources(files, ContentLoader.INNOVATORS, content.innovators());
         addResources(files, ContentLoader.CAMPAIGNS, content.editions());
         addResources(files, ContentLoader.PAGES, content.pages());
+        addResources(files, ContentLoader.NEWS, content.news());
     }
 
     private static void addResources(Map<String, Object> files, String section, Map<String, ? extends Content.Bundle<?>> bundles) {
@@ -136,7 +160,14 @@ public final class SiteBuilder {
             if (bundle.texts().isEmpty()) {
                 continue;
             }
+            Set<Path> photos = bundle.texts().values().stream()
+                    .filter(text -> text instanceof Content.InnovatorText)
+                    .map(text -> bundle.dir().resolve(((Content.InnovatorText) text).photo()).normalize())
+                    .collect(Collectors.toSet());
             for (Path resource : bundle.resources()) {
+                if (photos.contains(resource.normalize())) {
+                    continue; // published resized (SiteMedia); the original is never shipped
+                }
                 files.put("media/" + section + "/" + bundle.slug() + "/" + resource.getFileName(), resource);
             }
         }

@@ -3,6 +3,7 @@ package be.socialeinnovatiefabriek.radicale.site.core;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.core.Content.NewsText;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.PageText;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.Text;
 import java.nio.file.Path;
@@ -16,9 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Decides every page of the site and builds the model each template receives, as described in
@@ -30,13 +33,17 @@ final class SitePlanner {
     private final Content content;
     private final Messages messages;
     private final String base;
+    private final SiteMedia media;
+    private final NewsViews news;
     private final Map<String, List<Map<String, Object>>> editionsByLanguage = new java.util.HashMap<>();
 
-    SitePlanner(SiteConfig config, Content content, Messages messages) {
+    SitePlanner(SiteConfig config, Content content, Messages messages, SiteMedia media) {
         this.config = config;
+        this.media = media;
         this.content = content;
         this.messages = messages;
         this.base = config.basePath();
+        this.news = new NewsViews(config, content);
     }
 
     private List<Map<String, Object>> editionViews(String lang) {
@@ -77,8 +84,13 @@ final class SitePlanner {
 
     private void planLanguage(String lang, List<PageJob> jobs) {
         String root = lang + "/";
-        jobs.add(listing(root + "index.html", "home", lang, t(lang, "nav.home"), l -> "/" + l + "/", Map.of()));
-        jobs.add(listing(root + "404.html", "404", lang, t(lang, "notfound.title"), l -> "/" + l + "/404.html", Map.of()));
+        List<Map<String, Object>> newsItems = news.list(lang);
+        Set<Path> newsSources = content.news().values().stream().map(item -> news.pick(item, lang)).filter(Objects::nonNull)
+                .map(text -> text.source().path()).collect(Collectors.toSet());
+        PageJob home = listing(root + "index.html", "home", lang, t(lang, "nav.home"), l -> "/" + l + "/",
+                Map.of("latestNews", newsItems.subList(0, Math.min(NewsViews.LATEST, newsItems.size()))), newsSources);
+        jobs.add(withJsonLd(home, StructuredData.organisation(t(lang, "org.name"), config.baseUrl() + "/")));
+        jobs.add(listing(root + "404.html", "404", lang, t(lang, "404.title"), l -> "/" + l + "/404.html", Map.of()));
 
         List<Map<String, Object>> innovatorCards = new ArrayList<>();
         for (Bundle<InnovatorText> innovator : content.innovators().values()) {
@@ -93,8 +105,10 @@ final class SitePlanner {
             InnovatorText text = pick(innovator, lang);
             if (text != null) {
                 Map<String, Object> view = innovatorView(innovator, lang, true);
-                jobs.add(bundlePage(root + "innovators/" + innovator.slug() + "/index.html", "innovator", lang, innovator, text,
-                        l -> "/" + l + "/innovators/" + innovator.slug() + "/", text.tagline(), Map.of("innovator", view)));
+                PageJob profile = bundlePage(root + "innovators/" + innovator.slug() + "/index.html", "innovator", lang, innovator, text,
+                        l -> "/" + l + "/innovators/" + innovator.slug() + "/", text.tagline(), Map.of("innovator", view));
+                shareImage(profile, innovator.slug(), lang, text.name());
+                jobs.add(profile);
             }
         }
 
@@ -104,8 +118,11 @@ final class SitePlanner {
             if (text != null) {
                 String editionRoot = "campaigns/" + edition.slug() + "/";
                 Map<String, Object> view = editionView(edition, lang, true);
-                jobs.add(bundlePage(root + editionRoot + "index.html", "edition", lang, edition, text,
-                        l -> "/" + l + "/" + editionRoot, text.summary() == null ? "" : text.summary(), Map.of("edition", view)));
+                PageJob editionPage = bundlePage(root + editionRoot + "index.html", "edition", lang, edition, text,
+                        l -> "/" + l + "/" + editionRoot, text.summary() == null ? "" : text.summary(), Map.of("edition", view));
+                jobs.add(withJsonLd(editionPage, StructuredData.edition(view, absolute(path(lang, editionRoot)), text.lang(),
+                        Map.of("jury", t(lang, "edition.prize.jury"), "audience", t(lang, "edition.prize.audience")),
+                        t(lang, "org.name"), config.baseUrl() + "/", this::absolute)));
                 Map<String, Object> card = editionView(edition, lang, false);
                 jobs.add(listing(root + editionRoot + VotePages.VOTE + "index.html", "vote", lang,
                         t(lang, "vote.page.title") + " – " + text.title(), l -> "/" + l + "/" + editionRoot + VotePages.VOTE, Map.of("edition", card)));
@@ -113,6 +130,20 @@ final class SitePlanner {
                         t(lang, "results.title") + " – " + text.title(), l -> "/" + l + "/" + editionRoot + VotePages.RESULTS, Map.of("edition", card)));
                 VotePages.STATUS.forEach((key, path) -> jobs.add(listing(root + editionRoot + path + "index.html", "vote-status", lang,
                         t(lang, "vote." + key + ".title"), l -> "/" + l + "/" + editionRoot + path, Map.of("edition", card, "voteStatus", key))));
+                List<Map<String, Object>> printed = posterRows(edition, lang);
+                if (!printed.isEmpty()) {
+                    jobs.add(listing(root + editionRoot + "posters/index.html", "posters", lang, t(lang, "posters.title") + " – " + text.title(),
+                            l -> "/" + l + "/" + editionRoot + "posters/", Map.of("edition", card, "posters", printed)));
+                }
+            }
+        }
+
+        jobs.add(listing(root + "news/index.html", "news", lang, t(lang, "nav.news"), NewsViews::listRoute, Map.of("news", newsItems), newsSources));
+        for (Bundle<NewsText> item : content.news().values()) {
+            NewsText text = news.pick(item, lang);
+            if (text != null) {
+                jobs.add(bundlePage(root + "news/" + item.slug() + "/index.html", "news-item", lang, item, text,
+                        l -> NewsViews.itemRoute(l, item.slug()), text.description(), Map.of("newsItem", news.view(item, lang, true))));
             }
         }
 
@@ -143,10 +174,51 @@ final class SitePlanner {
         jobs.add(listing(root + "themes/index.html", "themes", lang, t(lang, "nav.themes"), l -> "/" + l + "/themes/", Map.of("themes", themes)));
     }
 
+    /** The nominee's share card for the newest edition still voting, as the page's image for social media. */
+    private void shareImage(PageJob profile, String slug, String lang, String name) {
+        for (Bundle<EditionText> edition : content.editions().values()) {
+            String card = media.card(edition.slug(), slug, lang);
+            if (card != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> page = (Map<String, Object>) profile.model().get("page");
+                page.put("image", absolute(base + card));
+                page.put("imageAlt", t(lang, "share.callToVote").replace("{0}", name));
+                return;
+            }
+        }
+    }
+
+    /** For staff: every nominee's poster and share card of an edition, in every language. */
+    private List<Map<String, Object>> posterRows(Bundle<EditionText> edition, String lang) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        EditionText original = edition.texts().get(config.defaultLanguage());
+        for (String slug : original.nominees()) {
+            Bundle<InnovatorText> innovator = content.innovators().get(slug);
+            List<Map<String, Object>> files = new ArrayList<>();
+            for (String other : config.languages()) {
+                String poster = media.poster(edition.slug(), slug, other);
+                String card = media.card(edition.slug(), slug, other);
+                if (poster != null) {
+                    files.add(map("lang", other, "name", languageName(other), "poster", base + poster, "card", base + card));
+                }
+            }
+            if (!files.isEmpty()) {
+                rows.add(map("name", pick(innovator, lang).name(), "path", path(lang, "innovators/" + slug + "/"), "files", files));
+            }
+        }
+        return rows;
+    }
+
     /** A page that exists in every language: home, listings, 404. */
     private PageJob listing(String output, String type, String lang, String title, Function<String, String> route, Map<String, Object> extra) {
+        return listing(output, type, lang, title, route, extra, Set.of());
+    }
+
+    /** A listing that shows some of the text of {@code sources}: an edit to that text re-renders it. */
+    private PageJob listing(String output, String type, String lang, String title, Function<String, String> route, Map<String, Object> extra,
+                            Set<Path> sources) {
         Map<String, Object> page = pageModel(type, lang, title, "", route, config.languages(), lang, false, "published", "");
-        return job(output, type, lang, page, extra, Set.of(), config.contentDir());
+        return job(output, type, lang, page, extra, sources, config.contentDir());
     }
 
     /** A page made from one bundle: it exists natively in the languages the bundle has. */
@@ -159,6 +231,13 @@ final class SitePlanner {
         return job(output, type, lang, page, extra, Set.of(text.source().path()), text.source().path());
     }
 
+    /** Adds schema.org JSON-LD (already safe inside a script element) to the page model as page.jsonLd. */
+    @SuppressWarnings("unchecked")
+    private static PageJob withJsonLd(PageJob job, String json) {
+        ((Map<String, Object>) job.model().get("page")).put("jsonLd", json);
+        return job;
+    }
+
     private PageJob job(String output, String type, String lang, Map<String, Object> page, Map<String, Object> extra,
                         Set<Path> sources, Path origin) {
         Map<String, Object> model = new LinkedHashMap<>();
@@ -169,6 +248,11 @@ final class SitePlanner {
         model.put("nav", nav(lang, (String) page.get("path")));
         if (content.pages().containsKey("privacy") && pick(content.pages().get("privacy"), lang) != null) {
             model.put("privacyPath", path(lang, "privacy/"));
+        }
+        if (output.startsWith(lang + "/")) {
+            model.put("newsPath", base + NewsViews.listRoute(lang));
+            model.put("feed", map("path", base + NewsFeedWriter.route(lang), "url", config.baseUrl() + NewsFeedWriter.route(lang),
+                    "title", t(lang, "news.feed.title")));
         }
         List<Map<String, Object>> editions = editionsByLanguage.computeIfAbsent(lang, this::editionViews);
         model.put("editions", editions);
@@ -186,7 +270,8 @@ final class SitePlanner {
         for (String other : config.languages()) {
             if (natives.contains(other)) {
                 String otherPath = base + route.apply(other);
-                alternates.add(map("lang", other, "name", languageName(other), "path", otherPath, "url", absolute(otherPath)));
+                alternates.add(map("lang", other, "name", languageName(other), "path", otherPath, "url", absolute(otherPath),
+                        "locale", shareLocale(other)));
             }
         }
         String path = base + route.apply(lang);
@@ -201,6 +286,7 @@ final class SitePlanner {
         page.put("xDefault", absolute(base + route.apply(natives.contains(config.defaultLanguage()) ? config.defaultLanguage() : natives.get(0))));
         page.put("fallback", fallback);
         page.put("contentLang", contentLang);
+        page.put("locale", shareLocale(contentLang));
         page.put("status", status);
         page.put("bodyHtml", bodyHtml);
         return page;
@@ -213,6 +299,7 @@ final class SitePlanner {
         }
         return map("languages", languages, "defaultLanguage", config.defaultLanguage(), "baseUrl", config.baseUrl(),
                 "basePath", base, "assets", base + "/assets", "preview", config.preview(),
+                "shareImage", map("url", config.baseUrl() + "/assets/share-default.png", "width", 1200, "height", 630),
                 "voteApi", config.voteApi(), "voteOrigin", config.voteOrigin());
     }
 
@@ -221,6 +308,7 @@ final class SitePlanner {
         items.add(navItem(t(lang, "nav.home"), path(lang, ""), current));
         items.add(navItem(t(lang, "nav.innovators"), path(lang, "innovators/"), current));
         items.add(navItem(t(lang, "nav.campaigns"), path(lang, "campaigns/"), current));
+        items.add(navItem(t(lang, "nav.news"), path(lang, "news/"), current));
         items.add(navItem(t(lang, "nav.themes"), path(lang, "themes/"), current));
         content.pages().values().stream()
                 .map(page -> pick(page, lang))
@@ -252,8 +340,9 @@ final class SitePlanner {
         }
         view.put("themes", themes);
         view.put("themeIds", text.themes());
-        view.put("photo", map("path", base + "/media/innovators/" + bundle.slug() + "/" + text.photo(), "alt", text.photoAlt(),
-                "width", text.photoWidth(), "height", text.photoHeight()));
+        SiteMedia.Photo photo = media.photo(bundle.dir().resolve(text.photo()));
+        view.put("photo", map("path", photo.src(), "srcset", photo.srcset(), "webpSrcset", photo.webpSrcset(), "alt", text.photoAlt(),
+                "width", photo.width(), "height", photo.height()));
         List<Map<String, Object>> editions = new ArrayList<>();
         for (Bundle<EditionText> edition : content.editions().values()) {
             EditionText editionText = pick(edition, lang);
@@ -272,6 +361,14 @@ final class SitePlanner {
                 }
             }
             view.put("votes", votes);
+            List<Map<String, Object>> posters = new ArrayList<>();
+            for (Map<String, Object> running : votes) {
+                String poster = media.poster((String) running.get("year"), bundle.slug(), lang);
+                if (poster != null) {
+                    posters.add(map("year", running.get("year"), "title", running.get("title"), "path", base + poster));
+                }
+            }
+            view.put("posters", posters);
         }
         view.put("bodyHtml", withBody ? text.bodyHtml() : "");
         return view;
@@ -345,6 +442,19 @@ final class SitePlanner {
     /** Locale for dates and sorting: the language as used in Belgium (24-hour clock, day before month). */
     static Locale locale(String lang) {
         return Locale.forLanguageTag(lang + "-BE");
+    }
+
+    /**
+     * The Open Graph locale (language_TERRITORY) of a language: the Belgian variant where social
+     * networks know one, British English for English (the site's spelling), German as in Germany; else the bare code.
+     */
+    static String shareLocale(String lang) {
+        return switch (lang) {
+            case "nl", "fr" -> lang + "_BE";
+            case "en" -> "en_GB";
+            case "de" -> "de_DE";
+            default -> lang;
+        };
     }
 
     static String languageName(String lang) {

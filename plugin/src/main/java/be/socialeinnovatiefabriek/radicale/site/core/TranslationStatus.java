@@ -16,6 +16,7 @@ public record TranslationStatus(List<String> languages, List<Row> rows) {
         add(rows, "innovators/", content.innovators(), languages);
         add(rows, "campaigns/", content.editions(), languages);
         add(rows, "pages/", content.pages(), languages);
+        add(rows, "news/", content.news(), languages);
         return new TranslationStatus(languages, rows);
     }
 

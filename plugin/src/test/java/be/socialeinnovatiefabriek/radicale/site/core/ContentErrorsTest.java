@@ -155,6 +155,26 @@ class ContentErrorsTest {
     }
 
     @Test
+    void aNewsFolderWithoutARealDateInItsNameFailsTheBuild() throws Exception {
+        assertEquals(List.of(
+                        "content/news/2026-02-30-oeps: the folder name '2026-02-30-oeps' starts with '2026-02-30', which is not a date in the calendar; "
+                                + "rename the folder to the real date of the item (yyyy-mm-dd) and a short name, such as 2026-11-16-stemming-open",
+                        "content/news/stemming-open: the folder name 'stemming-open' does not start with the date of the news item; "
+                                + "rename the folder to the date (yyyy-mm-dd) and a short name, such as 2026-11-16-stemming-open"),
+                problemsAfter("fails-on-bad-news-folder"));
+    }
+
+    @Test
+    void aNewsItemAboutAnUnknownEditionOrWithABadDateNamesTheLine() throws Exception {
+        assertEquals(List.of(
+                        "content/news/2026-11-16-voting-open/index.nl.md:3: there is no edition 2031 (no folder content/campaigns/2031/); "
+                                + "use one of 2026, or remove 'edition'",
+                        "content/news/2026-11-16-voting-open/index.nl.md:4: 'publishDate' is not a date (got \"16 november\"); "
+                                + "write it as 2026-12-13T20:00+01:00 (+01:00 in winter, +02:00 in summer in Brussels)"),
+                problemsAfter("fails-on-bad-news-fields"));
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() throws Exception {
         TestSite site = TestSite.create(folder, null);
         new SiteBuilder(site.config()).build();

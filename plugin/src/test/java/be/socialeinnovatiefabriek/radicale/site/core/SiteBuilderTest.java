@@ -38,7 +38,8 @@ class SiteBuilderTest {
         List<String> links = root.select("a[href]").eachAttr("href");
         assertTrue(links.containsAll(List.of("/nl/", "/fr/", "/en/")), "root links all languages: " + links);
         assertEquals(report.pagesByLanguage().get("nl"), report.pagesByLanguage().get("fr"));
-        assertTrue(report.summary().matches("Built \\d+ pages \\(nl \\d+, fr \\d+, en \\d+\\) in \\d+ ms"), report.summary());
+        assertTrue(report.summary().matches("Built \\d+ pages \\(nl \\d+, fr \\d+, en \\d+\\) in \\d+ ms; "
+                + "media: \\d+ images and \\d+ posters made, \\d+ from cache, in \\d+ ms"), report.summary());
     }
 
     @Test
@@ -126,15 +127,48 @@ class SiteBuilderTest {
     }
 
     @Test
-    void copiesPhotosAndGivesTheirSizeAndAltText() throws Exception {
+    void publishesPhotosInSeveralWidthsNeverTheOriginal() throws Exception {
         TestSite site = TestSite.create(folder, null);
         Document profile = build(site, "en/innovators/alpha/index.html");
 
-        var photo = profile.selectFirst("img[src=/media/innovators/alpha/photo.jpg]");
+        var photo = profile.selectFirst("img.profile__photo");
         assertEquals("The Alpha logo", photo.attr("alt"));
+        assertEquals("/media/innovators/alpha/photo-960.jpg", photo.attr("src"));
+        assertEquals("/media/innovators/alpha/photo-480.jpg 480w, /media/innovators/alpha/photo-960.jpg 960w", photo.attr("srcset"));
         assertEquals("960", photo.attr("width"));
         assertEquals("640", photo.attr("height"));
-        assertTrue(Files.isRegularFile(site.output().resolve("media/innovators/alpha/photo.jpg")));
+        assertTrue(Files.isRegularFile(site.output().resolve("media/innovators/alpha/photo-480.jpg")));
+        assertFalse(Files.exists(site.output().resolve("media/innovators/alpha/photo.jpg")), "the original is not shipped");
+        assertTrue(profile.select("main .card__photo").stream().allMatch(img -> "lazy".equals(img.attr("loading"))), "cards load lazily");
+    }
+
+    @Test
+    void drawsAShareCardAndAPosterPerNomineeAndLanguageOnlyOnce() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        BuildReport first = new SiteBuilder(site.config()).build();
+        Document profile = Jsoup.parse(site.page("fr/innovators/alpha/index.html"));
+
+        assertEquals("https://radicalevernieuwers.be/media/share/2026/alpha.fr.png", profile.selectFirst("meta[property=og:image]").attr("content"));
+        var card = javax.imageio.ImageIO.read(site.output().resolve("media/share/2026/alpha.fr.png").toFile());
+        assertEquals(1200, card.getWidth());
+        assertEquals(630, card.getHeight());
+        assertEquals("/media/posters/2026/alpha.fr.pdf", profile.selectFirst("a[href$=.pdf]").attr("href"));
+        assertTrue(Files.isRegularFile(site.output().resolve("media/posters/2026/beta.en.pdf")));
+        assertEquals(6, first.posters(), "2 nominees x 3 languages");
+
+        BuildReport again = new SiteBuilder(site.config()).build();
+        assertEquals(0, again.images() + again.posters(), "an unchanged site draws nothing: " + again.summary());
+    }
+
+    @Test
+    void aPhotoTooSmallStopsTheBuildWithWhatToDo() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        TestSite.writePhoto(site.root().resolve("content/innovators/beta/photo.jpg"), 300, 200);
+
+        ContentException failure = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class, () -> new SiteBuilder(site.config()).build());
+
+        assertTrue(failure.lines().get(0).startsWith("content/innovators/beta/photo.jpg: the photo is 300 pixels wide"), failure.lines().toString());
+        assertTrue(failure.lines().get(0).contains("use a photo at least 480 pixels wide"), failure.lines().toString());
     }
 
     @Test
@@ -142,7 +176,9 @@ class SiteBuilderTest {
         TestSite site = TestSite.create(folder, null);
         new SiteBuilder(site.config()).build();
 
-        assertEquals("fr", Jsoup.parse(site.page("fr/404.html")).selectFirst("html").attr("lang"));
+        Document notFound = Jsoup.parse(site.page("fr/404.html"));
+        assertEquals("fr", notFound.selectFirst("html").attr("lang"));
+        assertEquals("Page introuvable – Radicale Vernieuwers", notFound.title());
         assertTrue(Files.isRegularFile(site.output().resolve("404.html")));
     }
 

@@ -1,0 +1,154 @@
+package be.socialeinnovatiefabriek.radicale.site.core;
+
+import be.socialeinnovatiefabriek.radicale.site.core.Content.Bundle;
+import be.socialeinnovatiefabriek.radicale.site.core.Content.EditionText;
+import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.core.media.MediaBuilder;
+import be.socialeinnovatiefabriek.radicale.site.core.media.MediaProblem;
+import be.socialeinnovatiefabriek.radicale.site.core.media.MediaStats;
+import be.socialeinnovatiefabriek.radicale.site.core.media.Poster;
+import be.socialeinnovatiefabriek.radicale.site.core.media.ResponsivePhoto;
+import be.socialeinnovatiefabriek.radicale.site.core.media.ShareCard;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The images and documents of one build: each innovator's photo in a few widths, and for every
+ * nominee of an edition that is not closed yet, a share card and a printable poster per language.
+ * Everything is drawn once and kept in a cache, so a rebuild only draws what changed.
+ */
+final class SiteMedia {
+
+    /** A photo as the templates use it: a default source, srcsets per format, and its size. */
+    record Photo(String src, String srcset, String webpSrcset, int width, int height) {
+    }
+
+    private final SiteConfig config;
+    private final MediaBuilder builder;
+    private final Messages messages;
+    private final Map<String, Object> files = new ConcurrentHashMap<>();
+    private final Map<Path, Photo> photos = new ConcurrentHashMap<>();
+    private final Map<String, String> cards = new ConcurrentHashMap<>();
+    private final Map<String, String> posters = new ConcurrentHashMap<>();
+    private MediaStats before;
+
+    SiteMedia(SiteConfig config, MediaBuilder builder, Messages messages) {
+        this.config = config;
+        this.builder = builder;
+        this.messages = messages;
+        this.before = builder.stats();
+    }
+
+    /** Draws (or takes from the cache) every photo, card and poster; mistakes become problems. */
+    void prepare(Content content, Problems problems) {
+        before = builder.stats();
+        List<Runnable> work = new ArrayList<>();
+        for (Bundle<InnovatorText> innovator : content.innovators().values()) {
+            innovator.texts().values().stream().map(text -> innovator.dir().resolve(text.photo())).distinct()
+                    .forEach(source -> work.add(() -> photo(innovator.slug(), source, problems)));
+        }
+        for (Bundle<EditionText> edition : content.editions().values()) {
+            EditionText original = edition.texts().get(config.defaultLanguage());
+            if (original == null || !config.now().isBefore(original.closes())) {
+                continue; // a closed edition needs no call to vote
+            }
+            for (String slug : original.nominees()) {
+                Bundle<InnovatorText> innovator = content.innovators().get(slug);
+                for (String lang : config.languages()) {
+                    work.add(() -> callToVote(edition, innovator, lang, problems));
+                }
+            }
+        }
+        work.parallelStream().forEach(Runnable::run);
+    }
+
+    private void photo(String slug, Path source, Problems problems) {
+        try {
+            ResponsivePhoto photo = builder.photo(source);
+            String stem = "media/innovators/" + slug + "/" + source.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            for (ResponsivePhoto.Variant variant : photo.variants()) {
+                files.put(stem + "-" + variant.width() + "." + ("webp".equals(variant.format()) ? "webp" : "jpg"), variant.file());
+            }
+            List<ResponsivePhoto.Variant> jpegs = photo.variants("jpeg");
+            ResponsivePhoto.Variant main = jpegs.stream().filter(v -> v.width() <= 960).reduce((a, b) -> b).orElse(jpegs.get(0));
+            String base = config.basePath() + "/" + stem + "-";
+            photos.put(source, new Photo(base + main.width() + ".jpg",
+                    srcset(base, photo.variants("jpeg"), "jpg"), srcset(base, photo.variants("webp"), "webp"), main.width(), main.height()));
+        } catch (MediaProblem problem) {
+            problems.add(problem.file(), 0, problem.what(), problem.fix());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String srcset(String base, List<ResponsivePhoto.Variant> variants, String extension) {
+        return variants.stream().map(v -> base + v.width() + "." + extension + " " + v.width() + "w").collect(Collectors.joining(", "));
+    }
+
+    private void callToVote(Bundle<EditionText> edition, Bundle<InnovatorText> innovator, String lang, Problems problems) {
+        InnovatorText text = innovator.texts().getOrDefault(lang, innovator.texts().get(config.defaultLanguage()));
+        EditionText editionText = edition.texts().getOrDefault(lang, edition.texts().get(config.defaultLanguage()));
+        if (text == null || editionText == null) {
+            return;
+        }
+        Path photo = innovator.dir().resolve(text.photo());
+        String call = messages.get(lang, "share.callToVote").replace("{0}", text.name());
+        String key = edition.slug() + "/" + innovator.slug() + "." + lang;
+        try {
+            Path card = builder.shareCard(new ShareCard(photo, text.name(), text.tagline(), editionTitle(editionText), call));
+            files.put("media/share/" + key + ".png", card);
+            cards.put(key, "/media/share/" + key + ".png");
+            Path poster = builder.poster(new Poster(photo, text.name(), text.tagline(), editionTitle(editionText), call,
+                    voteUrl(lang, innovator.slug(), edition.slug()), lang));
+            files.put("media/posters/" + key + ".pdf", poster);
+            posters.put(key, "/media/posters/" + key + ".pdf");
+        } catch (MediaProblem problem) {
+            problems.add(problem.file(), 0, problem.what(), problem.fix());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String editionTitle(EditionText text) {
+        return text.title();
+    }
+
+    /** The nominee's vote on its profile, in that language: where a poster's QR code leads. */
+    String voteUrl(String lang, String slug, String year) {
+        return config.baseUrl() + "/" + lang + "/innovators/" + slug + "/#vote-" + year;
+    }
+
+    Photo photo(Path source) {
+        return photos.get(source);
+    }
+
+    /** The share card's site path (without base path) for a nominee of an edition in a language, or null. */
+    String card(String year, String slug, String lang) {
+        return cards.get(year + "/" + slug + "." + lang);
+    }
+
+    /** The poster's site path (without base path), or null. */
+    String poster(String year, String slug, String lang) {
+        return posters.get(year + "/" + slug + "." + lang);
+    }
+
+    /** Every file to publish, by its path in the output. */
+    Map<String, Object> files() {
+        return files;
+    }
+
+    /** What this build drew, for the summary. */
+    MediaStats made() {
+        MediaStats now = builder.stats();
+        return new MediaStats(now.images() - before.images(), now.posters() - before.posters(), now.cached() - before.cached(),
+                now.millis() - before.millis());
+    }
+
+}

@@ -1,0 +1,95 @@
+package be.socialeinnovatiefabriek.radicale.site.core.media;
+
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * The two typefaces of the share cards and posters, read from the site template's {@code fonts/} folder
+ * and never from the system, so that every machine draws the same pixels.
+ */
+final class BundledFonts {
+
+    static final String REGULAR = "OpenSans-Regular.ttf";
+    static final String BOLD = "OpenSans-Bold.ttf";
+
+    private final byte[] regularBytes;
+    private final byte[] boldBytes;
+    private final Font regular;
+    private final Font bold;
+    private final String hash;
+
+    private BundledFonts(byte[] regularBytes, byte[] boldBytes, Font regular, Font bold) {
+        this.regularBytes = regularBytes;
+        this.boldBytes = boldBytes;
+        this.regular = regular;
+        this.bold = bold;
+        this.hash = new CacheKey("fonts").add(regularBytes).add(boldBytes).hex();
+    }
+
+    /** Reads {@value #REGULAR} and {@value #BOLD} from {@code folder}. */
+    static BundledFonts load(Path folder) throws IOException {
+        byte[] regularBytes = read(folder.resolve(REGULAR));
+        byte[] boldBytes = read(folder.resolve(BOLD));
+        return new BundledFonts(regularBytes, boldBytes, awtFont(folder.resolve(REGULAR)), awtFont(folder.resolve(BOLD)));
+    }
+
+    private static byte[] read(Path file) throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null,
+                    "the share cards and posters need this font; restore site-template/fonts/ from version control");
+        }
+    }
+
+    private static Font awtFont(Path file) throws IOException {
+        try {
+            // From the file, not a stream: the JDK copies a stream to a temporary file first.
+            return Font.createFont(Font.TRUETYPE_FONT, file.toFile());
+        } catch (FontFormatException e) {
+            throw new IOException(file + " is not a TrueType font: " + e.getMessage(), e);
+        }
+    }
+
+    /** The regular face at {@code size} pixels, for Java2D. */
+    Font regular(float size) {
+        return regular.deriveFont(size);
+    }
+
+    /** The bold face at {@code size} pixels, for Java2D. */
+    Font bold(float size) {
+        return bold.deriveFont(size);
+    }
+
+    /** The regular face embedded (as a subset) in {@code document}. */
+    PDType0Font regular(PDDocument document) throws IOException {
+        return PDType0Font.load(document, new ByteArrayInputStream(regularBytes));
+    }
+
+    /** The bold face embedded (as a subset) in {@code document}. */
+    PDType0Font bold(PDDocument document) throws IOException {
+        return PDType0Font.load(document, new ByteArrayInputStream(boldBytes));
+    }
+
+    /** Whether both faces can draw {@code codePoint}. */
+    boolean canDraw(int codePoint) {
+        return regular.canDisplay(codePoint) && bold.canDisplay(codePoint);
+    }
+
+    /** {@code text} with what the fonts cannot draw left out and white space made single spaces. */
+    String printable(String text) {
+        return LineWrapper.printable(text, this::canDraw);
+    }
+
+    /** A hash of both font files: part of every cache key, so a new font redraws everything. */
+    String hash() {
+        return hash;
+    }
+}
