@@ -1,0 +1,126 @@
+package be.socialeinnovatiefabriek.radicale.vote.aws;
+
+import be.socialeinnovatiefabriek.radicale.vote.core.Ballot;
+import be.socialeinnovatiefabriek.radicale.vote.core.BallotDirectory;
+import be.socialeinnovatiefabriek.radicale.vote.core.BallotSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The ballots the published site serves at {@code <site>/ballots/<id>.json}, each fetched at most once a
+ * minute. The fetched file is parsed by a {@link BallotDirectory} over a local copy, so a ballot means the
+ * same on AWS as under the local server. When the site cannot be reached, the last ballot fetched stays in use.
+ */
+public final class HttpBallotSource implements BallotSource {
+
+    /** How long a fetched ballot (or the absence of one) is used before the site is asked again. */
+    static final Duration FRESH_FOR = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Pattern ID = Pattern.compile("\\d{4}");
+    // S3 answers 403 for a missing key when the bucket may not be listed.
+    private static final Set<Integer> ABSENT = Set.of(403, 404, 410);
+
+    private static final System.Logger LOG = System.getLogger(HttpBallotSource.class.getName());
+
+    private final URI site;
+    private final HttpClient http;
+    private final Path copies;
+    private final BallotDirectory parsed;
+    private final Clock clock;
+    private final Map<String, Fetched> fetched = new ConcurrentHashMap<>();
+
+    /**
+     * @param site   the site's base URL, e.g. https://radicalevernieuwers.be
+     * @param copies an empty, writable directory for the fetched files
+     */
+    public HttpBallotSource(URI site, HttpClient http, Path copies, Clock clock) {
+        this.site = site;
+        this.http = http;
+        this.copies = copies;
+        this.parsed = new BallotDirectory(copies);
+        this.clock = clock;
+    }
+
+    /** Ballots from {@code site}, copied under a new directory in the temporary directory (/tmp on Lambda). */
+    public static HttpBallotSource fromSite(URI site) {
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            return new HttpBallotSource(site, http, Files.createTempDirectory("ballots"), Clock.systemUTC());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the ballots fetched from " + site, e);
+        }
+    }
+
+    @Override
+    public Optional<Ballot> find(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return fetched.compute(id, (key, known) ->
+                known != null && now.isBefore(known.until()) ? known : fetch(id, known, now)).ballot();
+    }
+
+    private Fetched fetch(String id, Fetched known, Instant now) {
+        URI url = ballotUrl(id);
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            return staleOrThrow(known, now, url + " cannot be fetched (" + e.getMessage() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return staleOrThrow(known, now, url + " was not fetched: interrupted", null);
+        }
+        if (ABSENT.contains(response.statusCode())) {
+            return new Fetched(Optional.empty(), now.plus(FRESH_FOR));
+        }
+        if (response.statusCode() != 200) {
+            return staleOrThrow(known, now, url + " answered HTTP " + response.statusCode()
+                    + "; check BALLOTS_URL and that the site is published", null);
+        }
+        Path copy = copies.resolve(id + ".json");
+        try {
+            Path partial = Files.createTempFile(copies, id, ".part");
+            Files.write(partial, response.body());
+            Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep a copy of " + url + " in " + copies, e);
+        }
+        return new Fetched(parsed.find(id), now.plus(FRESH_FOR));
+    }
+
+    private URI ballotUrl(String id) {
+        String base = site.toString();
+        return URI.create((base.endsWith("/") ? base : base + "/") + "ballots/" + id + ".json");
+    }
+
+    /** Keeps the last ballot for another while when the site is briefly unreachable; without one, fails. */
+    private static Fetched staleOrThrow(Fetched known, Instant now, String problem, IOException cause) {
+        if (known != null) {
+            LOG.log(System.Logger.Level.WARNING, problem + "; the ballot fetched before stays in use");
+            return new Fetched(known.ballot(), now.plus(FRESH_FOR));
+        }
+        throw new UncheckedIOException(problem, cause == null ? new IOException(problem) : cause);
+    }
+
+    private record Fetched(Optional<Ballot> ballot, Instant until) {
+    }
+}

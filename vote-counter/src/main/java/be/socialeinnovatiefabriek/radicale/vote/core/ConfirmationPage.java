@@ -1,0 +1,148 @@
+package be.socialeinnovatiefabriek.radicale.vote.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The page behind the mailed link. Opening it counts nothing (mail scanners follow links): it asks the
+ * voter to press one button, a form that posts the token. Styled by the site's stylesheet, no script.
+ * Texts from {@code confirm/page_<lang>.properties}.
+ */
+public final class ConfirmationPage {
+
+    private static final List<String> LANGUAGES = List.of("nl", "fr", "en");
+    private static final List<String> KEYS = List.of("siteName", "title", "heading", "intro", "note", "button", "footer");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(campaign|nominee)}");
+    private static final Map<String, Map<String, String>> TEXTS = load();
+
+    private ConfirmationPage() {
+    }
+
+    /**
+     * The whole page in {@code lang} (nl, fr or en; anything else gets nl). Every value is escaped.
+     *
+     * @param token            the token from the link, posted back as the form's {@code token} field
+     * @param siteCssUrl       the site's stylesheet
+     * @param confirmActionUrl where the form posts ({@code POST /api/votes/confirm})
+     */
+    public static String html(String lang, String token, String campaignTitle, String nomineeName, String siteCssUrl,
+                              String confirmActionUrl) {
+        String language = language(lang);
+        Map<String, String> t = TEXTS.get(language);
+        String campaign = campaignTitle == null ? "" : campaignTitle;
+        String nominee = nomineeName == null ? "" : nomineeName;
+        return "<!doctype html>\n"
+                + "<html lang=\"" + language + "\">\n"
+                + "<head>\n"
+                + "<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<meta name=\"robots\" content=\"noindex\">\n"
+                // The address holds the token: the stylesheet's server must not see it in a Referer.
+                + "<meta name=\"referrer\" content=\"no-referrer\">\n"
+                + "<title>" + fill(t.get("title"), campaign, nominee, false) + "</title>\n"
+                + "<link rel=\"stylesheet\" href=\"" + escape(siteCssUrl) + "\">\n"
+                + "</head>\n"
+                + "<body>\n"
+                + "<header class=\"site-header\">\n"
+                + "<div class=\"wrap site-header__inner\"><span class=\"site-name\">" + escape(t.get("siteName"))
+                + "</span></div>\n"
+                + "</header>\n"
+                + "<main id=\"main\" class=\"wrap\">\n"
+                + "<div class=\"page-head\">\n"
+                + "<h1>" + escape(t.get("heading")) + "</h1>\n"
+                + "<p class=\"lead\">" + fill(t.get("intro"), campaign, nominee, true) + "</p>\n"
+                + "</div>\n"
+                + "<form class=\"vote-slot\" method=\"post\" action=\"" + escape(confirmActionUrl) + "\">\n"
+                + "<input type=\"hidden\" name=\"token\" value=\"" + escape(token) + "\">\n"
+                + "<p>" + escape(t.get("note")) + "</p>\n"
+                + "<p><button class=\"button\" type=\"submit\">" + escape(t.get("button")) + "</button></p>\n"
+                + "</form>\n"
+                + "</main>\n"
+                + "<footer class=\"site-footer\">\n"
+                + "<div class=\"wrap\"><p>" + escape(t.get("footer")) + "</p></div>\n"
+                + "</footer>\n"
+                + "</body>\n"
+                + "</html>\n";
+    }
+
+    private static String language(String requested) {
+        if (requested == null) {
+            return LANGUAGES.get(0);
+        }
+        String base = requested.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        return LANGUAGES.contains(base) ? base : LANGUAGES.get(0);
+    }
+
+    // Escapes the text and the values separately, so the nominee can be set in <strong>.
+    private static String fill(String template, String campaign, String nominee, boolean strongNominee) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        int last = 0;
+        while (m.find()) {
+            out.append(escape(template.substring(last, m.start())));
+            if (m.group(1).equals("campaign")) {
+                out.append(escape(campaign));
+            } else {
+                out.append(strongNominee ? "<strong>" + escape(nominee) + "</strong>" : escape(nominee));
+            }
+            last = m.end();
+        }
+        return out.append(escape(template.substring(last))).toString();
+    }
+
+    private static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static Map<String, Map<String, String>> load() {
+        Map<String, Map<String, String>> all = new LinkedHashMap<>();
+        for (String lang : LANGUAGES) {
+            String resource = "confirm/page_" + lang + ".properties";
+            Properties properties = new Properties();
+            try (InputStream in = ConfirmationPage.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " is not on the class path; the vote counter's jar is incomplete");
+                }
+                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read " + resource, e);
+            }
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (String key : KEYS) {
+                String text = properties.getProperty(key);
+                if (text == null || text.isBlank()) {
+                    throw new IllegalStateException(resource + ": '" + key + "' is missing; every language needs "
+                            + String.join(", ", KEYS));
+                }
+                texts.put(key, text);
+            }
+            all.put(lang, Map.copyOf(texts));
+        }
+        return Map.copyOf(all);
+    }
+}

@@ -1,0 +1,140 @@
+package be.socialeinnovatiefabriek.radicale.vote.core;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The vote counter, platform-neutral: a request in, a response out (see the README for every endpoint).
+ * It checks the caller's origin, routes, and adds the headers every answer carries; the endpoints do the rest.
+ */
+public final class CounterApi {
+
+    private static final System.Logger LOG = System.getLogger(CounterApi.class.getName());
+    private static final Pattern CAMPAIGN = Pattern.compile("/api/campaigns/([^/]+)");
+    private static final Pattern VOTES = Pattern.compile("/api/campaigns/([^/]+)/votes");
+    private static final Pattern RESULTS = Pattern.compile("/api/campaigns/([^/]+)/results");
+    private static final Pattern EXPORT = Pattern.compile("/api/admin/campaigns/([^/]+)/export\\.csv");
+    private static final String CONFIRM = "/api/votes/confirm";
+    private static final Pattern EDITION = Pattern.compile("\\d{4}");
+
+    private final CounterSettings settings;
+    private final VoteSubmission submission;
+    private final VoteConfirmation confirmation;
+    private final CampaignView campaigns;
+    private final AdminExport export;
+
+    public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, Mailer mailer, Clock clock) {
+        this.settings = settings;
+        SecureRandom random = new SecureRandom();
+        VoterIdentity identity = new VoterIdentity(settings.hmacKey());
+        this.submission = new VoteSubmission(settings, ballots, store, mailer, clock, identity, random);
+        this.confirmation = new VoteConfirmation(settings, ballots, store, clock);
+        this.campaigns = new CampaignView(ballots, store, clock);
+        this.export = new AdminExport(settings, ballots, store);
+    }
+
+    public ApiResponse handle(ApiRequest request) {
+        String method = request.method().toUpperCase(java.util.Locale.ROOT);
+        String path = request.path();
+        String origin = request.header("origin");
+        boolean confirming = CONFIRM.equals(path);
+        // The confirmation page sets no-referrer, so a browser posts its form with "Origin: null"; the
+        // unguessable token, not the origin, is what protects that one request.
+        boolean originAccepted = origin == null || settings.acceptsOrigin(origin)
+                || (confirming && "null".equals(origin));
+        Reply reply = new Reply((confirming && method.equals("GET")) || RequestFields.isForm(request));
+        ApiResponse response;
+        if (!originAccepted) {
+            response = reply.json(403, Reply.error("forbidden_origin", "Requests from " + origin
+                    + " are not accepted; vote from the campaign's own site."));
+        } else if (method.equals("OPTIONS")) {
+            response = preflight(origin);
+        } else {
+            response = answer(method, path, request, reply);
+        }
+        return withCommonHeaders(response, originAccepted && origin != null && !"null".equals(origin) ? origin : null);
+    }
+
+    private ApiResponse answer(String method, String path, ApiRequest request, Reply reply) {
+        try {
+            return route(method, path, request, reply);
+        } catch (Refusal refusal) {
+            return reply.refused(refusal);
+        } catch (InvalidBallot e) {
+            LOG.log(System.Logger.Level.ERROR, e.getMessage());
+            return reply.json(500, Reply.error("server_error", "This edition's ballot cannot be read; the organisers "
+                    + "have to fix its content and rebuild the site."));
+        } catch (RuntimeException e) {
+            // The edge of the counter: a fault of ours (a store, a bug) becomes a 500, its cause goes to the log.
+            LOG.log(System.Logger.Level.ERROR, "failed " + method + " " + path, e);
+            return reply.json(500, Reply.error("server_error", "The vote counter failed to answer; nothing was "
+                    + "counted. Please try again in a minute."));
+        }
+    }
+
+    private ApiResponse route(String method, String path, ApiRequest request, Reply reply) throws Refusal {
+        if (CONFIRM.equals(path)) {
+            return switch (method) {
+                case "GET" -> confirmation.page(request, reply);
+                case "POST" -> confirmation.count(request, reply);
+                default -> notAllowed(reply, "GET, POST");
+            };
+        }
+        Matcher m;
+        if ((m = VOTES.matcher(path)).matches()) {
+            return method.equals("POST") ? submission.handle(request, edition(m), reply) : notAllowed(reply, "POST");
+        }
+        if ((m = RESULTS.matcher(path)).matches()) {
+            return method.equals("GET") ? campaigns.results(edition(m), reply) : notAllowed(reply, "GET");
+        }
+        if ((m = CAMPAIGN.matcher(path)).matches()) {
+            return method.equals("GET") ? campaigns.status(edition(m), reply) : notAllowed(reply, "GET");
+        }
+        if ((m = EXPORT.matcher(path)).matches()) {
+            return method.equals("GET") ? export.csv(request, edition(m), reply) : notAllowed(reply, "GET");
+        }
+        return reply.json(404, Reply.error("not_found", "There is nothing at " + (path.length() > 100
+                ? path.substring(0, 100) + "..." : path) + "; the vote counter's API is described in its README."));
+    }
+
+    private static String edition(Matcher m) throws Refusal {
+        String id = m.group(1);
+        if (!EDITION.matcher(id).matches()) {
+            throw Refusal.of(404, "unknown_campaign", "Editions are named by their year, like 2026; check the "
+                    + "address of the page you came from.", "problem");
+        }
+        return id;
+    }
+
+    private static ApiResponse notAllowed(Reply reply, String allowed) {
+        reply.header("Allow", allowed);
+        return reply.json(405, Reply.error("method_not_allowed", "This address answers only " + allowed + "."));
+    }
+
+    private static ApiResponse preflight(String origin) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Allow", "GET, POST, OPTIONS");
+        if (origin != null) {
+            headers.put("Access-Control-Allow-Methods", "GET, POST");
+            headers.put("Access-Control-Allow-Headers", "Content-Type");
+            headers.put("Access-Control-Max-Age", "600");
+        }
+        return new ApiResponse(204, headers, new byte[0]);
+    }
+
+    private static ApiResponse withCommonHeaders(ApiResponse response, String corsOrigin) {
+        Map<String, String> headers = new HashMap<>(response.headers());
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Cache-Control", "no-store");
+        headers.put("Vary", "Origin");
+        if (corsOrigin != null) {
+            headers.put("Access-Control-Allow-Origin", corsOrigin);
+            headers.put("Access-Control-Allow-Credentials", "true");
+        }
+        return new ApiResponse(response.status(), Map.copyOf(headers), response.body());
+    }
+}

@@ -1,0 +1,136 @@
+package be.socialeinnovatiefabriek.radicale.vote.core;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The counter's settings, read once from the environment and validated as a whole.
+ *
+ * @param hmacKey           VOTE_HMAC_KEY: keys the hashes of addresses, browser tokens and client IPs
+ * @param adminToken        VOTE_ADMIN_TOKEN: the bearer token of the admin export
+ * @param allowedOrigins    VOTE_ALLOWED_ORIGINS: the site origins that may post votes and read answers
+ * @param publicUrl         VOTE_PUBLIC_URL: the counter's public base URL, without a trailing slash
+ * @param submissionsPerIpPerMinute VOTE_RATE_IP_PER_MINUTE (default 10): sustained vote submissions per client
+ * @param submissionBurstPerIp      VOTE_RATE_IP_BURST (default 20): submissions a client may make at once
+ * @param submissionsPerAddressPerHour VOTE_RATE_ADDRESS_PER_HOUR (default 3): mails to one address per hour
+ */
+public record CounterSettings(String hmacKey, String adminToken, List<String> allowedOrigins, URI publicUrl,
+                              int submissionsPerIpPerMinute, int submissionBurstPerIp,
+                              int submissionsPerAddressPerHour) {
+
+    public static final int MIN_HMAC_KEY_LENGTH = 32;
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+
+    public CounterSettings {
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    /** Reads the settings from {@code env}, or throws {@link InvalidSettings} naming every problem. */
+    public static CounterSettings fromEnvironment(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        String hmacKey = env.getOrDefault("VOTE_HMAC_KEY", "");
+        if (hmacKey.length() < MIN_HMAC_KEY_LENGTH) {
+            problems.add("VOTE_HMAC_KEY must be a secret of at least " + MIN_HMAC_KEY_LENGTH + " characters (got "
+                    + hmacKey.length() + "); generate one with `openssl rand -base64 48`.");
+        }
+        String adminToken = env.getOrDefault("VOTE_ADMIN_TOKEN", "");
+        if (adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
+            problems.add("VOTE_ADMIN_TOKEN must be a secret of at least " + MIN_ADMIN_TOKEN_LENGTH + " characters (got "
+                    + adminToken.length() + "); generate one with `openssl rand -base64 24`.");
+        }
+        List<String> origins = origins(env.get("VOTE_ALLOWED_ORIGINS"), problems);
+        URI publicUrl = publicUrl(env.get("VOTE_PUBLIC_URL"), problems);
+        int perIp = positive(env, "VOTE_RATE_IP_PER_MINUTE", 10, problems);
+        int burst = positive(env, "VOTE_RATE_IP_BURST", 20, problems);
+        int perAddress = positive(env, "VOTE_RATE_ADDRESS_PER_HOUR", 3, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidSettings(problems);
+        }
+        return new CounterSettings(hmacKey, adminToken, origins, publicUrl, perIp, burst, perAddress);
+    }
+
+    /** The origin of {@code url} ({@code scheme://host[:port]}), as browsers send it in {@code Origin}. */
+    public static String originOf(URI url) {
+        String origin = url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT);
+        return url.getPort() == -1 ? origin : origin + ":" + url.getPort();
+    }
+
+    private static List<String> origins(String value, List<String> problems) {
+        List<String> origins = new ArrayList<>();
+        if (value == null || value.isBlank()) {
+            problems.add("VOTE_ALLOWED_ORIGINS must list the site's origins, comma-separated "
+                    + "(for example https://radicalevernieuwers.be,http://localhost:8080).");
+            return origins;
+        }
+        for (String part : value.split(",")) {
+            String origin = part.trim();
+            URI uri = absoluteHttpUrl(origin);
+            if (uri == null || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null || uri.getRawUserInfo() != null || !originOf(uri).equals(origin)) {
+                problems.add("VOTE_ALLOWED_ORIGINS: '" + origin + "' is not an origin; write it as scheme://host[:port] "
+                        + "in lower case, without a path or trailing slash (for example https://radicalevernieuwers.be).");
+            } else {
+                origins.add(origin);
+            }
+        }
+        return origins;
+    }
+
+    private static URI publicUrl(String value, List<String> problems) {
+        String trimmed = value == null ? "" : value.trim();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        URI uri = absoluteHttpUrl(trimmed);
+        if (uri == null || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            problems.add("VOTE_PUBLIC_URL must be the counter's public http(s) base URL without query "
+                    + "(for example https://stem.radicalevernieuwers.be); got '" + (value == null ? "" : value) + "'.");
+            return null;
+        }
+        return uri;
+    }
+
+    private static URI absoluteHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static int positive(Map<String, String> env, String name, int fallback, List<String> problems) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(name + " must be a whole number above 0 (got '" + value + "'; the default is " + fallback + ").");
+        return fallback;
+    }
+
+    /** The origins whose requests are accepted: the configured site origins and the counter's own (its confirm page). */
+    public boolean acceptsOrigin(String origin) {
+        return allowedOrigins.contains(origin) || originOf(publicUrl).equals(origin);
+    }
+
+    @Override
+    public String toString() {
+        return "CounterSettings[allowedOrigins=" + allowedOrigins + ", publicUrl=" + publicUrl
+                + ", submissionsPerIpPerMinute=" + submissionsPerIpPerMinute + ", submissionBurstPerIp="
+                + submissionBurstPerIp + ", submissionsPerAddressPerHour=" + submissionsPerAddressPerHour
+                + ", hmacKey and adminToken hidden]";
+    }
+}

@@ -1,0 +1,137 @@
+package be.socialeinnovatiefabriek.radicale.vote.core;
+
+import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.MailFailure;
+import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
+import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.PendingVote;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * {@code POST /api/campaigns/{id}/votes}: checks the vote against its ballot and the rate limits, then
+ * either keeps it pending and mails the link (verification email) or counts it for the browser's voter
+ * cookie (verification none).
+ */
+final class VoteSubmission {
+
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(48);
+    private static final int MAX_FIELD_LENGTH = 300;
+
+    private final CounterSettings settings;
+    private final BallotSource ballots;
+    private final VoteStore store;
+    private final Mailer mailer;
+    private final Clock clock;
+    private final VoterIdentity identity;
+    private final SecureRandom random;
+    private final RateLimit perClient;
+    private final RateLimit perAddress;
+
+    VoteSubmission(CounterSettings settings, BallotSource ballots, VoteStore store, Mailer mailer, Clock clock,
+                   VoterIdentity identity, SecureRandom random) {
+        this.settings = settings;
+        this.ballots = ballots;
+        this.store = store;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.identity = identity;
+        this.random = random;
+        this.perClient = new RateLimit(settings.submissionBurstPerIp(),
+                Duration.ofMinutes(1).dividedBy(settings.submissionsPerIpPerMinute()), clock);
+        this.perAddress = new RateLimit(settings.submissionsPerAddressPerHour(),
+                Duration.ofHours(1).dividedBy(settings.submissionsPerAddressPerHour()), clock);
+    }
+
+    ApiResponse handle(ApiRequest request, String campaign, Reply reply) throws Refusal {
+        Ballot ballot = ballots.find(campaign).orElseThrow(() -> Refusal.unknownCampaign(campaign));
+        reply.about(ballot, null);
+        Map<String, String> fields = RequestFields.of(request);
+        String lang = ballot.language(field(fields, "lang", false));
+        reply.about(ballot, lang);
+        String nominee = field(fields, "nominee", true);
+        Instant now = clock.instant();
+        openAt(ballot, now);
+        if (!ballot.nominees().contains(nominee)) {
+            throw Refusal.unknownNominee(nominee);
+        }
+        limit(perClient, identity.ofClient(String.valueOf(request.clientIp())));
+        if ("none".equals(ballot.verification())) {
+            return castDirect(request, ballot, nominee, now, reply);
+        }
+        String address = field(fields, "email", true);
+        String voter = VoterIdentity.normalise(address).map(identity::ofAddress).orElseThrow(() -> Refusal.badRequest(
+                "'" + address.trim() + "' is not an e-mail address we can send the confirmation to; check it for typos."));
+        limit(perAddress, voter);
+        return keepPending(ballot, nominee, lang, address.trim(), voter, now, reply);
+    }
+
+    private ApiResponse keepPending(Ballot ballot, String nominee, String lang, String address, String voter,
+                                    Instant now, Reply reply) throws Refusal {
+        ConfirmationToken token = ConfirmationToken.next(ballot.id(), lang, nominee, random);
+        Instant closes = ballot.closes().toInstant();
+        Instant expires = now.plus(TOKEN_LIFETIME).isBefore(closes) ? now.plus(TOKEN_LIFETIME) : closes;
+        PendingVote vote = new PendingVote(ballot.id(), nominee, voter, token.hash(), lang, now, expires);
+        if (store.savePending(vote, ballot.votesPerVoter()) == Outcome.ALREADY_VOTED) {
+            throw VoteConfirmation.alreadyVoted();
+        }
+        URI link = URI.create(settings.publicUrl() + "/api/votes/confirm?token=" + token.value());
+        try {
+            mailer.send(new ConfirmationMail(address, lang, ballot.titles().getOrDefault(lang, ballot.id()),
+                    VoteConfirmation.nomineeName(ballot, nominee, lang), link));
+        } catch (MailFailure e) {
+            throw Refusal.of(503, "mail_unavailable", "The confirmation mail could not be sent just now; "
+                    + "your vote is not counted yet. Please try again in a few minutes.", "problem");
+        }
+        return reply.done("checkMail", 202, Map.of("status", "pending"));
+    }
+
+    private ApiResponse castDirect(ApiRequest request, Ballot ballot, String nominee, Instant now, Reply reply)
+            throws Refusal {
+        String browser = VoterCookie.read(request);
+        if (browser == null) {
+            browser = RandomToken.next(random);
+            reply.header("Set-Cookie", VoterCookie.set(browser, settings.publicUrl()));
+        }
+        Outcome outcome = store.castDirect(ballot.id(), nominee, identity.ofBrowser(browser), now, ballot.votesPerVoter());
+        if (outcome == Outcome.ALREADY_VOTED) {
+            throw VoteConfirmation.alreadyVoted();
+        }
+        return reply.done("thanks", 200, Map.of("status", "counted"));
+    }
+
+    /** Refuses a vote outside the ballot's window. */
+    static void openAt(Ballot ballot, Instant now) throws Refusal {
+        String phase = ballot.phase(now);
+        if (Ballot.UPCOMING.equals(phase)) {
+            throw Refusal.of(403, "voting_not_open", "Voting for this edition opens at " + ballot.opens() + ".", "closed");
+        }
+        if (!Ballot.OPEN.equals(phase)) {
+            throw Refusal.of(403, "voting_closed", "Voting for this edition closed at " + ballot.closes() + ".", "closed");
+        }
+    }
+
+    private static void limit(RateLimit limit, String key) throws Refusal {
+        long wait = limit.take(key);
+        if (wait > 0) {
+            throw Refusal.rateLimited(wait);
+        }
+    }
+
+    private static String field(Map<String, String> fields, String name, boolean required) throws Refusal {
+        String value = fields.get(name);
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw Refusal.badRequest("The field '" + name + "' is missing.");
+            }
+            return null;
+        }
+        if (value.length() > MAX_FIELD_LENGTH) {
+            throw Refusal.badRequest("The field '" + name + "' is too long.");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,106 @@
+package be.socialeinnovatiefabriek.radicale.vote.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The local server's command line:
+ * {@code --ballots <dir> --db <file> [--host 127.0.0.1] [--port 0] [--now <ISO date-time with offset>]
+ * [--outbox] [--outbox-size 500] [--threads 128] [--ignore-stdin]}.
+ *
+ * @param now         when set, the counter's clock starts at this moment and runs on from it
+ * @param outbox      keep mails in memory and show them at /_outbox/ instead of sending them by SMTP
+ * @param outboxSize  how many of the newest mails the outbox keeps
+ * @param threads     request threads; each waits for its vote's commit, so this bounds the group commit
+ * @param ignoreStdin keep running when stdin closes (a service manager); by default the server exits then,
+ *                    because its parent process (mvn site:run) has gone
+ * @param parsedAt    the real moment the options were read: with --now, the clock's offset is fixed from it
+ */
+record ServerOptions(String host, int port, Path ballots, Path db, OffsetDateTime now, boolean outbox, int outboxSize,
+                     int threads, boolean ignoreStdin, Instant parsedAt) {
+
+    static final String USAGE = "usage: vote-counter --ballots <dir> --db <file> [--host 127.0.0.1] [--port 0] "
+            + "[--now 2026-12-01T10:00+01:00] [--outbox] [--outbox-size 500] [--threads 128] [--ignore-stdin]";
+
+    /** A mistake on the command line; the message says what to write instead. */
+    static final class Invalid extends Exception {
+        Invalid(String message) {
+            super(message);
+        }
+    }
+
+    static ServerOptions parse(String... args) throws Invalid {
+        String host = "127.0.0.1";
+        int port = 0;
+        int threads = 128;
+        int outboxSize = 500;
+        Path ballots = null;
+        Path db = null;
+        OffsetDateTime now = null;
+        boolean outbox = false;
+        boolean ignoreStdin = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--outbox" -> outbox = true;
+                case "--ignore-stdin" -> ignoreStdin = true;
+                case "--host" -> host = value(args, ++i, option);
+                case "--port" -> port = number(value(args, ++i, option), option, 0, 65535);
+                case "--outbox-size" -> outboxSize = number(value(args, ++i, option), option, 1, 10_000_000);
+                case "--threads" -> threads = number(value(args, ++i, option), option, 1, 4096);
+                case "--ballots" -> ballots = Path.of(value(args, ++i, option));
+                case "--db" -> db = Path.of(value(args, ++i, option));
+                case "--now" -> now = time(value(args, ++i, option));
+                default -> throw new Invalid("unknown option '" + option + "'; " + USAGE);
+            }
+        }
+        if (ballots == null || db == null) {
+            throw new Invalid("--ballots and --db are required; " + USAGE);
+        }
+        if (!Files.isDirectory(ballots)) {
+            throw new Invalid("--ballots " + ballots + " is not a directory; point it at the site build's ballots/ folder");
+        }
+        if (Files.isDirectory(db)) {
+            throw new Invalid("--db " + db + " is a directory; give the vote file's path, for example votes.db");
+        }
+        return new ServerOptions(host, port, ballots, db, now, outbox, outboxSize, threads, ignoreStdin, Instant.now());
+    }
+
+    /** The system clock, or with --now one that starts at that moment and runs on from it. */
+    Clock clock() {
+        return now == null ? Clock.systemUTC()
+                : Clock.offset(Clock.systemUTC(), Duration.between(parsedAt, now.toInstant()));
+    }
+
+    private static String value(String[] args, int index, String option) throws Invalid {
+        if (index >= args.length || args[index].startsWith("--")) {
+            throw new Invalid(option + " needs a value; " + USAGE);
+        }
+        return args[index];
+    }
+
+    private static int number(String value, String option, int min, int max) throws Invalid {
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new Invalid(option + " must be a whole number from " + min + " to " + max + " (got '" + value + "')");
+    }
+
+    private static OffsetDateTime time(String value) throws Invalid {
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new Invalid("--now must be a date and time with offset like 2026-12-01T10:00+01:00 (got '" + value + "')");
+        }
+    }
+}

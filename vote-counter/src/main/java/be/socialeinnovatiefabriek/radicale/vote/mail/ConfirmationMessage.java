@@ -1,0 +1,8 @@
+package be.socialeinnovatiefabriek.radicale.vote.mail;
+
+/**
+ * A confirmation mail ready to send: the language it is written in, its subject, its plain-text body
+ * and its HTML document.
+ */
+record ConfirmationMessage(String lang, String subject, String text, String html) {
+}

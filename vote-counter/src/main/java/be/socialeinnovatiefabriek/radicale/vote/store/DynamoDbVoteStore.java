@@ -1,0 +1,287 @@
+package be.socialeinnovatiefabriek.radicale.vote.store;
+
+import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * A {@link VoteStore} on one DynamoDB table (production): partition key {@code pk}, sort key {@code sk}
+ * (both strings), TTL on {@code expiresAt} (epoch seconds). A vote is deduplicated and counted in one
+ * {@code TransactWriteItems}, so it counts exactly once or not at all. The items:
+ *
+ * <pre>
+ * pk                               sk                                  attributes
+ * PENDING#&lt;tokenHash&gt;              -                                   campaign, nominee, voterHash, lang, state, createdAt, expiresAt
+ * VOTER#&lt;campaign&gt;#&lt;voterHash&gt;     -                                   votes (N), nominees (SS)
+ * TALLY#&lt;campaign&gt;#&lt;shard&gt;         &lt;nominee&gt;                           votes (N)
+ * AUDIT#&lt;campaign&gt;#&lt;shard&gt;         &lt;countedAt millis&gt;#&lt;voterHash&gt;#&lt;nominee&gt;   countedAt (N, millis), nominee, voterHash
+ * </pre>
+ *
+ * <p>One partition key takes at most 1,000 write units/s and a transactional write costs 2, so a single
+ * tally item would cap the whole edition near 500 votes/s. Tallies and the audit trail are therefore spread
+ * over {@value #SHARDS} partition keys per edition and summed or merged on read. A vote's shard comes from
+ * its voter hash (itself uniformly spread), not from a random generator that a Lambda SnapStart snapshot
+ * would clone into every instance; a retry moves to the next shard.
+ *
+ * <p>The store does not own the client: {@link #close()} leaves it open for its owner.
+ */
+public final class DynamoDbVoteStore implements VoteStore {
+
+    /** Partitions per edition for tallies and the audit trail. Never lower it: reads only look at these. */
+    static final int SHARDS = 10;
+    /** A counted token is remembered this long after counting, so a replay says "already counted". */
+    private static final Duration KEEP_COUNTED = Duration.ofDays(30);
+    /** Attempts when a transaction loses a race on a shared item (a tally shard, the same token). */
+    private static final int MAX_ATTEMPTS = 10;
+
+    private static final String NO_SORT = "-";
+    private static final String STATE_PENDING = "pending";
+    private static final String STATE_COUNTED = "counted";
+    private static final String VOTER_MAY_VOTE =
+            "attribute_not_exists(pk) OR (#votes < :max AND NOT contains(#nominees, :nominee))";
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    /** A store on {@code table}, which must exist (see {@link #createTable}). */
+    public DynamoDbVoteStore(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
+    }
+
+    /** Creates {@code table} (on demand billing, TTL on {@code expiresAt}) and waits until it is active. */
+    public static void createTable(DynamoDbClient client, String table) {
+        client.createTable(create -> create.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
+                .keySchema(
+                        KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+        client.waiter().waitUntilTableExists(wait -> wait.tableName(table));
+        client.updateTimeToLive(ttl -> ttl.tableName(table)
+                .timeToLiveSpecification(spec -> spec.attributeName("expiresAt").enabled(true)));
+    }
+
+    @Override
+    public Outcome savePending(PendingVote vote, int votesPerVoter) {
+        Map<String, AttributeValue> voter = read(voterKey(vote.campaign(), vote.voterHash()));
+        if (!voter.isEmpty() && !mayVote(voter, vote.nominee(), votesPerVoter)) {
+            return Outcome.ALREADY_VOTED;
+        }
+        Map<String, AttributeValue> item = new HashMap<>(pendingKey(vote.tokenHash()));
+        item.put("campaign", s(vote.campaign()));
+        item.put("nominee", s(vote.nominee()));
+        item.put("voterHash", s(vote.voterHash()));
+        item.put("lang", s(vote.lang()));
+        item.put("state", s(STATE_PENDING));
+        item.put("createdAt", n(vote.createdAt().toEpochMilli()));
+        item.put("expiresAt", n(vote.expiresAt().getEpochSecond()));
+        // A token hash is never reused: overwriting a counted vote would let it count again.
+        client.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        return Outcome.ACCEPTED;
+    }
+
+    @Override
+    public Confirmation confirm(String tokenHash, Instant now, int votesPerVoter) {
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> pending = read(pendingKey(tokenHash));
+            if (pending.isEmpty()) {
+                return new Confirmation(Outcome.UNKNOWN, null, null, null);
+            }
+            String campaign = pending.get("campaign").s();
+            String nominee = pending.get("nominee").s();
+            String lang = pending.get("lang").s();
+            if (STATE_COUNTED.equals(pending.get("state").s())) {
+                return new Confirmation(Outcome.ALREADY_COUNTED, campaign, nominee, lang);
+            }
+            if (Long.parseLong(pending.get("expiresAt").n()) <= now.getEpochSecond()) {
+                return new Confirmation(Outcome.EXPIRED, campaign, nominee, lang);
+            }
+            Update countPending = Update.builder().tableName(table).key(pendingKey(tokenHash))
+                    .conditionExpression("attribute_exists(pk) AND #state = :pending AND expiresAt > :now")
+                    .updateExpression("SET #state = :counted, countedAt = :nowMillis, expiresAt = :keepUntil")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":pending", s(STATE_PENDING), ":counted", s(STATE_COUNTED),
+                            ":now", n(now.getEpochSecond()), ":nowMillis", n(now.toEpochMilli()),
+                            ":keepUntil", n(now.plus(KEEP_COUNTED).getEpochSecond())))
+                    .build();
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().update(countPending).build());
+            writes.addAll(countingWrites(campaign, nominee, pending.get("voterHash").s(), now, votesPerVoter, attempt));
+            try {
+                client.transactWriteItems(transaction -> transaction.transactItems(writes));
+                return new Confirmation(Outcome.COUNTED, campaign, nominee, lang);
+            } catch (TransactionCanceledException cancelled) {
+                List<CancellationReason> reasons = cancelled.cancellationReasons();
+                if (conditionFailed(reasons, 0)) {
+                    continue; // counted or expired meanwhile: the next read says which
+                }
+                if (conditionFailed(reasons, 1)) {
+                    return new Confirmation(Outcome.ALREADY_VOTED, campaign, nominee, lang);
+                }
+                backOffOrThrow(cancelled, attempt);
+            }
+        }
+    }
+
+    @Override
+    public Outcome castDirect(String campaign, String nominee, String voterHash, Instant now, int votesPerVoter) {
+        for (int attempt = 1; ; attempt++) {
+            List<TransactWriteItem> writes = countingWrites(campaign, nominee, voterHash, now, votesPerVoter, attempt);
+            try {
+                client.transactWriteItems(transaction -> transaction.transactItems(writes));
+                return Outcome.COUNTED;
+            } catch (TransactionCanceledException cancelled) {
+                if (conditionFailed(cancelled.cancellationReasons(), 0)) {
+                    return Outcome.ALREADY_VOTED;
+                }
+                backOffOrThrow(cancelled, attempt);
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Long> tallies(String campaign) {
+        Map<String, Long> tallies = new HashMap<>();
+        for (int shard = 0; shard < SHARDS; shard++) {
+            for (Map<String, AttributeValue> item : shardItems("TALLY#" + campaign + "#" + shard)) {
+                tallies.merge(item.get("sk").s(), Long.parseLong(item.get("votes").n()), Long::sum);
+            }
+        }
+        return tallies;
+    }
+
+    @Override
+    public void audit(String campaign, Consumer<AuditRecord> sink) {
+        // Each shard is in time order already: merge them rather than load and sort the whole trail.
+        PriorityQueue<ShardCursor> cursors = new PriorityQueue<>(Comparator.comparing(ShardCursor::sortKey));
+        for (int shard = 0; shard < SHARDS; shard++) {
+            Iterator<Map<String, AttributeValue>> items = shardItems("AUDIT#" + campaign + "#" + shard).iterator();
+            if (items.hasNext()) {
+                cursors.add(new ShardCursor(items, items.next()));
+            }
+        }
+        while (!cursors.isEmpty()) {
+            ShardCursor cursor = cursors.poll();
+            Map<String, AttributeValue> item = cursor.head();
+            sink.accept(new AuditRecord(Instant.ofEpochMilli(Long.parseLong(item.get("countedAt").n())), campaign,
+                    item.get("nominee").s(), item.get("voterHash").s()));
+            if (cursor.items().hasNext()) {
+                cursors.add(new ShardCursor(cursor.items(), cursor.items().next()));
+            }
+        }
+    }
+
+    /** Leaves the client open: whoever built it closes it. */
+    @Override
+    public void close() {
+    }
+
+    /** The voter check and count, the tally increment and the audit line: one vote's writes after the first. */
+    private List<TransactWriteItem> countingWrites(String campaign, String nominee, String voterHash, Instant now,
+                                                   int votesPerVoter, int attempt) {
+        int shard = Math.floorMod(Objects.hash(voterHash, nominee) + attempt, SHARDS);
+        Update voter = Update.builder().tableName(table).key(voterKey(campaign, voterHash))
+                .conditionExpression(VOTER_MAY_VOTE)
+                .updateExpression("ADD #votes :one, #nominees :nominees")
+                .expressionAttributeNames(Map.of("#votes", "votes", "#nominees", "nominees"))
+                .expressionAttributeValues(Map.of(":one", n(1), ":max", n(votesPerVoter), ":nominee", s(nominee),
+                        ":nominees", AttributeValue.fromSs(List.of(nominee))))
+                .build();
+        Update tally = Update.builder().tableName(table)
+                .key(Map.of("pk", s("TALLY#" + campaign + "#" + shard), "sk", s(nominee)))
+                .updateExpression("ADD #votes :one")
+                .expressionAttributeNames(Map.of("#votes", "votes"))
+                .expressionAttributeValues(Map.of(":one", n(1)))
+                .build();
+        Put audit = Put.builder().tableName(table)
+                .item(Map.of("pk", s("AUDIT#" + campaign + "#" + shard),
+                        "sk", s(String.format("%015d#%s#%s", now.toEpochMilli(), voterHash, nominee)),
+                        "countedAt", n(now.toEpochMilli()), "nominee", s(nominee), "voterHash", s(voterHash)))
+                .build();
+        return List.of(TransactWriteItem.builder().update(voter).build(),
+                TransactWriteItem.builder().update(tally).build(),
+                TransactWriteItem.builder().put(audit).build());
+    }
+
+    private static boolean mayVote(Map<String, AttributeValue> voter, String nominee, int votesPerVoter) {
+        return Long.parseLong(voter.get("votes").n()) < votesPerVoter && !voter.get("nominees").ss().contains(nominee);
+    }
+
+    private static boolean conditionFailed(List<CancellationReason> reasons, int index) {
+        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    /** Waits a little before the next attempt of a transaction that lost a race; gives up after a few. */
+    private static void backOffOrThrow(TransactionCanceledException cancelled, int attempt) {
+        boolean conflict = cancelled.cancellationReasons().stream()
+                .anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+        if (!conflict || attempt >= MAX_ATTEMPTS) {
+            throw cancelled;
+        }
+        long ceilingMillis = Math.min(200, 5L << attempt);
+        try {
+            // Jitter from the clock: a random generator's state would be shared by instances restored from one snapshot.
+            Thread.sleep(1 + Math.floorMod(System.nanoTime() / 1_000, ceilingMillis));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cancelled;
+        }
+    }
+
+    private Map<String, AttributeValue> read(Map<String, AttributeValue> key) {
+        return client.getItem(get -> get.tableName(table).key(key).consistentRead(true)).item();
+    }
+
+    private Iterable<Map<String, AttributeValue>> shardItems(String partition) {
+        return client.queryPaginator(query -> query.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(partition)))).items();
+    }
+
+    private static Map<String, AttributeValue> pendingKey(String tokenHash) {
+        return Map.of("pk", s("PENDING#" + tokenHash), "sk", s(NO_SORT));
+    }
+
+    private static Map<String, AttributeValue> voterKey(String campaign, String voterHash) {
+        return Map.of("pk", s("VOTER#" + campaign + "#" + voterHash), "sk", s(NO_SORT));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** The next unread audit item of one shard. */
+    private record ShardCursor(Iterator<Map<String, AttributeValue>> items, Map<String, AttributeValue> head) {
+        String sortKey() {
+            return head.get("sk").s();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package be.socialeinnovatiefabriek.radicale.vote.store;
+
+import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * The embedded store: one SQLite file in WAL mode with {@code synchronous=FULL}. All writes go through one
+ * writer thread with group commit ({@link SqliteWriter}), so a call returns only once its vote is on disk;
+ * reads use their own connections and never wait for the writer.
+ */
+public final class SqliteVoteStore implements VoteStore {
+
+    private static final int READERS = 4;
+
+    private final Path file;
+    private final SqliteWriter writer;
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+
+    /** Opens (or creates) the vote file at {@code file}. */
+    public SqliteVoteStore(Path file) {
+        this.file = file;
+        try {
+            Connection writing = SqliteSchema.connect(file);
+            SqliteSchema.create(writing);
+            writer = new SqliteWriter(writing, "vote-writer " + file.getFileName());
+            for (int i = 0; i < READERS; i++) {
+                readers.add(SqliteSchema.connect(file));
+            }
+        } catch (SQLException e) {
+            throw new SqliteFailure("cannot open the vote file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Outcome savePending(PendingVote vote, int votesPerVoter) {
+        return writer.submit(writes -> writes.savePending(vote, votesPerVoter));
+    }
+
+    @Override
+    public Confirmation confirm(String tokenHash, Instant now, int votesPerVoter) {
+        return writer.submit(writes -> writes.confirm(tokenHash, now, votesPerVoter));
+    }
+
+    @Override
+    public Outcome castDirect(String campaign, String nominee, String voterHash, Instant now, int votesPerVoter) {
+        return writer.submit(writes -> writes.count(campaign, nominee, voterHash, now, votesPerVoter));
+    }
+
+    @Override
+    public Map<String, Long> tallies(String campaign) {
+        return read("SELECT nominee, votes FROM tallies WHERE campaign = ?", campaign, rows -> {
+            Map<String, Long> tallies = new HashMap<>();
+            while (rows.next()) {
+                tallies.put(rows.getString(1), rows.getLong(2));
+            }
+            return tallies;
+        });
+    }
+
+    @Override
+    public void audit(String campaign, Consumer<AuditRecord> sink) {
+        read("SELECT counted_at, nominee, voter_hash FROM votes WHERE campaign = ? ORDER BY id", campaign, rows -> {
+            while (rows.next()) {
+                sink.accept(new AuditRecord(Instant.ofEpochMilli(rows.getLong(1)), campaign, rows.getString(2),
+                        rows.getString(3)));
+            }
+            return null;
+        });
+    }
+
+    private interface Rows<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private <T> T read(String sql, String campaign, Rows<T> rows) {
+        Connection connection;
+        try {
+            connection = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to read the vote file", e);
+        }
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, campaign);
+            try (ResultSet result = query.executeQuery()) {
+                return rows.read(result);
+            }
+        } catch (SQLException e) {
+            throw new SqliteFailure("cannot read the vote file " + file + ": " + e.getMessage(), e);
+        } finally {
+            readers.add(connection);
+        }
+    }
+
+    /** Writes every vote queued so far, then closes the file. */
+    @Override
+    public void close() {
+        writer.close();
+        List<Connection> open = new ArrayList<>();
+        readers.drainTo(open);
+        for (Connection connection : open) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new SqliteFailure("cannot close the vote file " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

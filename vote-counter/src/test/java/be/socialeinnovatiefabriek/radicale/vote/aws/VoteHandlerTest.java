@@ -1,0 +1,195 @@
+package be.socialeinnovatiefabriek.radicale.vote.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import be.socialeinnovatiefabriek.radicale.vote.core.ApiRequest;
+import be.socialeinnovatiefabriek.radicale.vote.core.ApiResponse;
+import be.socialeinnovatiefabriek.radicale.vote.core.BallotDirectory;
+import be.socialeinnovatiefabriek.radicale.vote.core.CounterApi;
+import be.socialeinnovatiefabriek.radicale.vote.core.CounterSettings;
+import be.socialeinnovatiefabriek.radicale.vote.core.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.core.Mailer;
+import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbLocal;
+import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbVoteStore;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Lambda adapter fed API Gateway HTTP API (payload 2.0) events from {@code src/test/resources/aws/},
+ * in front of a real counter: DynamoDB Local, a ballot directory and a mailer that keeps what it is given.
+ */
+class VoteHandlerTest {
+
+    private static final String SITE = "https://radicalevernieuwers.be";
+    private static final Instant NOW = Instant.parse("2026-11-20T11:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<Mailer.ConfirmationMail> mails = new CopyOnWriteArrayList<>();
+    private DynamoDbVoteStore store;
+    private VoteHandler handler;
+
+    @BeforeEach
+    void buildCounter(@TempDir Path ballots) throws IOException {
+        try (InputStream ballot = getClass().getResourceAsStream("/aws/ballot-2026.json")) {
+            Files.copy(ballot, ballots.resolve("2026.json"));
+        }
+        store = new DynamoDbVoteStore(DynamoDbLocal.client(), DynamoDbLocal.newTable());
+        CounterSettings settings = CounterSettings.fromEnvironment(Map.of(
+                "VOTE_HMAC_KEY", "an-hmac-key-for-tests-only-0123456789",
+                "VOTE_ADMIN_TOKEN", "an-admin-token-for-tests",
+                "VOTE_ALLOWED_ORIGINS", SITE,
+                "VOTE_PUBLIC_URL", "https://stem.radicalevernieuwers.be"));
+        Mailer mailer = mails::add;
+        CounterApi api = new CounterApi(settings, new BallotDirectory(ballots), store, mailer, Clock.fixed(NOW, ZoneOffset.UTC));
+        handler = new VoteHandler(api);
+    }
+
+    @Test
+    void theSiteReadsTheCampaignPhase() throws IOException {
+        APIGatewayV2HTTPResponse response = handle("campaign-phase.json");
+
+        assertEquals(200, response.getStatusCode());
+        assertEquals("application/json; charset=utf-8", response.getHeaders().get("Content-Type"));
+        assertEquals(SITE, response.getHeaders().get("Access-Control-Allow-Origin"));
+        assertFalse(response.getIsBase64Encoded());
+        assertEquals("open", json(response).path("phase").asText());
+    }
+
+    @Test
+    void aFormVoteAsApiGatewaySendsItIsRedirectedToTheCheckMailPageInTheVotersLanguage() {
+        APIGatewayV2HTTPResponse response = handle("vote-form.json");
+
+        assertEquals(303, response.getStatusCode());
+        assertEquals("https://radicalevernieuwers.be/fr/vote/verifiez-vos-mails/", response.getHeaders().get("Location"));
+        assertEquals(1, mails.size());
+        assertEquals("fr", mails.get(0).lang());
+        assertEquals("Papillon", mails.get(0).nomineeName());
+    }
+
+    @Test
+    void aScriptedVoteIsPendingUntilItsLinkIsConfirmed() throws IOException {
+        APIGatewayV2HTTPResponse response = handle("vote-json.json");
+
+        assertEquals(202, response.getStatusCode());
+        assertEquals("pending", json(response).path("status").asText());
+        assertEquals(Map.of(), store.tallies("2026"));
+    }
+
+    @Test
+    void aConfirmedVoteIsCountedInDynamoDb() throws IOException {
+        handle("vote-json.json");
+        String token = mails.get(0).confirmUrl().getQuery().substring("token=".length());
+
+        APIGatewayV2HTTPEvent pageRequest = event("confirm-page.json");
+        pageRequest.setQueryStringParameters(Map.of("token", token));
+        APIGatewayV2HTTPResponse page = handler.handleRequest(pageRequest, null);
+        APIGatewayV2HTTPEvent confirmRequest = event("confirm-json.json");
+        confirmRequest.setBody("{\"token\": \"" + token + "\"}");
+        APIGatewayV2HTTPResponse confirmed = handler.handleRequest(confirmRequest, null);
+
+        assertEquals(200, page.getStatusCode());
+        assertTrue(page.getHeaders().get("Content-Type").startsWith("text/html"));
+        assertTrue(page.getBody().contains(token), "the page's form posts the token");
+        assertEquals(200, confirmed.getStatusCode());
+        assertEquals("counted", json(confirmed).path("status").asText());
+        assertEquals(Map.of("armentekort", 1L), store.tallies("2026"));
+    }
+
+    @Test
+    void malformedJsonIsABadRequestAnsweredInJson() throws IOException {
+        APIGatewayV2HTTPResponse response = handle("vote-malformed-json.json");
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals("application/json; charset=utf-8", response.getHeaders().get("Content-Type"));
+        assertEquals("bad_request", json(response).path("error").asText());
+        assertFalse(json(response).path("message").asText().isBlank());
+    }
+
+    @Test
+    void aVoteFromAnotherSiteIsRefused() throws IOException {
+        APIGatewayV2HTTPResponse response = handle("vote-foreign-origin.json");
+
+        assertEquals(403, response.getStatusCode());
+        assertEquals("forbidden_origin", json(response).path("error").asText());
+        assertNull(response.getHeaders().get("Access-Control-Allow-Origin"));
+        assertEquals(List.of(), mails);
+    }
+
+    @Test
+    void theSitesPreflightIsAllowed() {
+        APIGatewayV2HTTPResponse response = handle("preflight.json");
+
+        assertEquals(204, response.getStatusCode());
+        assertEquals(SITE, response.getHeaders().get("Access-Control-Allow-Origin"));
+        assertTrue(response.getHeaders().get("Access-Control-Allow-Methods").contains("POST"));
+    }
+
+    @Test
+    void cookiesTravelInPayload2CookieLists() {
+        APIGatewayV2HTTPEvent event = event("vote-json.json");
+        event.setCookies(List.of("voter=abc", "other=1"));
+        ApiRequest request = VoteHandler.toRequest(event);
+        APIGatewayV2HTTPResponse response = VoteHandler.toResponse(new ApiResponse(200,
+                Map.of("Set-Cookie", "voter=xyz; HttpOnly", "Content-Type", "application/json"), "{}".getBytes()));
+
+        assertEquals("voter=abc; other=1", request.header("cookie"));
+        assertEquals("203.0.113.7", request.clientIp());
+        assertEquals(List.of("voter=xyz; HttpOnly"), response.getCookies());
+        assertNull(response.getHeaders().get("Set-Cookie"));
+    }
+
+    @Test
+    void aBodyThatIsNotTextIsSentAsBase64() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2};
+        APIGatewayV2HTTPResponse response = VoteHandler.toResponse(new ApiResponse(200, Map.of("Content-Type", "image/png"), png));
+
+        assertTrue(response.getIsBase64Encoded());
+        assertEquals(Base64.getEncoder().encodeToString(png), response.getBody());
+    }
+
+    @Test
+    void aFunctionWithoutItsSettingsNamesEveryMissingOne() {
+        InvalidSettings failure = assertThrows(InvalidSettings.class, () -> VoteHandler.counterFrom(Map.of()));
+
+        String problems = String.join("\n", failure.problems());
+        for (String variable : List.of("VOTE_HMAC_KEY", "VOTE_ALLOWED_ORIGINS", "SMTP_HOST", "VOTES_TABLE", "BALLOTS_URL")) {
+            assertTrue(problems.contains(variable), variable + " is named in:\n" + problems);
+        }
+    }
+
+    private APIGatewayV2HTTPResponse handle(String fixture) {
+        return handler.handleRequest(event(fixture), null);
+    }
+
+    private static APIGatewayV2HTTPEvent event(String fixture) {
+        return EventLoader.loadApiGatewayHttpEvent("aws/" + fixture);
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse response) throws IOException {
+        String body = response.getIsBase64Encoded()
+                ? new String(Base64.getDecoder().decode(response.getBody()), StandardCharsets.UTF_8) : response.getBody();
+        return JSON.readTree(body);
+    }
+}

@@ -1,0 +1,200 @@
+package be.socialeinnovatiefabriek.radicale.vote.core;
+
+import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A counter on real parts: ballots in a directory, a SQLite file, a clock the test moves, and a mailer
+ * that keeps what it was asked to send. Edition 2026 asks for e-mail and shows results after closing;
+ * edition 2027 asks for nothing and shows results live.
+ */
+final class CounterFixture implements AutoCloseable {
+
+    static final String SITE = "https://radicalevernieuwers.be";
+    static final String COUNTER = "https://stem.radicalevernieuwers.be";
+    static final String ADMIN_TOKEN = "admin-token-0123456789";
+    static final Instant OPEN = Instant.parse("2026-11-20T11:00:00Z");
+    static final Instant BEFORE = Instant.parse("2026-10-01T10:00:00Z");
+    static final Instant AFTER = Instant.parse("2026-12-01T10:00:00Z");
+
+    final MovableClock clock = new MovableClock(OPEN);
+    final RecordingMailer mailer = new RecordingMailer();
+    final SqliteVoteStore store;
+    final CounterApi api;
+    private final ObjectMapper json = new ObjectMapper();
+
+    CounterFixture(Path directory) throws IOException {
+        this(directory, 10, 20, 3);
+    }
+
+    CounterFixture(Path directory, int perMinute, int burst, int perAddressPerHour) throws IOException {
+        Path ballots = Files.createDirectories(directory.resolve("ballots"));
+        Files.writeString(ballots.resolve("2026.json"), ballot("2026", "email", "after-close"));
+        Files.writeString(ballots.resolve("2027.json"), ballot("2027", "none", "live"));
+        store = new SqliteVoteStore(directory.resolve("votes.db"));
+        CounterSettings settings = new CounterSettings("0123456789abcdef0123456789abcdef-key", ADMIN_TOKEN,
+                List.of(SITE), URI.create(COUNTER), perMinute, burst, perAddressPerHour);
+        api = new CounterApi(settings, new BallotDirectory(ballots), store, mailer, clock);
+    }
+
+    static String ballot(String id, String verification, String results) {
+        StringBuilder pages = new StringBuilder();
+        for (String lang : List.of("nl", "fr", "en")) {
+            pages.append(pages.length() == 0 ? "" : ",").append('"').append(lang).append("\": {");
+            String base = SITE + "/" + lang + "/campaigns/" + id + "/";
+            pages.append("\"vote\": \"").append(base).append("\", ")
+                    .append("\"checkMail\": \"").append(base).append("check-mail/\", ")
+                    .append("\"thanks\": \"").append(base).append("thanks/\", ")
+                    .append("\"alreadyVoted\": \"").append(base).append("already-voted/\", ")
+                    .append("\"closed\": \"").append(base).append("closed/\", ")
+                    .append("\"problem\": \"").append(base).append("problem/\", ")
+                    .append("\"results\": \"").append(base).append("results/\", ")
+                    .append("\"css\": \"").append(SITE).append("/assets/site.css\"}");
+        }
+        return """
+                {"id": "%s", "nominees": ["papillon", "armentekort", "sociale-garage"],
+                 "opens": "2026-11-15T09:00+01:00", "closes": "2026-11-30T23:59+01:00",
+                 "results": "%s", "verification": "%s", "votesPerVoter": 1, "languages": ["nl", "fr", "en"],
+                 "titles": {"nl": "Radicale Vernieuwers %s", "fr": "Radicale Vernieuwers %s (fr)", "en": "Radical Renewers %s"},
+                 "names": {"papillon": {"nl": "Papillon", "fr": "Papillon"}, "armentekort": {"nl": "Armentekort"},
+                           "sociale-garage": {"nl": "Sociale Garage", "fr": "Garage social"}},
+                 "pages": {%s}}
+                """.formatted(id, results, verification, id, id, id, pages);
+    }
+
+    static String page(String lang, String key) {
+        return SITE + "/" + lang + "/campaigns/2026/" + key + "/";
+    }
+
+    ApiResponse get(String path, Map<String, String> query, Map<String, String> headers) {
+        return api.handle(new ApiRequest("GET", path, query, lower(headers), new byte[0], "192.0.2.1"));
+    }
+
+    ApiResponse get(String path) {
+        return get(path, Map.of(), Map.of());
+    }
+
+    ApiResponse postJson(String path, String body) {
+        return post(path, "application/json", body, Map.of(), "192.0.2.1");
+    }
+
+    ApiResponse postForm(String path, String body) {
+        return post(path, "application/x-www-form-urlencoded", body, Map.of(), "192.0.2.1");
+    }
+
+    ApiResponse post(String path, String contentType, String body, Map<String, String> headers, String clientIp) {
+        Map<String, String> all = new HashMap<>(lower(headers));
+        if (contentType != null) {
+            all.put("content-type", contentType);
+        }
+        return api.handle(new ApiRequest("POST", path, Map.of(), all, body.getBytes(StandardCharsets.UTF_8), clientIp));
+    }
+
+    /** Submits a JSON vote in 2026 and returns the token of the mail it sent. */
+    String submit(String nominee, String email) {
+        ApiResponse response = postJson("/api/campaigns/2026/votes",
+                "{\"nominee\": \"" + nominee + "\", \"email\": \"" + email + "\", \"lang\": \"fr\"}");
+        if (response.status() != 202) {
+            throw new AssertionError("submission refused: " + response.status() + " " + text(response));
+        }
+        return mailer.lastToken();
+    }
+
+    JsonNode body(ApiResponse response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text(response), e);
+        }
+    }
+
+    static String text(ApiResponse response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    Map<String, Long> tallies(String campaign) {
+        Map<String, Long> tallies = new HashMap<>(store.tallies(campaign));
+        tallies.values().removeIf(count -> count == 0);
+        return tallies;
+    }
+
+    private static Map<String, String> lower(Map<String, String> headers) {
+        Map<String, String> lower = new HashMap<>();
+        headers.forEach((name, value) -> lower.put(name.toLowerCase(java.util.Locale.ROOT), value));
+        return lower;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    /** A clock the test sets. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    /** Keeps every mail; fails on demand. */
+    static final class RecordingMailer implements Mailer {
+        final List<ConfirmationMail> sent = new ArrayList<>();
+        volatile boolean failing;
+
+        @Override
+        public synchronized void send(ConfirmationMail mail) throws MailFailure {
+            if (failing) {
+                throw new MailFailure("the SMTP server is down", null);
+            }
+            sent.add(mail);
+        }
+
+        synchronized ConfirmationMail last() {
+            return sent.get(sent.size() - 1);
+        }
+
+        synchronized String lastToken() {
+            for (String parameter : last().confirmUrl().getRawQuery().split("&")) {
+                if (parameter.startsWith("token=")) {
+                    return parameter.substring("token=".length());
+                }
+            }
+            throw new AssertionError("no token in " + last().confirmUrl());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package be.socialeinnovatiefabriek.radicale.vote.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The settings come from the environment, and every problem in it is reported at once. */
+class CounterSettingsTest {
+
+    private static final Map<String, String> GOOD = Map.of(
+            "VOTE_HMAC_KEY", "k".repeat(32),
+            "VOTE_ADMIN_TOKEN", "a".repeat(16),
+            "VOTE_ALLOWED_ORIGINS", "https://radicalevernieuwers.be, http://localhost:8080",
+            "VOTE_PUBLIC_URL", "https://stem.radicalevernieuwers.be/");
+
+    @Test
+    void goodSettingsAreReadWithDefaultRateLimits() {
+        CounterSettings settings = CounterSettings.fromEnvironment(GOOD);
+
+        assertEquals(List.of("https://radicalevernieuwers.be", "http://localhost:8080"), settings.allowedOrigins());
+        assertEquals(URI.create("https://stem.radicalevernieuwers.be"), settings.publicUrl());
+        assertEquals(10, settings.submissionsPerIpPerMinute());
+        assertEquals(20, settings.submissionBurstPerIp());
+        assertEquals(3, settings.submissionsPerAddressPerHour());
+        assertTrue(settings.acceptsOrigin("https://stem.radicalevernieuwers.be"), "its own confirmation page");
+        assertFalse(settings.acceptsOrigin("https://radicalevernieuwers.be.evil.example"));
+        assertFalse(settings.toString().contains("kkkk"), "no secret in a log line");
+    }
+
+    @Test
+    void everyProblemIsReportedTogether() {
+        InvalidSettings invalid = assertThrows(InvalidSettings.class, () -> CounterSettings.fromEnvironment(Map.of(
+                "VOTE_HMAC_KEY", "short",
+                "VOTE_ALLOWED_ORIGINS", "https://radicalevernieuwers.be/nl/",
+                "VOTE_PUBLIC_URL", "stem.radicalevernieuwers.be",
+                "VOTE_RATE_IP_PER_MINUTE", "ten")));
+
+        assertEquals(5, invalid.problems().size(), invalid.getMessage());
+        assertTrue(invalid.problems().get(0).startsWith("VOTE_HMAC_KEY must be a secret of at least 32 characters (got 5)"));
+        assertTrue(invalid.problems().get(1).startsWith("VOTE_ADMIN_TOKEN"));
+        assertTrue(invalid.problems().get(2).contains("'https://radicalevernieuwers.be/nl/' is not an origin"));
+        assertTrue(invalid.problems().get(3).startsWith("VOTE_PUBLIC_URL"));
+        assertTrue(invalid.problems().get(4).startsWith("VOTE_RATE_IP_PER_MINUTE must be a whole number above 0 (got 'ten'"));
+        assertTrue(invalid.getMessage().startsWith("5 problems in the vote counter's settings: "));
+    }
+}

@@ -1,0 +1,225 @@
+package be.socialeinnovatiefabriek.radicale.vote.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Many concurrent voters against a counter on loopback, each on its own connection: they submit votes,
+ * collect the links from the outbox, and confirm them, recording exactly which confirmations were
+ * acknowledged (200) and which were sent but never answered.
+ */
+final class VoteLoad {
+
+    static final List<String> NOMINEES = List.of("papillon", "armentekort", "sociale-garage");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String base;
+    private final int port;
+    private final boolean lean;
+
+    /** Voters that use the JDK HttpClient. */
+    VoteLoad(int port) {
+        this(port, false);
+    }
+
+    /** With {@code lean}, each voter posts over its own {@link KeepAliveConnection} instead of the HttpClient. */
+    VoteLoad(int port, boolean lean) {
+        this.base = "http://127.0.0.1:" + port;
+        this.port = port;
+        this.lean = lean;
+    }
+
+    /** How one voter posts: over the shared HttpClient or its own keep-alive connection. */
+    private interface Voter extends AutoCloseable {
+        int post(String path, String json) throws IOException, InterruptedException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private Voter voter() throws IOException {
+        if (lean) {
+            KeepAliveConnection connection = new KeepAliveConnection(port);
+            return new Voter() {
+                public int post(String path, String json) throws IOException {
+                    return connection.post(path, json);
+                }
+
+                public void close() throws IOException {
+                    connection.close();
+                }
+            };
+        }
+        return new Voter() {
+            public int post(String path, String json) throws IOException, InterruptedException {
+                return VoteLoad.this.post(path, json).statusCode();
+            }
+
+            public void close() {
+            }
+        };
+    }
+
+    record Submissions(int accepted, Map<Integer, Integer> refused, double seconds) {
+        double perSecond() {
+            return accepted / seconds;
+        }
+    }
+
+    record Confirmations(List<String> counted, List<String> unanswered, Map<Integer, Integer> otherStatuses,
+                         double seconds) {
+        double perSecond() {
+            return counted.size() / seconds;
+        }
+    }
+
+    /** {@code clients} voters submit distinct addresses until {@code limit} has passed or {@code max} are sent. */
+    Submissions submit(int clients, Duration limit, int max, String addressPrefix) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger accepted = new AtomicInteger();
+        Map<Integer, Integer> refused = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
+        run(clients, () -> {
+            try (Voter voter = voter()) {
+                int i;
+                while ((i = next.getAndIncrement()) < max && System.nanoTime() < deadline) {
+                    String body = "{\"nominee\": \"" + NOMINEES.get(i % NOMINEES.size()) + "\", \"email\": \""
+                            + addressPrefix + i + "@example.be\", \"lang\": \"nl\"}";
+                    int status = voter.post("/api/campaigns/2026/votes", body);
+                    if (status == 202) {
+                        accepted.incrementAndGet();
+                    } else {
+                        refused.merge(status, 1, Integer::sum);
+                    }
+                }
+            }
+            return null;
+        });
+        return new Submissions(accepted.get(), refused, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The tokens of the links in the outbox, newest first. */
+    List<String> tokens() throws IOException, InterruptedException {
+        HttpResponse<String> outbox = http.send(HttpRequest.newBuilder(URI.create(base + "/_outbox/messages.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<String> tokens = new ArrayList<>();
+        for (JsonNode message : json.readTree(outbox.body()).path("messages")) {
+            String link = message.path("link").asText();
+            tokens.add(link.substring(link.indexOf("token=") + "token=".length()));
+        }
+        return tokens;
+    }
+
+    /**
+     * {@code clients} voters confirm {@code tokens} until they are all sent or {@code limit} has passed; once
+     * {@code killAfter} are acknowledged, {@code kill} runs (once) and the voters stop at their next failure.
+     */
+    Confirmations confirm(int clients, List<String> tokens, Duration limit, int killAfter, Runnable kill) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<String> counted = Collections.synchronizedList(new ArrayList<>());
+        List<String> unanswered = Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, Integer> others = new ConcurrentHashMap<>();
+        AtomicBoolean killed = new AtomicBoolean();
+        AtomicLong lastAnswer = new AtomicLong();
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
+        run(clients, () -> {
+            try (Voter voter = voter()) {
+                int i;
+                while ((i = next.getAndIncrement()) < tokens.size() && System.nanoTime() < deadline) {
+                    String token = tokens.get(i);
+                    try {
+                        int status = voter.post("/api/votes/confirm", "{\"token\": \"" + token + "\"}");
+                        lastAnswer.set(System.nanoTime());
+                        if (status == 200) {
+                            counted.add(token);
+                            if (counted.size() >= killAfter && killed.compareAndSet(false, true)) {
+                                kill.run();
+                            }
+                        } else {
+                            others.merge(status, 1, Integer::sum);
+                        }
+                    } catch (IOException e) {
+                        unanswered.add(token);
+                        if (killed.get()) {
+                            return null; // the counter is gone: this voter stops
+                        }
+                        throw e;
+                    }
+                }
+            }
+            return null;
+        });
+        long end = killed.get() ? lastAnswer.get() : System.nanoTime();
+        return new Confirmations(List.copyOf(counted), List.copyOf(unanswered), others, (end - start) / 1e9);
+    }
+
+    /** The counted votes per nominee, from the results endpoint (the ballot shows results live). */
+    long total() throws IOException, InterruptedException {
+        HttpResponse<String> results = http.send(HttpRequest.newBuilder(URI.create(base + "/api/campaigns/2026/results"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (results.statusCode() != 200) {
+            throw new IOException("results: " + results.statusCode() + " " + results.body());
+        }
+        return json.readTree(results.body()).path("total").asLong();
+    }
+
+    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void run(int clients, java.util.concurrent.Callable<Void> client) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Void>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                running.add(pool.submit(client));
+            }
+            for (Future<Void> future : running) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A ballot for edition 2026 open around {@code now}, results live, verification email. */
+    static String ballot() {
+        return """
+                {"id": "2026", "nominees": ["papillon", "armentekort", "sociale-garage"],
+                 "opens": "2026-11-15T09:00+01:00", "closes": "2026-11-30T23:59+01:00", "results": "live",
+                 "verification": "email", "votesPerVoter": 1, "languages": ["nl"], "titles": {"nl": "Radicale Vernieuwers 2026"},
+                 "names": {}, "pages": {"nl": {"thanks": "http://localhost:8080/nl/thanks/"}}}
+                """;
+    }
+
+    /** The counter's environment for a load: rate limits out of the way (every voter comes from 127.0.0.1). */
+    static Map<String, String> environment() {
+        return Map.of("VOTE_HMAC_KEY", "0123456789abcdef0123456789abcdef-load", "VOTE_ADMIN_TOKEN", "admin-token-0123456789",
+                "VOTE_ALLOWED_ORIGINS", "http://localhost:8080", "VOTE_PUBLIC_URL", "http://localhost:8080",
+                "VOTE_RATE_IP_PER_MINUTE", "100000000", "VOTE_RATE_IP_BURST", "100000000",
+                "VOTE_RATE_ADDRESS_PER_HOUR", "1000");
+    }
+}

@@ -1,0 +1,252 @@
+package be.socialeinnovatiefabriek.radicale.vote.mail;
+
+import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.MailFailure;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The confirmation mail as a real SMTP server (GreenMail on a free loopback port) receives it. */
+class SmtpMailerTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    private static final URI LINK = URI.create("https://stem.example.org/api/votes/confirm?token=AbC-123_xyz");
+    private static final String NOMINEE = "Zoë Dubois-Lefèvre & Co";
+
+    private SmtpMailer mailer() {
+        return mailer(SMTP.getSmtp().getPort());
+    }
+
+    private static SmtpMailer mailer(int port) {
+        return SmtpMailer.fromEnvironment(Map.of(
+                "SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", Integer.toString(port),
+                "SMTP_FROM", "Radicale Vernieuwers <stemmen@radicalevernieuwers.be>"));
+    }
+
+    private static ConfirmationMail mail(String lang) {
+        return new ConfirmationMail("ann.peeters@example.org", lang, "Radicale Vernieuwers 2026", NOMINEE, LINK);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "nl | Bevestig je stem voor Radicale Vernieuwers 2026 | Je stemde op Zoë Dubois-Lefèvre & Co bij",
+            "fr | Confirmez votre vote pour Radicale Vernieuwers 2026 | Vous avez voté pour Zoë Dubois-Lefèvre & Co dans",
+            "en | Confirm your vote in Radicale Vernieuwers 2026 | You voted for Zoë Dubois-Lefèvre & Co in"})
+    void sendsTheMailInTheVotersLanguage(String lang, String subject, String sentence) throws Exception {
+        mailer().send(mail(lang));
+
+        MimeMessage received = onlyMessage();
+        MimeMultipart parts = (MimeMultipart) received.getContent();
+        BodyPart text = parts.getBodyPart(0);
+        BodyPart html = parts.getBodyPart(1);
+        // Mail travels with CRLF line ends.
+        String textBody = ((String) text.getContent()).replace("\r\n", "\n");
+        String htmlBody = (String) html.getContent();
+        assertAll(
+                () -> assertEquals("ann.peeters@example.org",
+                        received.getRecipients(Message.RecipientType.TO)[0].toString()),
+                () -> assertEquals(subject, received.getSubject()),
+                () -> assertTrue(received.getContentType().startsWith("multipart/alternative"), received.getContentType()),
+                () -> assertEquals(lang, received.getHeader("Content-Language", null)),
+                () -> assertEquals("auto-generated", received.getHeader("Auto-Submitted", null)),
+                () -> assertTrue(received.getMessageID().endsWith("@radicalevernieuwers.be>"), received.getMessageID()),
+                () -> assertTrue(text.isMimeType("text/plain"), text.getContentType()),
+                () -> assertTrue(text.getContentType().toLowerCase().contains("charset=utf-8"), text.getContentType()),
+                () -> assertTrue(html.isMimeType("text/html"), html.getContentType()),
+                () -> assertTrue(textBody.contains(sentence), textBody),
+                () -> assertTrue(textBody.contains("\n" + LINK + "\n"), textBody),
+                () -> assertTrue(textBody.contains("48"), textBody),
+                () -> assertTrue(htmlBody.contains("<html lang=\"" + lang + "\">"), htmlBody),
+                () -> assertTrue(htmlBody.contains("<a href=\"" + LINK + "\">"), htmlBody),
+                () -> assertTrue(htmlBody.contains("<strong>Zoë Dubois-Lefèvre &amp; Co</strong>"), htmlBody),
+                () -> assertFalse(htmlBody.contains("<img"), htmlBody),
+                () -> assertEquals(1, htmlBody.split("href=", -1).length - 1, "one link only: " + htmlBody));
+    }
+
+    @Test
+    void fallsBackToDutchForALanguageWithoutTemplates() throws Exception {
+        mailer().send(mail("de"));
+
+        assertEquals("Bevestig je stem voor Radicale Vernieuwers 2026", onlyMessage().getSubject());
+    }
+
+    @Test
+    void keepsFrenchAccentsAndPunctuationIntact() throws Exception {
+        mailer().send(mail("fr-BE"));
+
+        MimeMessage received = onlyMessage();
+        String text = (String) ((MimeMultipart) received.getContent()).getBodyPart(0).getContent();
+        assertTrue(text.contains("Vous n'avez pas voté\u00a0? Vous n'avez rien à faire\u00a0:"), text);
+        assertTrue(text.contains("Zoë Dubois-Lefèvre"), text);
+    }
+
+    @Test
+    void escapesAHostileNomineeInTheHtmlPart() throws Exception {
+        ConfirmationMail hostile = new ConfirmationMail("ann.peeters@example.org", "en", "RV <2026>",
+                "<img src=\"https://tracker.example/x.gif\">{link}", LINK);
+
+        mailer().send(hostile);
+
+        MimeMultipart parts = (MimeMultipart) onlyMessage().getContent();
+        String text = (String) parts.getBodyPart(0).getContent();
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertAll(
+                () -> assertFalse(html.contains("<img"), html),
+                () -> assertTrue(html.contains("&lt;img src=&quot;https://tracker.example/x.gif&quot;&gt;{link}"), html),
+                () -> assertTrue(html.contains("RV &lt;2026&gt;"), html),
+                // the name's "{link}" stays text: the link appears where the template puts it, no more
+                () -> assertEquals(1, text.split(java.util.regex.Pattern.quote(LINK.toString()), -1).length - 1, text));
+    }
+
+    @Test
+    void keepsALineBreakInANameOutOfTheSubject() throws Exception {
+        mailer().send(new ConfirmationMail("ann.peeters@example.org", "en", "RV 2026\r\nBcc: x@example.org", NOMINEE, LINK));
+
+        MimeMessage received = onlyMessage();
+        assertEquals("Confirm your vote in RV 2026 Bcc: x@example.org", received.getSubject());
+        assertNull(received.getRecipients(Message.RecipientType.BCC));
+    }
+
+    @Test
+    void logsInWhenAUserIsSet() throws Exception {
+        SMTP.setUser("stemmen@radicalevernieuwers.be", "mailer", "s3cret");
+        Map<String, String> env = new HashMap<>(Map.of(
+                "SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", Integer.toString(SMTP.getSmtp().getPort()),
+                "SMTP_FROM", "stemmen@radicalevernieuwers.be",
+                "SMTP_USER", "mailer",
+                "SMTP_PASSWORD", "s3cret"));
+
+        SmtpMailer.fromEnvironment(env).send(mail("nl"));
+
+        assertEquals(1, SMTP.getReceivedMessages().length);
+    }
+
+    @Test
+    void aStoppedServerIsAMailFailure() {
+        SmtpMailer mailer = mailer();
+        SMTP.stop();
+
+        MailFailure failure = assertThrows(MailFailure.class, () -> mailer.send(mail("nl")));
+
+        assertFalse(failure.getMessage().contains("ann.peeters"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("127.0.0.1:"), failure.getMessage());
+    }
+
+    @Test
+    void aPortWithoutServerIsAMailFailure() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        MailFailure failure = assertThrows(MailFailure.class, () -> mailer(closedPort).send(mail("fr")));
+
+        assertTrue(failure.getMessage().contains("could not be handed to the SMTP server 127.0.0.1:" + closedPort),
+                failure.getMessage());
+        assertFalse(failure.getMessage().contains("ann.peeters"), failure.getMessage());
+    }
+
+    @Test
+    void anUnusableRecipientFailsWithoutNamingIt() {
+        ConfirmationMail bad = new ConfirmationMail("ann peeters@@example.org", "nl", "RV 2026", NOMINEE, LINK);
+
+        MailFailure failure = assertThrows(MailFailure.class, () -> mailer().send(bad));
+
+        assertTrue(failure.getMessage().contains("not a valid mail address"), failure.getMessage());
+        assertFalse(failure.getMessage().contains("peeters"), failure.getMessage());
+        assertNull(failure.getCause(), "the cause would carry the address");
+        assertEquals(0, SMTP.getReceivedMessages().length);
+    }
+
+    @Test
+    void listsEveryProblemWithTheSettings() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmtpMailer.fromEnvironment(Map.of(
+                "SMTP_PORT", "smtp",
+                "SMTP_USER", "mailer",
+                "SMTP_STARTTLS", "yes",
+                "SMTP_FROM", "not an address")));
+
+        String message = e.getMessage();
+        assertAll(
+                () -> assertTrue(message.contains("5 problems"), message),
+                () -> assertTrue(message.contains("SMTP_HOST is missing"), message),
+                () -> assertTrue(message.contains("SMTP_PORT is not a port number (got \"smtp\")"), message),
+                () -> assertTrue(message.contains("SMTP_STARTTLS must be true or false (got \"yes\")"), message),
+                () -> assertTrue(message.contains("SMTP_USER is set but SMTP_PASSWORD is not"), message),
+                () -> assertTrue(message.contains("SMTP_FROM is not a mail address (got \"not an address\")"), message));
+    }
+
+    @Test
+    void saysWhatIsMissingFromAnEmptyEnvironment() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmtpMailer.fromEnvironment(Map.of()));
+
+        assertTrue(e.getMessage().contains("SMTP_HOST is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("SMTP_FROM is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("2 problems"), e.getMessage());
+    }
+
+    @Test
+    void neverShowsThePassword() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmtpMailer.fromEnvironment(Map.of(
+                "SMTP_HOST", "smtp.example.org", "SMTP_PASSWORD", "hunter2", "SMTP_FROM", "a@example.org")));
+
+        assertTrue(e.getMessage().contains("SMTP_PASSWORD is set but SMTP_USER is not"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+        SmtpMailer.Settings settings = new SmtpMailer.Settings("smtp.example.org", 587, "u", "hunter2", "a@example.org", true);
+        assertFalse(settings.toString().contains("hunter2"), settings.toString());
+    }
+
+    @Test
+    void usesStartTlsOnPort587UnlessToldOtherwise() {
+        Map<String, String> env = new HashMap<>(Map.of("SMTP_HOST", "smtp.example.org", "SMTP_FROM", "a@example.org"));
+        SmtpMailer.Settings submission = SmtpMailer.Settings.fromEnvironment(env);
+        env.put("SMTP_PORT", "25");
+        SmtpMailer.Settings relay = SmtpMailer.Settings.fromEnvironment(env);
+        env.put("SMTP_STARTTLS", "true");
+        SmtpMailer.Settings relayWithTls = SmtpMailer.Settings.fromEnvironment(env);
+
+        assertArrayEquals(new boolean[] {true, false, true},
+                new boolean[] {submission.startTls(), relay.startTls(), relayWithTls.startTls()});
+        assertEquals(587, submission.port());
+        assertEquals("10000", submission.sessionProperties().getProperty("mail.smtp.connectiontimeout"));
+        assertEquals("10000", submission.sessionProperties().getProperty("mail.smtp.timeout"));
+        assertEquals("true", submission.sessionProperties().getProperty("mail.smtp.starttls.required"));
+    }
+
+    private static MimeMessage onlyMessage() {
+        assertTrue(SMTP.waitForIncomingEmail(5_000, 1), "no mail arrived");
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertEquals(1, received.length, () -> Arrays.toString(received));
+        return received[0];
+    }
+}

@@ -1,0 +1,112 @@
+package be.socialeinnovatiefabriek.radicale.vote.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
+import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The store contract on DynamoDB Local, in process (see {@link DynamoDbLocal}), a new table per test.
+ * DynamoDB Local runs transactions one at a time, so the races that real DynamoDB reports as
+ * {@code TransactionConflict} are simulated here by a client that loses the first few.
+ */
+class DynamoDbVoteStoreTest extends VoteStoreContract {
+
+    private final DynamoDbClient client = DynamoDbLocal.client();
+
+    @Override
+    protected VoteStore open() {
+        return new DynamoDbVoteStore(client, DynamoDbLocal.newTable());
+    }
+
+    @Test
+    void aConfirmationThatLosesRacesIsRetriedAndCountedOnce() {
+        VoteStore racing = new DynamoDbVoteStore(new LosingClient(client, 3), DynamoDbLocal.newTable());
+        racing.savePending(pending("papillon", "v1", "t1"), 1);
+
+        assertEquals(Outcome.COUNTED, racing.confirm("t1", NOW, 1).outcome());
+        assertEquals(Map.of("papillon", 1L), racing.tallies("2026"));
+    }
+
+    @Test
+    void aDirectVoteThatLosesRacesIsRetriedAndCountedOnce() {
+        VoteStore racing = new DynamoDbVoteStore(new LosingClient(client, 3), DynamoDbLocal.newTable());
+
+        assertEquals(Outcome.COUNTED, racing.castDirect("2026", "papillon", "b1", NOW, 1));
+        assertEquals(Map.of("papillon", 1L), racing.tallies("2026"));
+    }
+
+    @Test
+    void aVoteThatKeepsLosingRacesFailsLoudlyAndCountsNothing() {
+        VoteStore racing = new DynamoDbVoteStore(new LosingClient(client, 1_000), DynamoDbLocal.newTable());
+        racing.savePending(pending("papillon", "v1", "t1"), 1);
+
+        assertThrows(TransactionCanceledException.class, () -> racing.confirm("t1", NOW, 1));
+        assertEquals(Map.of(), racing.tallies("2026"));
+    }
+
+    /** A client whose first {@code losses} transactions are cancelled as DynamoDB does when another one held an item. */
+    private static final class LosingClient implements DynamoDbClient {
+        private final DynamoDbClient real;
+        private final AtomicInteger losses;
+
+        LosingClient(DynamoDbClient real, int losses) {
+            this.real = real;
+            this.losses = new AtomicInteger(losses);
+        }
+
+        @Override
+        public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+            if (losses.getAndDecrement() > 0) {
+                throw TransactionCanceledException.builder().message("Transaction cancelled (simulated)")
+                        .cancellationReasons(request.transactItems().stream()
+                                .map(item -> CancellationReason.builder()
+                                        .code(item == request.transactItems().get(request.transactItems().size() - 2)
+                                                ? "TransactionConflict" : "None")
+                                        .build())
+                                .toList())
+                        .build();
+            }
+            return real.transactWriteItems(request);
+        }
+
+        @Override
+        public GetItemResponse getItem(GetItemRequest request) {
+            return real.getItem(request);
+        }
+
+        @Override
+        public PutItemResponse putItem(PutItemRequest request) {
+            return real.putItem(request);
+        }
+
+        @Override
+        public QueryResponse query(QueryRequest request) {
+            return real.query(request);
+        }
+
+        @Override
+        public String serviceName() {
+            return real.serviceName();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
