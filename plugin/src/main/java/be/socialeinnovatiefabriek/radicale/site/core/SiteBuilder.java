@@ -35,6 +35,9 @@ public final class SiteBuilder {
     private Map<Path, SourceFile> frontMatters = Map.of();
     private TranslationStatus translations;
     private MediaBuilder mediaBuilder;
+    /** The media of the last build, reused when a save changed only the text of a page. */
+    private SiteMedia lastMedia;
+    private String resourceStamp = "";
 
     public SiteBuilder(SiteConfig config) {
         this.config = config;
@@ -69,11 +72,16 @@ public final class SiteBuilder {
             renderer = new TemplateRenderer(templates, config.outputDir());
         }
         Set<Path> changedFiles = loader.lastChanged();
-        boolean onlyTextChanged = !templatesChanged && !previous.isEmpty() && onlyBodiesChanged(changedFiles);
+        String resources = resourceStamp(content);
+        boolean onlyTextChanged = !templatesChanged && !previous.isEmpty() && resources.equals(resourceStamp)
+                && onlyBodiesChanged(changedFiles);
 
         long mediaStart = System.nanoTime();
-        SiteMedia media = new SiteMedia(config, mediaBuilder(), messages);
-        media.prepare(content, problems);
+        boolean mediaReused = onlyTextChanged && lastMedia != null;
+        SiteMedia media = mediaReused ? lastMedia : new SiteMedia(config, mediaBuilder(), messages);
+        if (!mediaReused) {
+            media.prepare(content, problems);
+        }
         problems.throwIfAny(config.projectDir());
         long mediaMillis = (System.nanoTime() - mediaStart) / 1_000_000;
 
@@ -107,9 +115,11 @@ public final class SiteBuilder {
         int written = output.write(files, config.preview());
         previous = rendered;
         templateStamp = stamp;
+        resourceStamp = resources;
+        lastMedia = media;
         frontMatters = loader.cachedFiles();
         long millis = (System.nanoTime() - start) / 1_000_000;
-        MediaStats made = media.made();
+        MediaStats made = mediaReused ? new MediaStats(0, 0, 0, 0) : media.made();
         return new BuildReport(SitePlanner.countByLanguage(jobs, config.languages()), jobs.size(), renderCount.get(), written, millis,
                 made.images(), made.posters(), made.cached(), mediaMillis);
     }
@@ -189,6 +199,20 @@ public final class SiteBuilder {
                         "rename the page's folder");
             }
         }
+    }
+
+    /** A fingerprint of the files beside the Markdown (photos, images): a replaced photo redraws its media. */
+    private static String resourceStamp(Content content) throws IOException {
+        StringBuilder stamp = new StringBuilder();
+        for (Map<String, ? extends Content.Bundle<?>> section : List.of(content.innovators(), content.editions(), content.pages(), content.news())) {
+            for (Content.Bundle<?> bundle : section.values()) {
+                for (Path resource : bundle.resources()) {
+                    stamp.append(resource).append('@').append(Files.getLastModifiedTime(resource).toMillis()).append(':')
+                            .append(Files.size(resource)).append('\n');
+                }
+            }
+        }
+        return stamp.toString();
     }
 
     /** A fingerprint of site-template/: any change there re-renders every page. */

@@ -144,7 +144,7 @@ final class SiteMedia {
         return files;
     }
 
-    /** What this build drew, for the summary. */
+    /** What this build drew, for the summary (nothing when the media of the last build were reused). */
     MediaStats made() {
         MediaStats now = builder.stats();
         return new MediaStats(now.images() - before.images(), now.posters() - before.posters(), now.cached() - before.cached(),

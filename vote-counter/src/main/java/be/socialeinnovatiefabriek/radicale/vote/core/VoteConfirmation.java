@@ -54,8 +54,9 @@ final class VoteConfirmation {
             case COUNTED:
                 return reply.done("thanks", 200, Map.of("status", "counted"));
             case ALREADY_COUNTED:
+                // A second press of the button (or a reload) changes nothing; the voter's vote is counted: say thanks.
                 throw Refusal.of(409, "already_counted", "This vote was already confirmed and counted; there is "
-                        + "nothing more to do.", "alreadyVoted");
+                        + "nothing more to do.", "thanks");
             case ALREADY_VOTED:
                 throw alreadyVoted();
             case EXPIRED:
