@@ -99,17 +99,14 @@ final class ContentLoader {
             }
         }
         SortedMap<String, Bundle<InnovatorText>> innovators = new TreeMap<>();
-        for (Path dir : bundles(root.resolve(INNOVATORS), SLUG, "a folder name such as papillon (lowercase letters, digits, '-')", problems)) {
-            readBundle(dir, problems, (fields, lang) -> innovator(dir, fields, lang, messages, problems)).ifPresent(b -> innovators.put(b.slug(), b));
-        }
+        innovators.putAll(readAll(bundles(root.resolve(INNOVATORS), SLUG, "a folder name such as papillon (lowercase letters, digits, '-')", problems),
+                dir -> readBundle(dir, problems, (fields, lang) -> innovator(dir, fields, lang, messages, problems))));
         SortedMap<String, Bundle<EditionText>> editions = new TreeMap<>(Comparator.reverseOrder());
-        for (Path dir : bundles(root.resolve(CAMPAIGNS), YEAR, "the edition's year, such as 2026", problems)) {
-            readBundle(dir, problems, (fields, lang) -> edition(fields, lang, problems)).ifPresent(b -> editions.put(b.slug(), b));
-        }
+        editions.putAll(readAll(bundles(root.resolve(CAMPAIGNS), YEAR, "the edition's year, such as 2026", problems),
+                dir -> readBundle(dir, problems, (fields, lang) -> edition(fields, lang, problems))));
         SortedMap<String, Bundle<PageText>> pages = new TreeMap<>();
-        for (Path dir : bundles(root.resolve(PAGES), SLUG, "a folder name such as privacy (lowercase letters, digits, '-')", problems)) {
-            readBundle(dir, problems, (fields, lang) -> page(fields, lang)).ifPresent(b -> pages.put(b.slug(), b));
-        }
+        pages.putAll(readAll(bundles(root.resolve(PAGES), SLUG, "a folder name such as privacy (lowercase letters, digits, '-')", problems),
+                dir -> readBundle(dir, problems, (fields, lang) -> page(fields, lang))));
         // Newest first: the folder name starts with the date.
         SortedMap<String, Bundle<NewsText>> news = new TreeMap<>(Comparator.reverseOrder());
         for (Path dir : bundles(root.resolve(NEWS), SLUG, "the date and a short name, such as " + NewsFolderName.EXAMPLE
@@ -123,6 +120,31 @@ final class ContentLoader {
         Content content = new Content(innovators, editions, pages, news);
         crossCheck(content, root, problems);
         return content;
+    }
+
+    @FunctionalInterface
+    private interface BundleReader<T extends Content.Text> {
+        Optional<Bundle<T>> read(Path dir) throws IOException;
+    }
+
+    /**
+     * Reads the bundles of one section in parallel: parsing YAML and rendering Markdown dominate a
+     * large build, and every cache and the problem list here are safe to share between threads.
+     */
+    private static <T extends Content.Text> Map<String, Bundle<T>> readAll(List<Path> dirs, BundleReader<T> reader) throws IOException {
+        Map<String, Bundle<T>> read = new ConcurrentHashMap<>();
+        try {
+            dirs.parallelStream().forEach(dir -> {
+                try {
+                    reader.read(dir).ifPresent(bundle -> read.put(bundle.slug(), bundle));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return read;
     }
 
     private List<Path> bundles(Path section, Pattern namePattern, String expected, Problems problems) throws IOException {

@@ -36,6 +36,7 @@ final class SitePlanner {
     private final SiteMedia media;
     private final NewsViews news;
     private final Map<String, List<Map<String, Object>>> editionsByLanguage = new java.util.HashMap<>();
+    private final Map<String, List<String[]>> menuPages = new java.util.HashMap<>();
 
     SitePlanner(SiteConfig config, Content content, Messages messages, SiteMedia media) {
         this.config = config;
@@ -310,12 +311,20 @@ final class SitePlanner {
         items.add(navItem(t(lang, "nav.campaigns"), path(lang, "campaigns/"), current));
         items.add(navItem(t(lang, "nav.news"), path(lang, "news/"), current));
         items.add(navItem(t(lang, "nav.themes"), path(lang, "themes/"), current));
-        content.pages().values().stream()
+        for (String[] entry : menuPages.computeIfAbsent(lang, this::menuPages)) {
+            items.add(navItem(entry[0], entry[1], current));
+        }
+        return items;
+    }
+
+    /** The pages in the menu of a language, as label and path, found once per build rather than once per page. */
+    private List<String[]> menuPages(String lang) {
+        return content.pages().values().stream()
                 .map(page -> pick(page, lang))
                 .filter(text -> text != null && text.menu() != null)
                 .sorted(Comparator.comparing(PageText::menu))
-                .forEach(text -> items.add(navItem(text.title(), path(lang, text.source().path().getParent().getFileName() + "/"), current)));
-        return items;
+                .map(text -> new String[] {text.title(), path(lang, text.source().path().getParent().getFileName() + "/")})
+                .collect(java.util.stream.Collectors.toList());
     }
 
     private Map<String, Object> navItem(String label, String path, String current) {
