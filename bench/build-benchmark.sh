@@ -61,27 +61,54 @@ median() { # numbers on stdin, one a line
   sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# Percentage of CPU time idle over the next second, from /proc/stat.
+idle_pct() {
+  local a b
+  a=($(head -1 /proc/stat)); sleep 1; b=($(head -1 /proc/stat))
+  local total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
+  echo $(( total > 0 ? 100 * ((b[4] - a[4]) + (b[5] - a[5])) / total : 100 ))
+}
+
+# With QUIET=1 (for a shared machine): before each timed run, wait up to 120 s for the CPUs to be
+# at least 85% idle over one second, so that other jobs do not end up in the figures.
+wait_quiet() {
+  [[ "${QUIET:-0}" == 1 ]] || return 0
+  local waited=0
+  while (( $(idle_pct) < 85 && waited < 120 )); do waited=$((waited + 1)); done
+  (( waited < 120 )) || echo "  (the machine did not become idle; measuring anyway)"
+}
+
 # time_runs <label> <output dir> <command...>: one untimed warm-up (page cache), then RUNS timed runs,
 # each into an emptied output folder (the emptying is not timed). Prints one line per run and sets
-# LAST_MEDIAN (ms) and LAST_PAGES (HTML files written).
+# LAST_MEDIAN (wall ms), LAST_CPU (median user+sys ms) and LAST_PAGES (HTML files written).
 time_runs() {
   local label=$1 out=$2
   shift 2
-  local times=() log="$WORK/last-run.log"
+  local times=() cpus=() log="$WORK/last-run.log" cpu_file="$WORK/last-run.cpu"
   rm -rf "$out"
   "$@" >"$log" 2>&1 || { cat "$log"; echo "$label: warm-up run failed"; exit 1; }
   for ((i = 1; i <= RUNS; i++)); do
     rm -rf "$out"
     sync
-    local start end
+    wait_quiet
+    local start end cpu=""
     start=$(now_ms)
-    "$@" >"$log" 2>&1 || { cat "$log"; echo "$label: run $i failed"; exit 1; }
-    end=$(now_ms)
+    if [[ -x /usr/bin/time ]]; then
+      /usr/bin/time -o "$cpu_file" -f '%U %S' "$@" >"$log" 2>&1 || { cat "$log"; echo "$label: run $i failed"; exit 1; }
+      end=$(now_ms)
+      cpu=$(awk 'END { printf "%d", ($1 + $2) * 1000 }' "$cpu_file")
+      cpus+=("$cpu")
+    else
+      "$@" >"$log" 2>&1 || { cat "$log"; echo "$label: run $i failed"; exit 1; }
+      end=$(now_ms)
+    fi
     times+=($((end - start)))
-    printf '  %-10s run %d: %6d ms   %s\n' "$label" "$i" "$((end - start))" \
+    printf '  %-10s run %d: %6d ms wall %8s   %s\n' "$label" "$i" "$((end - start))" "${cpu:+${cpu} ms cpu}" \
       "$(grep -E '^(Built|pages/s)' "$log" | tr '\n' ' ' || true)"
   done
   LAST_MEDIAN=$(printf '%s\n' "${times[@]}" | median)
+  LAST_CPU=$( ((${#cpus[@]})) && printf '%s\n' "${cpus[@]}" | median || echo "-")
   LAST_PAGES=$(find "$out" -name '*.html' | wc -l)
 }
 
@@ -93,6 +120,7 @@ echo "== machine: $(nproc) CPUs, load average $(cut -d" " -f1-3 /proc/loadavg), 
 echo "== generator: java ${JVM_FLAGS[*]} -cp target/classes(snapshot):<deps> BuildCommand $DIR nl $DIR/out"
 time_runs "java" "$DIR/out" java "${JVM_FLAGS[@]}" -cp "$SNAP_CLASSES:$DEPS" "$MAIN" "$DIR" nl "$DIR/out"
 JAVA_MS=$LAST_MEDIAN
+JAVA_CPU=$LAST_CPU
 JAVA_PAGES=$LAST_PAGES
 
 # --- our generator with AppCDS -------------------------------------------------------------------
@@ -105,6 +133,7 @@ echo "   archive: $(du -h "$JSA" | cut -f1)"
 echo "== generator + AppCDS: java ${JVM_FLAGS[*]} -XX:SharedArchiveFile=app.jsa -cp $(basename "$CDS_JAR"):<deps> BuildCommand ..."
 time_runs "java+cds" "$DIR/out-cds" java "${JVM_FLAGS[@]}" -XX:SharedArchiveFile="$JSA" -Xshare:auto -cp "$CDS_JAR:$DEPS" "$MAIN" "$DIR" nl "$DIR/out-cds"
 CDS_MS=$LAST_MEDIAN
+CDS_CPU=$LAST_CPU
 
 # --- Hugo ----------------------------------------------------------------------------------------
 HUGO_MS=""
@@ -112,6 +141,7 @@ if command -v hugo >/dev/null 2>&1; then
   echo "== hugo: $(hugo version | cut -d' ' -f1-2) --quiet -s $DIR/hugo -d $DIR/hugo-out"
   time_runs "hugo" "$DIR/hugo-out" hugo --quiet -s "$DIR/hugo" -d "$DIR/hugo-out"
   HUGO_MS=$LAST_MEDIAN
+  HUGO_CPU=$LAST_CPU
   HUGO_PAGES=$LAST_PAGES
 else
   echo "== hugo is not on the PATH: no side-by-side"
@@ -119,16 +149,16 @@ fi
 
 # --- summary -------------------------------------------------------------------------------------
 echo
-echo "== $N pages, median of $RUNS runs, wall time outside the JVM ($(nproc) CPUs)"
-printf '%-22s %10s %8s %10s %12s\n' variant "wall ms" pages "pages/s" "vs hugo"
-row() { # label ms pages
+echo "== $N pages, median of $RUNS runs, wall time measured outside the process ($(nproc) CPUs, load average now $(cut -d' ' -f1-3 /proc/loadavg))"
+printf '%-22s %8s %8s %7s %9s %8s\n' variant "wall ms" "cpu ms" pages "pages/s" "vs hugo"
+row() { # label wall-ms cpu-ms pages
   local ratio="-"
   [[ -n "$HUGO_MS" ]] && ratio=$(awk -v a="$2" -v b="$HUGO_MS" 'BEGIN { printf "%.2fx", a / b }')
-  printf '%-22s %10s %8s %10s %12s\n' "$1" "$2" "$3" "$(pages_per_s "$3" "$2")" "$ratio"
+  printf '%-22s %8s %8s %7s %9s %8s\n' "$1" "$2" "$3" "$4" "$(pages_per_s "$4" "$2")" "$ratio"
 }
-row "java (C1, ParallelGC)" "$JAVA_MS" "$JAVA_PAGES"
-row "java + AppCDS" "$CDS_MS" "$JAVA_PAGES"
-[[ -n "$HUGO_MS" ]] && row "hugo" "$HUGO_MS" "$HUGO_PAGES"
+row "java (C1, ParallelGC)" "$JAVA_MS" "$JAVA_CPU" "$JAVA_PAGES"
+row "java + AppCDS" "$CDS_MS" "$CDS_CPU" "$JAVA_PAGES"
 if [[ -n "$HUGO_MS" ]]; then
-  echo "side by side: java ${JAVA_MS} ms | java+AppCDS ${CDS_MS} ms | hugo ${HUGO_MS} ms"
+  row "hugo" "$HUGO_MS" "$HUGO_CPU" "$HUGO_PAGES"
+  echo "side by side (median wall): java ${JAVA_MS} ms | java+AppCDS ${CDS_MS} ms | hugo ${HUGO_MS} ms"
 fi

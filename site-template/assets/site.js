@@ -149,19 +149,21 @@
     }
     entries.sort(function (a, b) { return b.count - a.count; });
     var max = Math.max.apply(null, entries.map(function (e) { return e.count; }).concat([1]));
-    var barHeight = 28;
-    var gap = 10;
-    var labelWidth = 210;
+    // Each name on its own line above its bar, so a long name never runs into the bar.
+    var barHeight = 22;
+    var labelHeight = 22;
+    var gap = 14;
     var width = 640;
-    var height = entries.length * (barHeight + gap);
+    var row = labelHeight + barHeight + gap;
+    var height = entries.length * row;
     var chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-labelledby': 'results-chart-title', class: 'results__svg' });
     chart.appendChild(svg('title', { id: 'results-chart-title' }, section.getAttribute('data-label-chart')));
     entries.forEach(function (entry, index) {
-      var y = index * (barHeight + gap);
-      var barWidth = Math.max(2, (width - labelWidth - 70) * entry.count / max);
-      chart.appendChild(svg('text', { x: 0, y: y + barHeight * 0.7, class: 'results__label' }, entry.name));
-      chart.appendChild(svg('rect', { x: labelWidth, y: y, width: barWidth, height: barHeight, rx: 3, class: 'results__bar' }));
-      chart.appendChild(svg('text', { x: labelWidth + barWidth + 8, y: y + barHeight * 0.7, class: 'results__value' }, number.format(entry.count)));
+      var y = index * row;
+      var barWidth = Math.max(2, (width - 80) * entry.count / max);
+      chart.appendChild(svg('text', { x: 0, y: y + 16, class: 'results__label' }, entry.name));
+      chart.appendChild(svg('rect', { x: 0, y: y + labelHeight, width: barWidth, height: barHeight, rx: 3, class: 'results__bar' }));
+      chart.appendChild(svg('text', { x: barWidth + 8, y: y + labelHeight + 16, class: 'results__value' }, number.format(entry.count)));
     });
     section.querySelector('.results__chart').appendChild(chart);
     section.querySelector('table').hidden = false;

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Token buckets per key (a hashed client or address), in memory: each key may take {@code burst} at
  * once and then one more per {@code interval}. Full buckets are forgotten when the map grows large.
  */
-public final class RateLimit {
+final class RateLimit {
 
     private static final int FORGET_ABOVE = 100_000;
 
@@ -20,14 +20,14 @@ public final class RateLimit {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final AtomicLong lastSweep = new AtomicLong();
 
-    public RateLimit(int burst, Duration interval, Clock clock) {
+    RateLimit(int burst, Duration interval, Clock clock) {
         this.burst = burst;
         this.intervalNanos = interval.toNanos();
         this.clock = clock;
     }
 
     /** Takes one token for {@code key}: 0 when allowed, else the seconds to wait before the next one. */
-    public long take(String key) {
+    long take(String key) {
         long now = nanos();
         long swept = lastSweep.get();
         if (buckets.size() > FORGET_ABOVE && now - swept > 1_000_000_000L && lastSweep.compareAndSet(swept, now)) {

@@ -36,21 +36,26 @@ public final class LoadBenchmark {
         System.out.printf("vote counter load benchmark: %d cores (load average %s), %d clients on loopback, %d s a phase, "
                 + "files in %s%n", Runtime.getRuntime().availableProcessors(), loadAverage(), clients, phase.toSeconds(), work);
 
-        storeOnly(work.resolve("store-only.db"), clients, phase);
+        storeOnly(work.resolve("store-warmup.db"), clients, Duration.ofSeconds(3), false);
+        storeOnly(work.resolve("store-only.db"), clients, phase, true);
 
         Path ballots = Files.createDirectories(work.resolve("ballots"));
         Files.writeString(ballots.resolve("2026.json"), VoteLoad.ballot());
         Path db = work.resolve("votes.db");
-        Files.deleteIfExists(db);
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(Path.of(db + suffix));
+        }
         String[] serverArgs = {"--ballots", ballots.toString(), "--db", db.toString(), "--now", "2026-11-20T12:00+01:00",
             "--outbox", "--outbox-size", "5000000"};
         Path log = work.resolve("counter.log");
 
         ChildServer counter = ChildServer.start(VoteLoad.environment(), log, serverArgs);
         Set<String> used = new HashSet<>();
-        VoteLoad warmup = new VoteLoad(counter.port(), true);
-        warmup.submit(clients, Duration.ofSeconds(3), Integer.MAX_VALUE, "warmup");
-        warmup.confirm(clients, fresh(warmup.tokens(), used), Duration.ofSeconds(3), Integer.MAX_VALUE, () -> { });
+        for (boolean lean : new boolean[] {true, false}) { // both clients and the counter get their JIT warm first
+            VoteLoad warmup = new VoteLoad(counter.port(), lean);
+            warmup.submit(clients, Duration.ofSeconds(4), Integer.MAX_VALUE, "warmup-" + lean + "-");
+            warmup.confirm(clients, fresh(warmup.tokens(), used), Duration.ofSeconds(4), Integer.MAX_VALUE, () -> { });
+        }
 
         for (boolean lean : new boolean[] {false, true}) {
             VoteLoad load = new VoteLoad(counter.port(), lean);
@@ -132,8 +137,10 @@ public final class LoadBenchmark {
     }
 
     /** The store alone, in this process: what the HTTP figures can at best approach. */
-    private static void storeOnly(Path file, int threads, Duration phase) throws Exception {
-        Files.deleteIfExists(file);
+    private static void storeOnly(Path file, int threads, Duration phase, boolean print) throws Exception {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(Path.of(file + suffix));
+        }
         Instant now = Instant.parse("2026-11-20T11:00:00Z");
         try (VoteStore store = new SqliteVoteStore(file)) {
             AtomicInteger saved = new AtomicInteger();
@@ -156,8 +163,10 @@ public final class LoadBenchmark {
                 }
                 return true;
             });
-            System.out.printf("store only, in process (%d threads): %,.0f pending votes/s, %,.0f durable confirmations/s%n",
-                    threads, pending / saveSeconds, counted.get() / confirmSeconds);
+            if (print) {
+                System.out.printf("store only, in process (%d threads): %,.0f pending votes/s, %,.0f durable confirmations/s%n",
+                        threads, pending / saveSeconds, counted.get() / confirmSeconds);
+            }
         }
     }
 
