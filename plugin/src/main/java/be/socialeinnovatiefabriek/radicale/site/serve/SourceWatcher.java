@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 final class SourceWatcher implements AutoCloseable {
 
-    private static final long QUIET_MILLIS = 15;
+    private static final long QUIET_MILLIS = 5;
 
     private final WatchService service;
     private final Thread thread;
