@@ -3,6 +3,8 @@
   Shared layout and macros. The model is described in ../README.md.
   Inside this file the name `page` is the macro below, so the page model is read as `.globals.page`.
 -->
+<#-- Read once per page: every read of a data-model name goes through jbake-core's model, which is slow. -->
+<#global t = t lang = lang site = site>
 
 <#-- Digits only, whatever the locale (a year must not become "2.026"); strings pass unchanged. -->
 <#function plain value>
