@@ -50,26 +50,26 @@ public final class ConfirmationPage {
                 // The address holds the token: the stylesheet's server must not see it in a Referer.
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
                 + "<title>" + fill(t.get("title"), campaign, nominee, false) + "</title>\n"
-                + "<link rel=\"stylesheet\" href=\"" + escape(siteCssUrl) + "\">\n"
+                + "<link rel=\"stylesheet\" href=\"" + HtmlText.escape(siteCssUrl) + "\">\n"
                 + "</head>\n"
                 + "<body>\n"
                 + "<header class=\"site-header\">\n"
-                + "<div class=\"wrap site-header__inner\"><span class=\"site-name\">" + escape(t.get("siteName"))
+                + "<div class=\"wrap site-header__inner\"><span class=\"site-name\">" + HtmlText.escape(t.get("siteName"))
                 + "</span></div>\n"
                 + "</header>\n"
                 + "<main id=\"main\" class=\"wrap\">\n"
                 + "<div class=\"page-head\">\n"
-                + "<h1>" + escape(t.get("heading")) + "</h1>\n"
+                + "<h1>" + HtmlText.escape(t.get("heading")) + "</h1>\n"
                 + "<p class=\"lead\">" + fill(t.get("intro"), campaign, nominee, true) + "</p>\n"
                 + "</div>\n"
-                + "<form class=\"vote-slot\" method=\"post\" action=\"" + escape(confirmActionUrl) + "\">\n"
-                + "<input type=\"hidden\" name=\"token\" value=\"" + escape(token) + "\">\n"
-                + "<p>" + escape(t.get("note")) + "</p>\n"
-                + "<p><button class=\"button\" type=\"submit\">" + escape(t.get("button")) + "</button></p>\n"
+                + "<form class=\"vote-slot\" method=\"post\" action=\"" + HtmlText.escape(confirmActionUrl) + "\">\n"
+                + "<input type=\"hidden\" name=\"token\" value=\"" + HtmlText.escape(token) + "\">\n"
+                + "<p>" + HtmlText.escape(t.get("note")) + "</p>\n"
+                + "<p><button class=\"button\" type=\"submit\">" + HtmlText.escape(t.get("button")) + "</button></p>\n"
                 + "</form>\n"
                 + "</main>\n"
                 + "<footer class=\"site-footer\">\n"
-                + "<div class=\"wrap\"><p>" + escape(t.get("footer")) + "</p></div>\n"
+                + "<div class=\"wrap\"><p>" + HtmlText.escape(t.get("footer")) + "</p></div>\n"
                 + "</footer>\n"
                 + "</body>\n"
                 + "</html>\n";
@@ -89,34 +89,15 @@ public final class ConfirmationPage {
         StringBuilder out = new StringBuilder(template.length() + 64);
         int last = 0;
         while (m.find()) {
-            out.append(escape(template.substring(last, m.start())));
+            out.append(HtmlText.escape(template.substring(last, m.start())));
             if (m.group(1).equals("campaign")) {
-                out.append(escape(campaign));
+                out.append(HtmlText.escape(campaign));
             } else {
-                out.append(strongNominee ? "<strong>" + escape(nominee) + "</strong>" : escape(nominee));
+                out.append(strongNominee ? "<strong>" + HtmlText.escape(nominee) + "</strong>" : HtmlText.escape(nominee));
             }
             last = m.end();
         }
-        return out.append(escape(template.substring(last))).toString();
-    }
-
-    private static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return out.append(HtmlText.escape(template.substring(last))).toString();
     }
 
     private static Map<String, Map<String, String>> load() {

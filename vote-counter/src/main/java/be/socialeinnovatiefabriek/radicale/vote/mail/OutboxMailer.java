@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.mail;
 
+import be.socialeinnovatiefabriek.radicale.vote.core.HtmlText;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,12 +1,16 @@
-package be.socialeinnovatiefabriek.radicale.vote.mail;
+package be.socialeinnovatiefabriek.radicale.vote.core;
 
 /** Text made safe to place in HTML content and in quoted attribute values. */
-final class HtmlText {
+public final class HtmlText {
 
     private HtmlText() {
     }
 
-    static String escape(String text) {
+    /** {@code text} with &amp;, &lt;, &gt;, quotes and apostrophes escaped; null becomes "". */
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
