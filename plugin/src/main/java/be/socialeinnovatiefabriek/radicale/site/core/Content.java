@@ -33,7 +33,7 @@ record Content(SortedMap<String, Bundle<InnovatorText>> innovators,
 
     /** One language version of an innovator profile. */
     record InnovatorText(SourceFile source, String lang, String name, String tagline, String organisation, String region,
-                         String website, List<String> themes, String photo, String photoAlt, int photoWidth, int photoHeight,
+                         String website, List<String> themes, String photo, String photoAlt,
                          String bodyHtml, String status) implements Text {
         @Override
         public String title() {

@@ -279,11 +279,13 @@ final class ContentLoader {
         }
         String photo = fields.text("photo", true, true).orElse(null);
         String photoAlt = fields.text("photoAlt", true, false).orElse("");
-        Photo size = photo == null ? null : photo(dir, photo, fields, problems);
+        if (photo != null) {
+            checkPhoto(dir, photo, fields, problems); // here, with the line; SiteMedia resizes it later
+        }
         String body = body(fields, dir, lang, INNOVATORS, problems);
         return new InnovatorText(source(fields), lang, name, tagline, organisation, region, website,
                 themes == null ? List.of() : themes.stream().map(Located::value).collect(Collectors.toList()),
-                photo, photoAlt, size == null ? 0 : size.width(), size == null ? 0 : size.height(), body, status(fields));
+                photo, photoAlt, body, status(fields));
     }
 
     private EditionText edition(Fields fields, String lang, Problems problems) {
@@ -400,7 +402,7 @@ final class ContentLoader {
         return new Schedule("published", published);
     }
 
-    private Photo photo(Path dir, String name, Fields fields, Problems problems) {
+    private Photo checkPhoto(Path dir, String name, Fields fields, Problems problems) {
         Path file = dir.resolve(name).normalize();
         int line = fields.lineOf("photo");
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT) : "";
