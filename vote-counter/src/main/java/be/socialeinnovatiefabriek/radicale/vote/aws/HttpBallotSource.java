@@ -1,7 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.aws;
 
 import be.socialeinnovatiefabriek.radicale.vote.core.Ballot;
-import be.socialeinnovatiefabriek.radicale.vote.core.BallotDirectory;
+import be.socialeinnovatiefabriek.radicale.vote.core.BallotParser;
 import be.socialeinnovatiefabriek.radicale.vote.core.BallotSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,9 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * The ballots the published site serves at {@code <site>/ballots/<id>.json}, each fetched at most once a
- * minute. The fetched file is parsed by a {@link BallotDirectory} over a local copy, so a ballot means the
- * same on AWS as under the local server. When the site cannot be reached, the last ballot fetched stays in use.
+ * minute. It is read by the same {@link BallotParser} as under the local server, so a ballot means the same
+ * on AWS. When the site cannot be reached, the last ballot fetched stays in use.
  */
 public final class HttpBallotSource implements BallotSource {
 
@@ -39,32 +36,20 @@ public final class HttpBallotSource implements BallotSource {
 
     private final URI site;
     private final HttpClient http;
-    private final Path copies;
-    private final BallotDirectory parsed;
     private final Clock clock;
     private final Map<String, Fetched> fetched = new ConcurrentHashMap<>();
 
-    /**
-     * @param site   the site's base URL, e.g. https://radicalevernieuwers.be
-     * @param copies an empty, writable directory for the fetched files
-     */
-    public HttpBallotSource(URI site, HttpClient http, Path copies, Clock clock) {
+    /** @param site the site's base URL, e.g. https://radicalevernieuwers.be */
+    public HttpBallotSource(URI site, HttpClient http, Clock clock) {
         this.site = site;
         this.http = http;
-        this.copies = copies;
-        this.parsed = new BallotDirectory(copies);
         this.clock = clock;
     }
 
-    /** Ballots from {@code site}, copied under a new directory in the temporary directory (/tmp on Lambda). */
+    /** Ballots from {@code site}. */
     public static HttpBallotSource fromSite(URI site) {
-        try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
-            return new HttpBallotSource(site, http, Files.createTempDirectory("ballots"), Clock.systemUTC());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a directory for the ballots fetched from " + site, e);
-        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+        return new HttpBallotSource(site, http, Clock.systemUTC());
     }
 
     @Override
@@ -96,15 +81,7 @@ public final class HttpBallotSource implements BallotSource {
             return staleOrThrow(known, now, url + " answered HTTP " + response.statusCode()
                     + "; check BALLOTS_URL and that the site is published", null);
         }
-        Path copy = copies.resolve(id + ".json");
-        try {
-            Path partial = Files.createTempFile(copies, id, ".part");
-            Files.write(partial, response.body());
-            Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep a copy of " + url + " in " + copies, e);
-        }
-        return new Fetched(parsed.find(id), now.plus(FRESH_FOR));
+        return new Fetched(Optional.of(BallotParser.parse(response.body(), id, url.toString())), now.plus(FRESH_FOR));
     }
 
     private URI ballotUrl(String id) {

@@ -12,30 +12,26 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
-import java.time.Clock;
+import be.socialeinnovatiefabriek.radicale.vote.TestClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Ballots fetched from a site: a JDK HTTP server on loopback plays the published site. */
 class HttpBallotSourceTest {
 
     private final AtomicInteger requests = new AtomicInteger();
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-20T11:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-20T11:00:00Z"));
     private volatile int status = 200;
     private HttpServer site;
     private HttpBallotSource ballots;
 
     @BeforeEach
-    void publishSite(@TempDir Path copies) throws IOException {
+    void publishSite() throws IOException {
         byte[] ballot;
         try (InputStream in = getClass().getResourceAsStream("/aws/ballot-2026.json")) {
             ballot = in.readAllBytes();
@@ -52,7 +48,7 @@ class HttpBallotSourceTest {
         });
         site.start();
         URI url = URI.create("http://127.0.0.1:" + site.getAddress().getPort() + "/");
-        ballots = new HttpBallotSource(url, HttpClient.newHttpClient(), copies, clock);
+        ballots = new HttpBallotSource(url, HttpClient.newHttpClient(), clock);
     }
 
     @AfterEach
@@ -108,33 +104,5 @@ class HttpBallotSourceTest {
 
         UncheckedIOException failure = assertThrows(UncheckedIOException.class, () -> ballots.find("2026"));
         assertTrue(failure.getMessage().contains("/ballots/2026.json answered HTTP 503"), failure.getMessage());
-    }
-
-    /** A clock the test moves forward. */
-    private static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advanceSeconds(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -8,10 +8,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import be.socialeinnovatiefabriek.radicale.vote.TestClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +29,7 @@ final class CounterFixture implements AutoCloseable {
     static final Instant BEFORE = Instant.parse("2026-10-01T10:00:00Z");
     static final Instant AFTER = Instant.parse("2026-12-01T10:00:00Z");
 
-    final MovableClock clock = new MovableClock(OPEN);
+    final TestClock clock = new TestClock(OPEN);
     final RecordingMailer mailer = new RecordingMailer();
     final SqliteVoteStore store;
     final CounterApi api;
@@ -144,33 +142,6 @@ final class CounterFixture implements AutoCloseable {
     }
 
     /** A clock the test sets. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     /** Keeps every mail; fails on demand. */
     static final class RecordingMailer implements Mailer {
         final List<ConfirmationMail> sent = new ArrayList<>();
