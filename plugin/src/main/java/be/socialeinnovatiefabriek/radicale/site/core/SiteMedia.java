@@ -102,10 +102,10 @@ final class SiteMedia {
         String call = messages.get(lang, "share.callToVote").replace("{0}", text.name());
         String key = edition.slug() + "/" + innovator.slug() + "." + lang;
         try {
-            Path card = builder.shareCard(new ShareCard(photo, text.name(), text.tagline(), editionTitle(editionText), call));
+            Path card = builder.shareCard(new ShareCard(photo, text.name(), text.tagline(), editionText.title(), call));
             files.put("media/share/" + key + ".png", card);
             cards.put(key, "/media/share/" + key + ".png");
-            Path poster = builder.poster(new Poster(photo, text.name(), text.tagline(), editionTitle(editionText), call,
+            Path poster = builder.poster(new Poster(photo, text.name(), text.tagline(), editionText.title(), call,
                     voteUrl(lang, innovator.slug(), edition.slug()), lang));
             files.put("media/posters/" + key + ".pdf", poster);
             posters.put(key, "/media/posters/" + key + ".pdf");
@@ -114,10 +114,6 @@ final class SiteMedia {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String editionTitle(EditionText text) {
-        return text.title();
     }
 
     /** The nominee's vote on its profile, in that language: where a poster's QR code leads. */
