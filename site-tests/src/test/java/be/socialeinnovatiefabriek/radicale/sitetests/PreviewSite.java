@@ -1,0 +1,108 @@
+package be.socialeinnovatiefabriek.radicale.sitetests;
+
+import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.serve.CounterProcess;
+import be.socialeinnovatiefabriek.radicale.site.serve.PreviewServer;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The sample site under the preview server of {@code mvn site:run}, on a free port of 127.0.0.1, with
+ * the local vote counter as its own process (SQLite votes, mail to the outbox), as of
+ * {@link SampleSite#NOW}. Started once per test run and stopped when the JVM exits.
+ */
+public final class PreviewSite {
+
+    private static PreviewSite running;
+
+    private final PreviewServer server;
+    private final CounterProcess counter;
+    private final String origin;
+
+    private PreviewSite(PreviewServer server, CounterProcess counter, String origin) {
+        this.server = server;
+        this.counter = counter;
+        this.origin = origin;
+    }
+
+    /** The running preview, started on first use. */
+    public static synchronized PreviewSite get() {
+        if (running == null) {
+            try {
+                running = start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            PreviewSite site = running;
+            Runtime.getRuntime().addShutdownHook(new Thread(site::stop, "preview-site-stop"));
+        }
+        return running;
+    }
+
+    private static PreviewSite start() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        String origin = "http://127.0.0.1:" + port;
+        Path target = SampleSite.targetDir();
+        Path output = target.resolve("preview-site");
+        PreviewServer server = new PreviewServer(new SiteBuilder(SampleSite.config(output, origin, true)),
+                line -> { }, line -> System.err.println("[preview] " + line));
+        server.start("127.0.0.1", port);
+        Path votes = target.resolve("preview-votes");
+        deleteTree(votes);
+        Files.createDirectories(votes);
+        // The test JVM's class path holds the counter and its libraries, as site:run's resolved one does.
+        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();
+        CounterProcess counter = CounterProcess.start(classpath,
+                List.of("--host", "127.0.0.1", "--port", "0", "--ballots", output.resolve("ballots").toString(),
+                        "--db", votes.resolve("votes.db").toString(), "--outbox", "--now", SampleSite.NOW.toString()),
+                Map.of("VOTE_HMAC_KEY", "site-tests-hmac-key-0123456789abcdef",
+                        "VOTE_ADMIN_TOKEN", "site-tests-admin-token-0123456789",
+                        "VOTE_ALLOWED_ORIGINS", origin,
+                        "VOTE_PUBLIC_URL", origin),
+                line -> System.err.println(line));
+        server.useCounter(counter.port());
+        return new PreviewSite(server, counter, origin);
+    }
+
+    /** The preview's address, such as {@code http://127.0.0.1:40123}. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The full address of a site path such as {@code /nl/}. */
+    public String url(String path) {
+        return origin + path;
+    }
+
+    private void stop() {
+        counter.close();
+        try {
+            server.close();
+        } catch (IOException e) {
+            // the JVM is exiting
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

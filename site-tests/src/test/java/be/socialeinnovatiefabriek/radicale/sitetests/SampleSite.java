@@ -1,0 +1,61 @@
+package be.socialeinnovatiefabriek.radicale.sitetests;
+
+import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
+import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The project's own sample content (content/ and site-template/ at the root), built as {@code mvn site}
+ * builds it, once per test run, into this module's {@code target/site}.
+ */
+public final class SampleSite {
+
+    /** A moment while the 2026 vote is open, so that every page of the sample shows its usual state. */
+    public static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-20T12:00+01:00");
+    public static final String BASE_URL = "https://radicalevernieuwers.be";
+    public static final List<String> LANGUAGES = List.of("nl", "fr", "en");
+
+    private static Path published;
+
+    private SampleSite() {
+    }
+
+    /** The project's root folder. */
+    public static Path projectDir() {
+        return Path.of(System.getProperty("sitetests.projectDir", "..")).toAbsolutePath().normalize();
+    }
+
+    /** This module's build folder. */
+    public static Path targetDir() {
+        return Path.of(System.getProperty("sitetests.output", "target")).toAbsolutePath().normalize();
+    }
+
+    /** The settings of a build of the sample content into {@code output}. */
+    public static SiteConfig config(Path output, String baseUrl, boolean preview) {
+        Path project = projectDir();
+        return new SiteConfig(project, project.resolve("content"), project.resolve("site-template"), output, LANGUAGES,
+                baseUrl, ZoneId.of("Europe/Brussels"), NOW, preview, "");
+    }
+
+    /** The published site (built on first use): what {@code mvn site} writes to target/site. */
+    public static synchronized Path published() {
+        if (published == null) {
+            Path output = targetDir().resolve("site");
+            try {
+                new SiteBuilder(config(output, BASE_URL, false)).build();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (ContentException e) {
+                throw new IllegalStateException("The sample content does not build: " + e.getMessage(), e);
+            }
+            published = output;
+        }
+        return published;
+    }
+}
