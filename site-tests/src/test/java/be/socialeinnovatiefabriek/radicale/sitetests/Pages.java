@@ -1,0 +1,46 @@
+package be.socialeinnovatiefabriek.radicale.sitetests;
+
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a visitor reads off the page in front of them. */
+final class Pages {
+
+    private Pages() {
+    }
+
+    static WebDriverWait waitFor(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    static <T> T waitUntil(WebDriver driver, Function<WebDriver, T> condition) {
+        return waitFor(driver).until(condition);
+    }
+
+    /** Waits until the browser shows the page at {@code path} (a site path such as /fr/), then returns its h1. */
+    static String arrivedAt(WebDriver driver, String path) {
+        waitUntil(driver, d -> java.net.URI.create(d.getCurrentUrl()).getPath().equals(path));
+        return heading(driver);
+    }
+
+    static String heading(WebDriver driver) {
+        return driver.findElement(By.tagName("h1")).getText().strip();
+    }
+
+    static String language(WebDriver driver) {
+        return driver.findElement(By.tagName("html")).getAttribute("lang");
+    }
+
+    static String path(WebDriver driver) {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /** The confirmation link of the newest mail to {@code address} in the preview's outbox. */
+    static WebElement outboxLink(WebDriver driver, String address) {
+        return driver.findElement(By.xpath("//tr[td[1][normalize-space()='" + address + "']]//a"));
+    }
+}

@@ -1,0 +1,73 @@
+package be.socialeinnovatiefabriek.radicale.sitetests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A visitor's whole vote in a real browser against the preview server and its counter: switch language,
+ * open a nominee, vote, follow the link from the mail, see the thank-you page, see a second vote refused.
+ * Subclasses run it with and without JavaScript.
+ */
+abstract class VoteJourney {
+
+    final PreviewSite site = PreviewSite.get();
+
+    abstract Browser browser();
+
+    /** The language the visitor switches to from the Dutch home page. */
+    abstract String language();
+
+    /** Headings of the pages in {@link #language()}: check-your-mail, thank-you, already-voted. */
+    abstract List<String> headings();
+
+    /** What the visitor sees after sending the vote form: the check-your-mail page or a message in place. */
+    abstract void seesMailWasSent(WebDriver driver, WebElement form);
+
+    /** What the visitor sees after sending a second vote with the same address. */
+    abstract void seesAlreadyVoted(WebDriver driver, WebElement form);
+
+    @Test
+    void aVisitorSwitchesLanguageVotesForANomineeConfirmsByMailAndCannotVoteTwice() {
+        WebDriver driver = browser().driver();
+        String lang = language();
+        String address = "voter-" + UUID.randomUUID() + "@example.org";
+
+        driver.get(site.url("/nl/"));
+        assertEquals("nl", Pages.language(driver));
+        driver.findElement(By.cssSelector(".lang-switch a[hreflang='" + lang + "']")).click();
+        Pages.arrivedAt(driver, "/" + lang + "/");
+        assertEquals(lang, Pages.language(driver));
+
+        WebElement nominee = driver.findElement(By.cssSelector(".edition-current .card__title a"));
+        String name = nominee.getText().strip();
+        nominee.click();
+        assertEquals(name, Pages.heading(driver), "the profile of the nominee the visitor chose");
+        assertTrue(Pages.path(driver).startsWith("/" + lang + "/innovators/"), Pages.path(driver));
+
+        WebElement form = driver.findElement(By.cssSelector("form.vote-form"));
+        form.findElement(By.cssSelector("input[type=email]")).sendKeys(address);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        seesMailWasSent(driver, form);
+
+        driver.get(site.url("/_outbox/"));
+        Pages.outboxLink(driver, address).click();
+        assertEquals(lang, Pages.language(driver), "the confirmation page speaks the voter's language");
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertEquals(headings().get(1), Pages.arrivedAt(driver, "/" + lang + "/campaigns/2026/vote/thank-you/"));
+
+        driver.get(site.url("/" + lang + "/campaigns/2026/vote/"));
+        WebElement again = driver.findElement(By.cssSelector("form.vote-form"));
+        List<WebElement> choices = again.findElements(By.cssSelector("input[type=radio]"));
+        driver.findElement(By.cssSelector("label[for='" + choices.get(choices.size() - 1).getAttribute("id") + "']")).click();
+        again.findElement(By.cssSelector("input[type=email]")).sendKeys(address.toUpperCase());
+        again.findElement(By.cssSelector("button[type=submit]")).click();
+        seesAlreadyVoted(driver, again);
+    }
+}
