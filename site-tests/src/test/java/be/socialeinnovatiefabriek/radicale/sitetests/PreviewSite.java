@@ -7,6 +7,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,6 +26,7 @@ import java.util.stream.Stream;
  */
 public final class PreviewSite {
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static PreviewSite running;
 
     private final PreviewServer server;
@@ -84,6 +89,18 @@ public final class PreviewSite {
     /** The full address of a site path such as {@code /nl/}. */
     public String url(String path) {
         return origin + path;
+    }
+
+    /** The HTTP status the preview answers a GET of {@code path} with. */
+    public int status(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void stop() {
