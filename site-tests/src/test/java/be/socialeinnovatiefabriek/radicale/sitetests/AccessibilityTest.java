@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * axe-core finds no WCAG 2.1 A or AA violation on any page of the sample site, in every language,
@@ -50,6 +53,38 @@ class AccessibilityTest {
     Stream<DynamicTest> theNotFoundPageOfEachLanguage() {
         return SampleSite.LANGUAGES.stream().map(lang -> "/" + lang + "/no-such-page/")
                 .map(path -> DynamicTest.dynamicTest(path, () -> assertNoViolations(path)));
+    }
+
+    /** The states a vote goes through in each language: the form's answer in place, then the counter's confirmation page. */
+    @TestFactory
+    Stream<DynamicTest> theVoteAsItGoes() {
+        return SampleSite.LANGUAGES.stream().map(lang -> DynamicTest.dynamicTest(lang, () -> {
+            WebDriver driver = browser.driver();
+            String address = "axe-" + UUID.randomUUID() + "@example.org";
+            driver.get(site.url("/" + lang + "/campaigns/2026/vote/"));
+            WebElement form = driver.findElement(By.cssSelector("form.vote-form"));
+            form.findElement(By.cssSelector("label[for='" + form.findElement(By.cssSelector("input[type=radio]")).getAttribute("id") + "']")).click();
+            form.findElement(By.cssSelector("input[type=email]")).sendKeys(address);
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            WebElement status = form.findElement(By.cssSelector("[role=status]"));
+            Pages.waitUntil(driver, d -> !status.getText().isBlank());
+            assertEquals(List.of(), Axe.violations(driver), "the vote page with the form's answer");
+            driver.get(site.url("/_outbox/"));
+            Pages.outboxLink(driver, address).click();
+            assertEquals(lang, Pages.language(driver));
+            assertEquals(List.of(), Axe.violations(driver), "the confirmation page");
+        }));
+    }
+
+    /** The root page as shown before its script sends the visitor on (or when the script does not load): the language choice. */
+    @Test
+    void theLanguageChoiceOfTheRootPage() {
+        ChromeDriver driver = (ChromeDriver) browser.driver();
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/site.js")));
+        driver.get(site.url("/"));
+        assertEquals("/", Pages.path(driver));
+        assertEquals(List.of(), Axe.violations(driver));
     }
 
     /** The check itself sees a page's faults: a page without a language whose image has no alt text. */
