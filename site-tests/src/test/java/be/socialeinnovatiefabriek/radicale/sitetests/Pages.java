@@ -23,7 +23,8 @@ final class Pages {
 
     /** Waits until the browser shows the page at {@code path} (a site path such as /fr/), then returns its h1. */
     static String arrivedAt(WebDriver driver, String path) {
-        waitUntil(driver, d -> java.net.URI.create(d.getCurrentUrl()).getPath().equals(path));
+        waitFor(driver).withMessage(() -> "the browser should show " + path + " but shows " + driver.getCurrentUrl())
+                .until(d -> java.net.URI.create(d.getCurrentUrl()).getPath().equals(path));
         return heading(driver);
     }
 
