@@ -18,8 +18,9 @@ class SiteLinksTest {
     void everyReferenceOfThePublishedSiteResolves() throws Exception {
         Path site = SampleSite.published();
 
+        long started = System.nanoTime();
         LinkReport report = new LinkChecker(site, SampleSite.BASE_URL).check();
-        System.out.println(report.summary());
+        System.out.printf("%s in %.1f s%n", report.summary(), (System.nanoTime() - started) / 1e9);
 
         assertEquals(List.of(), report.problems(), String.join("\n", report.problems()));
         long checkable;

@@ -85,24 +85,22 @@ public final class LinkChecker {
         try {
             target = resolve(reference);
         } catch (URISyntaxException e) {
-            return Optional.of(reference.file() + ":" + reference.line() + ": " + reference.kind() + " " + reference.target()
-                    + " is not a valid address (" + e.getReason() + "); fix the link");
+            return Optional.of(reference.problem("is not a valid address (" + e.getReason() + ")", "fix the link"));
         }
         if (target == null) {
             return Optional.empty();
         }
         Path file = fileOf(target.getPath());
         if (file == null) {
-            return Optional.of(reference.pointsNowhere());
+            return Optional.of(reference.problem("points to no page or file", "fix the link or add the page it names"));
         }
         String fragment = target.getFragment();
         Set<String> known = ids.get(file);
         if (fragment == null || fragment.isEmpty() || "top".equalsIgnoreCase(fragment) || known == null || known.contains(fragment)) {
             return Optional.empty();
         }
-        return Optional.of(reference.file() + ":" + reference.line() + ": " + reference.kind() + " " + reference.target()
-                + " points to no element with id \"" + fragment + "\" in " + root.relativize(file).toString().replace('\\', '/')
-                + "; fix the link or give an element of that page this id");
+        return Optional.of(reference.problem("points to no element with id \"" + fragment + "\" in "
+                + root.relativize(file).toString().replace('\\', '/'), "fix the link or give an element of that page this id"));
     }
 
     /** The site address (path and fragment) a reference leads to, or null when it leaves the site. */
@@ -128,10 +126,7 @@ public final class LinkChecker {
 
     /** The built file a site path names (a folder stands for its index.html), or null when there is none. */
     private Path fileOf(String sitePath) {
-        if (sitePath == null) {
-            return null;
-        }
-        if (!(sitePath + "/").startsWith(basePath + "/")) {
+        if (sitePath == null || !(sitePath + "/").startsWith(basePath + "/")) {
             return null;
         }
         Path file = root.resolve(sitePath.substring(basePath.length()).replaceFirst("^/+", "")).normalize();

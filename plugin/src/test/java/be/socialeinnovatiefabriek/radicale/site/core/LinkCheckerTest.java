@@ -124,6 +124,7 @@ class LinkCheckerTest {
                 "<div style=\"background-image: url(/missing/tile.png)\"></div>",
                 "<img src=/en/ alt=\"\" srcset=\"/missing/a.jpg 1x, /en/ 2x\">",
                 "<a href=\"/en/#nowhere\">back</a>",
+                "<a href=\"/en/a|b\">pipe</a>",
                 "</body></html>"), StandardCharsets.UTF_8);
 
         LinkReport report = new LinkChecker(site, BASE_URL).check();
@@ -140,7 +141,8 @@ class LinkCheckerTest {
                 "en/index.html:11: graphic /missing/sprite.svg#i" + FIX,
                 "en/index.html:12: stylesheet url() /missing/tile.png" + FIX,
                 "en/index.html:13: image (srcset) /missing/a.jpg" + FIX,
-                "en/index.html:14: link /en/#nowhere points to no element with id \"nowhere\" in en/index.html; fix the link or give an element of that page this id"),
+                "en/index.html:14: link /en/#nowhere points to no element with id \"nowhere\" in en/index.html; fix the link or give an element of that page this id",
+                "en/index.html:15: link /en/a|b is not a valid address (Illegal character in path); fix the link"),
                 report.problems());
         assertEquals(1, report.files());
     }
