@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,13 +29,6 @@ class AccessibilityTest {
     @RegisterExtension
     final Browser browser = Browser.withJavaScript();
 
-    PreviewSite site;
-
-    /** Started here rather than on construction, so that a skipped test starts nothing. */
-    @BeforeEach
-    void preview() {
-        site = PreviewSite.get();
-    }
 
     @TestFactory
     Stream<DynamicTest> everyPageOfTheSiteOnADesktop() throws IOException {
@@ -68,7 +60,7 @@ class AccessibilityTest {
         return SampleSite.LANGUAGES.stream().map(lang -> DynamicTest.dynamicTest(lang, () -> {
             WebDriver driver = browser.driver();
             String address = "axe-" + UUID.randomUUID() + "@example.org";
-            driver.get(site.url("/" + lang + "/campaigns/2026/vote/"));
+            driver.get(browser.site().url("/" + lang + "/campaigns/2026/vote/"));
             WebElement form = driver.findElement(By.cssSelector("form.vote-form"));
             form.findElement(By.cssSelector("label[for='" + form.findElement(By.cssSelector("input[type=radio]")).getAttribute("id") + "']")).click();
             form.findElement(By.cssSelector("input[type=email]")).sendKeys(address);
@@ -76,7 +68,7 @@ class AccessibilityTest {
             WebElement status = form.findElement(By.cssSelector("[role=status]"));
             Pages.waitUntil(driver, d -> !status.getText().isBlank());
             assertEquals(List.of(), Axe.violations(driver), "the vote page with the form's answer");
-            driver.get(site.url("/_outbox/"));
+            driver.get(browser.site().url("/_outbox/"));
             Pages.outboxLink(driver, address).click();
             assertEquals(lang, Pages.language(driver));
             assertEquals(List.of(), Axe.violations(driver), "the confirmation page");
@@ -89,7 +81,7 @@ class AccessibilityTest {
         ChromeDriver driver = (ChromeDriver) browser.driver();
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/site.js")));
-        driver.get(site.url("/"));
+        driver.get(browser.site().url("/"));
         assertEquals("/", Pages.path(driver));
         assertEquals(List.of(), Axe.violations(driver));
     }
@@ -106,10 +98,10 @@ class AccessibilityTest {
 
     private void assertNoViolations(String path) {
         WebDriver driver = browser.driver();
-        driver.get(site.url(path));
+        driver.get(browser.site().url(path));
         for (WebElement results : driver.findElements(By.cssSelector("[data-results]"))) {
             // Where the counter publishes results, the chart is drawn from its answer: check the page once it is there.
-            if (site.status(results.getAttribute("data-api") + "/campaigns/" + results.getAttribute("data-campaign") + "/results") == 200) {
+            if (browser.site().status(results.getAttribute("data-api") + "/campaigns/" + results.getAttribute("data-campaign") + "/results") == 200) {
                 Pages.waitUntil(driver, d -> !results.findElements(By.tagName("svg")).isEmpty());
             }
         }

@@ -23,7 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * A fresh headless Chromium for each test, driven through the system's ChromeDriver (Debian's
+ * The sample site's preview ({@link PreviewSite}) and a fresh headless Chromium for each test, driven through the system's ChromeDriver (Debian's
  * {@code chromium} and {@code chromium-driver}; nothing is downloaded). Register it with
  * {@code @RegisterExtension}. Without a browser the tests are skipped with a one-line notice, unless
  * the environment says {@code REQUIRE_BROWSER_TESTS=true} (as CI does): then they fail. When a test
@@ -37,6 +37,7 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
 
     private final boolean javaScript;
     private WebDriver driver;
+    private PreviewSite site;
 
     private Browser(boolean javaScript) {
         this.javaScript = javaScript;
@@ -50,6 +51,11 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
     /** A browser with JavaScript turned off: every page must still work. */
     public static Browser withoutJavaScript() {
         return new Browser(false);
+    }
+
+    /** The preview the browser visits, started with the first test that runs (a skipped test starts nothing). */
+    public PreviewSite site() {
+        return site;
     }
 
     /** The browser of the running test. */
@@ -78,6 +84,7 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        site = PreviewSite.get();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -27,13 +26,6 @@ class KeyboardVoteTest {
     @RegisterExtension
     final Browser browser = Browser.withJavaScript();
 
-    PreviewSite site;
-
-    /** Started here rather than on construction, so that a skipped test starts nothing. */
-    @BeforeEach
-    void preview() {
-        site = PreviewSite.get();
-    }
 
     private final List<String> passed = new ArrayList<>();
 
@@ -41,7 +33,7 @@ class KeyboardVoteTest {
     void aVisitorVotesConfirmsAndIsThankedUsingOnlyTheKeyboard() {
         WebDriver driver = browser.driver();
         String address = "keyboard-" + UUID.randomUUID() + "@example.org";
-        driver.get(site.url("/en/campaigns/2026/vote/"));
+        driver.get(browser.site().url("/en/campaigns/2026/vote/"));
 
         WebElement skip = tabTo(driver, "the skip link", element -> element.getAttribute("class").contains("skip-link"));
         assertEquals("#main", skip.getDomAttribute("href"));
@@ -62,7 +54,7 @@ class KeyboardVoteTest {
         WebElement status = form.findElement(By.cssSelector("[role=status]"));
         assertEquals(form.getAttribute("data-msg-pending"), Pages.waitUntil(driver, d -> status.getText().isBlank() ? null : status.getText().strip()));
 
-        driver.get(site.url("/_outbox/"));
+        driver.get(browser.site().url("/_outbox/"));
         String link = Pages.outboxLink(driver, address).getAttribute("href");
         tabTo(driver, "the confirmation link in the mail", element -> link.equals(element.getAttribute("href")));
         press(driver, Keys.ENTER);

@@ -3,7 +3,6 @@ package be.socialeinnovatiefabriek.radicale.sitetests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,12 +14,6 @@ class LanguageChoiceTest {
     @RegisterExtension
     final Browser browser = Browser.withJavaScript();
 
-    PreviewSite site;
-
-    @BeforeEach
-    void preview() {
-        site = PreviewSite.get();
-    }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
@@ -33,7 +26,7 @@ class LanguageChoiceTest {
         ChromeDriver driver = (ChromeDriver) browser.driver();
         String userAgent = (String) driver.executeScript("return navigator.userAgent");
         driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", userAgent, "acceptLanguage", languages));
-        driver.get(site.url("/"));
+        driver.get(browser.site().url("/"));
         Pages.arrivedAt(driver, expected);
         assertEquals(expected.substring(1, 3), Pages.language(driver));
     }

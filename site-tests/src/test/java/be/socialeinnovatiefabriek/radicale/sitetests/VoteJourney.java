@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -18,13 +17,6 @@ import org.openqa.selenium.WebElement;
  */
 abstract class VoteJourney {
 
-    PreviewSite site;
-
-    /** Started here rather than on construction, so that a skipped test starts nothing. */
-    @BeforeEach
-    void preview() {
-        site = PreviewSite.get();
-    }
 
     abstract Browser browser();
 
@@ -46,7 +38,7 @@ abstract class VoteJourney {
         String lang = language();
         String address = "voter-" + UUID.randomUUID() + "@example.org";
 
-        driver.get(site.url("/nl/"));
+        driver.get(browser().site().url("/nl/"));
         assertEquals("nl", Pages.language(driver));
         driver.findElement(By.cssSelector(".lang-switch a[hreflang='" + lang + "']")).click();
         Pages.arrivedAt(driver, "/" + lang + "/");
@@ -63,13 +55,13 @@ abstract class VoteJourney {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         seesMailWasSent(driver, form);
 
-        driver.get(site.url("/_outbox/"));
+        driver.get(browser().site().url("/_outbox/"));
         Pages.outboxLink(driver, address).click();
         assertEquals(lang, Pages.language(driver), "the confirmation page speaks the voter's language");
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         assertEquals(headings().get(1), Pages.arrivedAt(driver, "/" + lang + "/campaigns/2026/vote/thank-you/"));
 
-        driver.get(site.url("/" + lang + "/campaigns/2026/vote/"));
+        driver.get(browser().site().url("/" + lang + "/campaigns/2026/vote/"));
         WebElement again = driver.findElement(By.cssSelector("form.vote-form"));
         List<WebElement> choices = again.findElements(By.cssSelector("input[type=radio]"));
         driver.findElement(By.cssSelector("label[for='" + choices.get(choices.size() - 1).getAttribute("id") + "']")).click();
