@@ -31,6 +31,9 @@ else
   done
 fi
 
+# Lighthouse's launcher would quietly look elsewhere for a browser; say so instead.
+[ -x "$CHROME_PATH" ] || { echo "No Chromium at $CHROME_PATH; install it (apt-get install chromium) or set CHROME_PATH" >&2; exit 1; }
+
 start=$SECONDS
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 rm -rf "$out"
@@ -52,7 +55,7 @@ trap 'exit 130' INT TERM
 for _ in $(seq 1 360); do
   if curl -sf -o /dev/null "$origin/api/campaigns/2026"; then break; fi
   if ! kill -0 "$preview" 2>/dev/null; then
-    echo "The preview stopped before it answered; its log:" >&2
+    echo "The preview stopped before it answered (is the plugin installed? run 'mvn install' first); its log:" >&2
     cat "$out/preview.log" >&2
     exit 1
   fi
@@ -115,6 +118,9 @@ for page in "${pages[@]}"; do
     const [best, first] = process.argv.slice(1).map(f => require(f));
     const targets = { performance: 0.95, accessibility: 1, "best-practices": 1, seo: 1 };
     let ok = true;
+    for (const report of new Set([first, best])) {
+      if (report.runtimeError) console.log(`    ${report.runtimeError.code}: ${report.runtimeError.message}`);
+    }
     for (const [id, target] of Object.entries(targets)) {
       const report = id === "performance" ? best : first;
       const category = report.categories[id];
@@ -126,7 +132,6 @@ for page in "${pages[@]}"; do
           console.log(`    ${id}: ${audit.id} (${audit.score}) ${audit.title}${audit.displayValue ? " - " + audit.displayValue : ""}`);
         }
       }
-      if (report.runtimeError) console.log(`    ${id}: ${report.runtimeError.code} ${report.runtimeError.message}`);
     }
     process.exit(ok ? 0 : 1);' "$out/$best.json" "$out/$first.json" | tee -a "$out/scores.txt"; then
     failed=1
