@@ -66,6 +66,8 @@
 <meta name="description" content="${pg.description}">
 <#elseif pg.type == "home" || pg.type == "language-select">
 <meta name="description" content="${t["site.description"]}">
+<#elseif pg.type == "vote">
+<meta name="description" content="${t["vote.how"]}">
 </#if>
 <#-- The vote status pages answer a form post: nothing to find there from a search engine. -->
 <#if pg.type == "404" || pg.type == "vote-status" || pg.type == "posters" || status != "published">

@@ -39,6 +39,14 @@ public class RunMojo extends SiteParameters {
     @Parameter(property = "host", defaultValue = "127.0.0.1")
     String host;
 
+    /**
+     * Reload open pages after every rebuild (on by default). Off, pages are served exactly as published,
+     * without the preview's script and event stream, as page audits such as Lighthouse should see them;
+     * saves still rebuild the site, and a manual reload shows the result.
+     */
+    @Parameter(property = "site.liveReload", defaultValue = "true")
+    boolean liveReload;
+
     /** Run the local vote counter (on by default; off previews the pages only). */
     @Parameter(property = "site.counter", defaultValue = "true")
     boolean counter;
@@ -69,7 +77,7 @@ public class RunMojo extends SiteParameters {
         String origin = "http://" + shownHost + ":" + port;
         // The preview's counter answers on the same origin, whatever the production endpoint is.
         SiteConfig config = base.with(base.outputDir(), origin, base.now(), true).withVoteEndpoint("");
-        PreviewServer server = new PreviewServer(new SiteBuilder(config), line -> getLog().info(line), line -> getLog().error(line));
+        PreviewServer server = new PreviewServer(new SiteBuilder(config), liveReload, line -> getLog().info(line), line -> getLog().error(line));
         CountDownLatch stopped = new CountDownLatch(1);
         CounterProcess votes = null;
         try {

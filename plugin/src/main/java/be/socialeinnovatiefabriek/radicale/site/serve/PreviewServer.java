@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 /**
  * The preview of {@code mvn site:run}: serves the built site, rebuilds when content or templates
  * change, and tells open pages to reload (or to show the content problem) over Server-Sent Events.
+ * Without live reload the pages are served as published: no injected script, no event stream.
  */
 public final class PreviewServer implements AutoCloseable {
 
@@ -43,6 +44,7 @@ public final class PreviewServer implements AutoCloseable {
             Map.entry("woff2", "font/woff2"));
 
     private final SiteBuilder builder;
+    private final boolean liveReload;
     private final Consumer<String> log;
     private final Consumer<String> error;
     private final Path root;
@@ -57,9 +59,15 @@ public final class PreviewServer implements AutoCloseable {
     private HttpServer server;
     private SourceWatcher watcher;
 
-    /** A server for the site {@code builder} makes; {@code log} receives build summaries, {@code error} problems. */
+    /** A server for the site {@code builder} makes, with live reload; {@code log} receives build summaries, {@code error} problems. */
     public PreviewServer(SiteBuilder builder, Consumer<String> log, Consumer<String> error) {
+        this(builder, true, log, error);
+    }
+
+    /** A server for the site {@code builder} makes, telling open pages to reload after a rebuild if {@code liveReload}. */
+    public PreviewServer(SiteBuilder builder, boolean liveReload, Consumer<String> log, Consumer<String> error) {
         this.builder = builder;
+        this.liveReload = liveReload;
         this.log = log;
         this.error = error;
         this.root = builder.config().outputDir().toAbsolutePath().normalize();
@@ -146,7 +154,9 @@ public final class PreviewServer implements AutoCloseable {
                 send(exchange, 400, "text/plain; charset=utf-8", "Bad path.".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            if (path.equals(PREVIEW + "events")) {
+            if (path.startsWith(PREVIEW) && !liveReload) {
+                send(exchange, 404, "text/plain; charset=utf-8", "Not found.".getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals(PREVIEW + "events")) {
                 stream(exchange);
             } else if (path.startsWith(PREVIEW)) {
                 resource(exchange, path.substring(PREVIEW.length()));
@@ -184,11 +194,12 @@ public final class PreviewServer implements AutoCloseable {
             body = Files.readAllBytes(file);
         } else {
             type = TYPES.get("html");
-            body = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>No site yet</title>" + RELOAD_TAG
-                    + "</head><body><h1>The site has not been built yet</h1><p>Fix the problem shown in the console; this page reloads by itself.</p></body></html>")
+            body = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>No site yet</title>"
+                    + "</head><body><h1>The site has not been built yet</h1><p>Fix the problem shown in the console"
+                    + (liveReload ? "; this page reloads by itself." : ", then reload this page.") + "</p></body></html>")
                     .getBytes(StandardCharsets.UTF_8);
         }
-        if (type.startsWith("text/html")) {
+        if (liveReload && type.startsWith("text/html")) {
             body = injectReload(body);
         }
         send(exchange, status, type, body);

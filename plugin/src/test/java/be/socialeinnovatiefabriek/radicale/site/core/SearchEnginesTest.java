@@ -101,6 +101,15 @@ class SearchEnginesTest {
     }
 
     @Test
+    void theVotePageTellsSearchResultsHowToVote() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        new SiteBuilder(site.config()).build();
+
+        Document vote = Jsoup.parse(site.page("en/campaigns/2026/vote/index.html"));
+        assertTrue(vote.selectFirst("meta[name=description]").attr("content").startsWith("Choose your favourite and enter your e-mail address."));
+    }
+
+    @Test
     void anEditionPageDescribesItsNomineesAndWinners() throws Exception {
         TestSite site = TestSite.create(folder, null);
         site.replaceLine("content/campaigns/2026/index.nl.md", "jury:", "jury: Een jury\nwinners:\n  jury: alpha");

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The preview of site:run, over real HTTP: pages, live reload after a save, and problems shown in the browser. */
+/** The preview of site:run, over real HTTP: pages, live reload after a save (or none, when off), and problems shown in the browser. */
 class PreviewServerTest {
 
     @TempDir
@@ -135,6 +135,28 @@ class PreviewServerTest {
 
         Files.writeString(profile, good);
         next(events, "reload");
+    }
+
+    @Test
+    void withoutLiveReloadServesThePagesAsPublishedAndStillRebuildsAfterASave() throws Exception {
+        server.close();
+        SiteConfig config = site.config(true).with(site.output(), "http://localhost:0", TestSite.NOW, true);
+        server = new PreviewServer(new SiteBuilder(config), false, line -> { }, errors::add);
+        server.start("127.0.0.1", 0);
+
+        HttpResponse<String> home = get("/fr/");
+        assertEquals(200, home.statusCode());
+        assertEquals(Files.readString(site.output().resolve("fr/index.html")), home.body());
+        assertEquals(404, get("/_preview/livereload.js").statusCode());
+        assertEquals(404, get("/_preview/events").statusCode());
+
+        Path profile = site.root().resolve("content/innovators/alpha/index.en.md");
+        Files.writeString(profile, Files.readString(profile).replace("Alpha text in en.", "Alpha, freshly edited."));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!get("/en/innovators/alpha/").body().contains("Alpha, freshly edited.") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(get("/en/innovators/alpha/").body().contains("Alpha, freshly edited."), "rebuilt within 10 s");
     }
 
     @Test
