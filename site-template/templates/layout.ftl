@@ -68,6 +68,8 @@
 <meta name="description" content="${t["site.description"]}">
 <#elseif pg.type == "vote">
 <meta name="description" content="${t["vote.how"]}">
+<#elseif pg.type == "results">
+<meta name="description" content="${t["results.audience"]}">
 </#if>
 <#-- The vote status pages answer a form post: nothing to find there from a search engine. -->
 <#if pg.type == "404" || pg.type == "vote-status" || pg.type == "posters" || status != "published">

@@ -188,7 +188,8 @@ public final class PreviewServer implements AutoCloseable {
             file = localized != null && localized.startsWith(root) && Files.isRegularFile(localized) ? localized : root.resolve("404.html");
         }
         String name = file.getFileName().toString();
-        String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT), "application/octet-stream");
+        String type = name.equals("feed.xml") ? "application/atom+xml" // the news feeds: Atom, as their links announce
+                : TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT), "application/octet-stream");
         byte[] body;
         if (Files.isRegularFile(file)) {
             body = Files.readAllBytes(file);

@@ -160,6 +160,16 @@ class PreviewServerTest {
     }
 
     @Test
+    void servesTheNewsFeedsAsAtom() throws Exception {
+        site.overlay("with-news");
+        server.rebuild();
+        HttpResponse<String> feed = get("/en/news/feed.xml");
+        assertEquals(200, feed.statusCode());
+        assertEquals("application/atom+xml", feed.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(feed.body().contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""), feed.body());
+    }
+
+    @Test
     void answersUnknownAddressesWith404InTheLanguageOfThePath() throws Exception {
         HttpResponse<String> missing = get("/fr/nulle-part/");
 
