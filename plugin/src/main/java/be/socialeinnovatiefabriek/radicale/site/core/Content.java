@@ -15,6 +15,12 @@ record Content(SortedMap<String, Bundle<InnovatorText>> innovators,
 
     /** One folder of content: its language versions (only those in this build) and its other files. */
     record Bundle<T extends Text>(String slug, Path dir, Map<String, T> texts, List<Path> resources) {
+
+        /** The text shown in {@code lang}: its own, or the default language's to fall back on, or null. */
+        T textFor(String lang, String defaultLanguage) {
+            T text = texts.get(lang);
+            return text != null ? text : texts.get(defaultLanguage);
+        }
     }
 
     /** What every language version has. */

@@ -41,21 +41,15 @@ final class NewsViews {
     List<Map<String, Object>> list(String lang) {
         List<Map<String, Object>> views = new ArrayList<>();
         for (Bundle<NewsText> item : content.news().values()) {
-            if (pick(item, lang) != null) {
+            if (item.textFor(lang, config.defaultLanguage()) != null) {
                 views.add(view(item, lang, false));
             }
         }
         return views;
     }
 
-    /** The text of {@code item} shown in {@code lang}: its own, the default language's, or null. */
-    NewsText pick(Bundle<NewsText> item, String lang) {
-        NewsText text = item.texts().get(lang);
-        return text != null ? text : item.texts().get(config.defaultLanguage());
-    }
-
     Map<String, Object> view(Bundle<NewsText> item, String lang, boolean withBody) {
-        NewsText text = pick(item, lang);
+        NewsText text = item.textFor(lang, config.defaultLanguage());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("slug", item.slug());
         view.put("title", text.title());
@@ -64,7 +58,7 @@ final class NewsViews {
         }
         view.put("description", text.description());
         view.put("date", text.date().toString());
-        view.put("dateText", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(SitePlanner.locale(lang)).format(text.date()));
+        view.put("dateText", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Languages.locale(lang)).format(text.date()));
         view.put("published", text.published().toString());
         String path = config.basePath() + itemRoute(lang, item.slug());
         view.put("path", path);
@@ -73,7 +67,7 @@ final class NewsViews {
         view.put("fallback", !text.lang().equals(lang));
         view.put("status", text.status());
         Bundle<EditionText> edition = text.edition() == null ? null : content.editions().get(text.edition());
-        EditionText editionText = edition == null ? null : edition.texts().getOrDefault(lang, edition.texts().get(config.defaultLanguage()));
+        EditionText editionText = edition == null ? null : edition.textFor(lang, config.defaultLanguage());
         // An edition that is not published at this moment is not linked: its page does not exist.
         if (editionText != null) {
             view.put("edition", Map.of("year", edition.slug(), "title", editionText.title(),

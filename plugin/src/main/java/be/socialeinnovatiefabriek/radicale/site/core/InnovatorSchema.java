@@ -1,0 +1,100 @@
+package be.socialeinnovatiefabriek.radicale.site.core;
+
+import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.core.Fields.Located;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/** The front matter of an innovator profile: its fields, their checks (website, themes, photo) and the text they make. */
+final class InnovatorSchema extends SectionSchema {
+
+    private static final Set<String> KEYS = Schedule.keysWith("name", "tagline", "organisation", "themes", "region",
+            "website", "photo", "photoAlt");
+    private static final Set<String> PHOTO_TYPES = Set.of("jpg", "jpeg", "png");
+
+    /** Photos measured in earlier builds, by file: measuring means decoding the image. */
+    private final Map<Path, Photo> photos = new ConcurrentHashMap<>();
+
+    InnovatorSchema(SiteConfig config, RenderedBodies bodies) {
+        super(config, bodies);
+    }
+
+    /** The text of one language version in {@code dir}; themes are checked against the messages of {@code lang}. */
+    InnovatorText read(Path dir, Fields fields, String lang, Messages messages, Problems problems) {
+        fields.rejectUnknownKeys(KEYS);
+        String name = fields.text("name", true, true).orElse(dir.getFileName().toString());
+        String tagline = fields.text("tagline", true, false).orElse("");
+        String organisation = fields.text("organisation", false, true).orElse(null);
+        String region = fields.text("region", false, true).orElse(null);
+        String website = fields.text("website", false, true).orElse(null);
+        if (website != null && !website.matches("https?://[^\\s\"<>]+")) {
+            problems.add(fields.path(), fields.lineOf("website"), "'website' is not a web address (got \"" + website + "\")",
+                    "write the full address, starting with https://");
+            website = null;
+        }
+        List<Located<String>> themes = fields.slugList("themes", true, true);
+        if (themes != null && themes.isEmpty() && fields.lineOf("themes") > 1) {
+            problems.add(fields.path(), fields.lineOf("themes"), "'themes' is empty", "list at least one theme, such as themes: [poverty]");
+        }
+        for (Located<String> theme : themes == null ? List.<Located<String>>of() : themes) {
+            if (!messages.has(lang, "theme." + theme.value())) {
+                problems.add(theme.file(), theme.line(), "unknown theme '" + theme.value() + "'",
+                        "use one of " + String.join(", ", knownThemes(messages, lang)) + ", or add theme." + theme.value()
+                                + " to every messages file in site-template/i18n/");
+            }
+        }
+        String photo = fields.text("photo", true, true).orElse(null);
+        String photoAlt = fields.text("photoAlt", true, false).orElse("");
+        if (photo != null) {
+            checkPhoto(dir, photo, fields, problems); // here, with the line; SiteMedia resizes it later
+        }
+        String body = body(fields, dir, ContentLoader.INNOVATORS, problems);
+        return new InnovatorText(fields.source(), lang, name, tagline, organisation, region, website,
+                themes == null ? List.of() : themes.stream().map(Located::value).collect(Collectors.toList()),
+                photo, photoAlt, body, status(fields));
+    }
+
+    private Photo checkPhoto(Path dir, String name, Fields fields, Problems problems) {
+        Path file = dir.resolve(name).normalize();
+        int line = fields.lineOf("photo");
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (!file.startsWith(dir) || name.contains("/") || !Files.isRegularFile(file)) {
+            problems.add(fields.path(), line, "the photo '" + name + "' is not in the folder " + dir.getFileName() + "/",
+                    "copy the photo into that folder, or correct the file name after 'photo:'");
+            return null;
+        }
+        if (!PHOTO_TYPES.contains(extension)) {
+            problems.add(fields.path(), line, "the photo '" + name + "' is not a JPEG or PNG file",
+                    "save it as .jpg or .png");
+            return null;
+        }
+        try {
+            long modified = Files.getLastModifiedTime(file).toMillis();
+            Photo known = photos.get(file);
+            if (known != null && known.modified() == modified) {
+                return known;
+            }
+            Photo measured = Photo.measure(file, modified);
+            if (measured == null) {
+                problems.add(file, 0, "this file is not a readable JPEG or PNG image", "export the photo again as JPEG");
+                return null;
+            }
+            photos.put(file, measured);
+            return measured;
+        } catch (IOException e) {
+            problems.add(file, 0, "this photo cannot be read (" + e.getMessage() + ")", "export the photo again as JPEG");
+            return null;
+        }
+    }
+
+    private static List<String> knownThemes(Messages messages, String lang) {
+        return messages.of(lang).keySet().stream().filter(k -> k.startsWith("theme.")).map(k -> k.substring(6)).sorted().collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,25 @@
+package be.socialeinnovatiefabriek.radicale.site.core;
+
+import be.socialeinnovatiefabriek.radicale.site.core.Content.PageText;
+import java.util.Set;
+
+/** The front matter of a plain page (privacy, about): a title, a description and its place in the menu. */
+final class PageSchema extends SectionSchema {
+
+    private static final Set<String> KEYS = Schedule.keysWith("title", "description", "menu");
+
+    PageSchema(SiteConfig config, RenderedBodies bodies) {
+        super(config, bodies);
+    }
+
+    /** The text of one language version. */
+    PageText read(Fields fields, String lang) {
+        fields.rejectUnknownKeys(KEYS);
+        Problems problems = fields.problems();
+        String title = fields.text("title", true, false).orElse("");
+        String description = fields.text("description", false, false).orElse("");
+        Integer menu = fields.integer("menu", 0, true).orElse(null);
+        String body = body(fields, fields.path().getParent(), ContentLoader.PAGES, problems);
+        return new PageText(fields.source(), lang, title, description, menu, body, status(fields));
+    }
+}

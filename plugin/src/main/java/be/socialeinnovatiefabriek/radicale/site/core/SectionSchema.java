@@ -1,0 +1,26 @@
+package be.socialeinnovatiefabriek.radicale.site.core;
+
+import java.nio.file.Path;
+
+/** What the schema of every section of content/ reads a text with: the build's settings, its body and its status. */
+abstract class SectionSchema {
+
+    final SiteConfig config;
+    private final RenderedBodies bodies;
+
+    /** {@code bodies} is shared by all sections, as one build renders them all. */
+    SectionSchema(SiteConfig config, RenderedBodies bodies) {
+        this.config = config;
+        this.bodies = bodies;
+    }
+
+    /** The HTML of the body; {@code section} and the bundle {@code dir} place its media on the site. */
+    String body(Fields fields, Path dir, String section, Problems problems) {
+        return bodies.html(fields, dir, section, problems);
+    }
+
+    /** The status of a text without a date of its own (every section but news). */
+    String status(Fields fields) {
+        return Schedule.of(fields, null, config).status();
+    }
+}
