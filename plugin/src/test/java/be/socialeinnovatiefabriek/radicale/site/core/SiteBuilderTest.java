@@ -94,6 +94,20 @@ class SiteBuilderTest {
     }
 
     @Test
+    void turnsWebAndMailAddressesWrittenInTheTextIntoLinks() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        site.write("content/pages/contact/index.nl.md", "---\ntitle: Contact\n---\n"
+                + "Zie https://socialeinnovatiefabriek.be/oproep, www.example.org of mail info@example.org.\n\nGewoon tekst.\n");
+        site.write("content/pages/plain/index.nl.md", "---\ntitle: Tekst\n---\nGewoon *tekst* zonder adres.\n");
+
+        new SiteBuilder(site.config()).build();
+        Document contact = Jsoup.parse(site.page("nl/contact/index.html"));
+        assertEquals(List.of("https://socialeinnovatiefabriek.be/oproep", "http://www.example.org", "mailto:info@example.org"),
+                contact.select(".prose a").eachAttr("href"));
+        assertEquals("<p>Gewoon <em>tekst</em> zonder adres.</p>", Jsoup.parse(site.page("nl/plain/index.html")).selectFirst(".prose").html());
+    }
+
+    @Test
     void leavesDraftsOutOfThePublishedSiteAndShowsThemInPreviewWithABanner() throws Exception {
         TestSite site = TestSite.create(folder, null);
         site.write("content/pages/plans/index.nl.md", "---\ntitle: Plannen\ndraft: true\n---\nNog geheim.\n");
