@@ -15,16 +15,12 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Markdown to HTML with one shared flexmark parser and renderer (both are thread-safe), so that
  * pages render in parallel without building a parser per file.
  */
 final class MarkdownRenderer {
-
-    /** Text the autolink extension could turn into a link: an address with a scheme, a www. host or an e-mail. */
-    private static final Pattern LINKABLE = Pattern.compile("://|www\\.|@", Pattern.CASE_INSENSITIVE);
 
     private final Parser parser;
     private final Parser parserWithoutAutolinks;
@@ -49,10 +45,23 @@ final class MarkdownRenderer {
      * alt text; relative images must exist in {@code bundleDir} and are linked under {@code mediaPath}.
      */
     String render(String markdown, Path source, int firstLine, Path bundleDir, String mediaPath, Problems problems) {
-        Document document = (LINKABLE.matcher(markdown).find() ? parser : parserWithoutAutolinks).parse(markdown);
+        Document document = (mayHoldAutolink(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
         new NodeVisitor(new VisitHandler<>(Image.class, image -> checkImage(image, source, firstLine, bundleDir, mediaPath, problems)))
                 .visit(document);
         return renderer.render(document);
+    }
+
+    /** True when {@code text} holds what the autolink extension links: an address with a scheme, a www. host or an e-mail. */
+    static boolean mayHoldAutolink(String text) {
+        if (text.indexOf('@') >= 0 || text.contains("://")) {
+            return true;
+        }
+        for (int dot = text.indexOf('.'); dot >= 3; dot = text.indexOf('.', dot + 1)) {
+            if (text.regionMatches(true, dot - 3, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkImage(Image image, Path source, int firstLine, Path bundleDir, String mediaPath, Problems problems) {

@@ -97,13 +97,14 @@ class SiteBuilderTest {
     void turnsWebAndMailAddressesWrittenInTheTextIntoLinks() throws Exception {
         TestSite site = TestSite.create(folder, null);
         site.write("content/pages/contact/index.nl.md", "---\ntitle: Contact\n---\n"
-                + "Zie https://socialeinnovatiefabriek.be/oproep, www.example.org of mail info@example.org.\n\nGewoon tekst.\n");
+                + "Zie https://socialeinnovatiefabriek.be/oproep of mail info@example.org.\n");
+        site.write("content/pages/web/index.nl.md", "---\ntitle: Web\n---\nOok op www.example.org.\n");
         site.write("content/pages/plain/index.nl.md", "---\ntitle: Tekst\n---\nGewoon *tekst* zonder adres.\n");
 
         new SiteBuilder(site.config()).build();
         Document contact = Jsoup.parse(site.page("nl/contact/index.html"));
-        assertEquals(List.of("https://socialeinnovatiefabriek.be/oproep", "http://www.example.org", "mailto:info@example.org"),
-                contact.select(".prose a").eachAttr("href"));
+        assertEquals(List.of("https://socialeinnovatiefabriek.be/oproep", "mailto:info@example.org"), contact.select(".prose a").eachAttr("href"));
+        assertEquals(List.of("http://www.example.org"), Jsoup.parse(site.page("nl/web/index.html")).select(".prose a").eachAttr("href"));
         assertEquals("<p>Gewoon <em>tekst</em> zonder adres.</p>", Jsoup.parse(site.page("nl/plain/index.html")).selectFirst(".prose").html());
     }
 
