@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
 public final class PreviewSite {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String ADMIN_TOKEN = "site-tests-admin-token-0123456789";
     private static PreviewSite running;
 
     private final PreviewServer server;
@@ -73,7 +75,7 @@ public final class PreviewSite {
                 List.of("--host", "127.0.0.1", "--port", "0", "--ballots", output.resolve("ballots").toString(),
                         "--db", votes.resolve("votes.db").toString(), "--outbox", "--now", SampleSite.NOW.toString()),
                 Map.of("VOTE_HMAC_KEY", "site-tests-hmac-key-0123456789abcdef",
-                        "VOTE_ADMIN_TOKEN", "site-tests-admin-token-0123456789",
+                        "VOTE_ADMIN_TOKEN", ADMIN_TOKEN,
                         "VOTE_ALLOWED_ORIGINS", origin,
                         "VOTE_PUBLIC_URL", origin),
                 line -> System.err.println(line));
@@ -95,6 +97,26 @@ public final class PreviewSite {
     public int status(String path) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The counted votes per nominee of an edition (and "total"), from the counter's admin export as staff download it. */
+    public Map<String, Long> tallies(String campaign) {
+        HttpRequest export = HttpRequest.newBuilder(URI.create(url("/api/admin/campaigns/" + campaign + "/export.csv")))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).build();
+        try {
+            HttpResponse<String> csv = HTTP.send(export, HttpResponse.BodyHandlers.ofString());
+            if (csv.statusCode() != 200) {
+                throw new IllegalStateException("the export answered " + csv.statusCode() + ": " + csv.body());
+            }
+            // "nominee,votes", one line per nominee, "total,n", then a blank line before the audit trail.
+            return csv.body().lines().skip(1).takeWhile(line -> !line.isBlank()).map(line -> line.split(","))
+                    .collect(Collectors.toMap(cells -> cells[0], cells -> Long.parseLong(cells[1])));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -46,6 +47,8 @@ abstract class VoteJourney {
 
         WebElement nominee = driver.findElement(By.cssSelector(".edition-current .card__title a"));
         String name = nominee.getText().strip();
+        String slug = nominee.getAttribute("href").replaceAll(".*/innovators/([^/]+)/$", "$1");
+        Map<String, Long> before = browser().site().tallies("2026");
         nominee.click();
         assertEquals(name, Pages.heading(driver), "the profile of the nominee the visitor chose");
         assertTrue(Pages.path(driver).startsWith("/" + lang + "/innovators/"), Pages.path(driver));
@@ -60,6 +63,14 @@ abstract class VoteJourney {
         assertEquals(lang, Pages.language(driver), "the confirmation page speaks the voter's language");
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         assertEquals(headings().get(1), Pages.arrivedAt(driver, "/" + lang + "/campaigns/2026/vote/thank-you/"));
+        Map<String, Long> counted = browser().site().tallies("2026");
+        assertEquals(before.get(slug) + 1, counted.get(slug), "one vote more for " + slug);
+        assertEquals(before.get("total") + 1, counted.get("total"));
+
+        // Back to the confirmation page and pressing again (or reloading): thanked again, counted once.
+        driver.navigate().back();
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertEquals(headings().get(1), Pages.arrivedAt(driver, "/" + lang + "/campaigns/2026/vote/thank-you/"));
 
         driver.get(browser().site().url("/" + lang + "/campaigns/2026/vote/"));
         WebElement again = driver.findElement(By.cssSelector("form.vote-form"));
@@ -68,5 +79,6 @@ abstract class VoteJourney {
         again.findElement(By.cssSelector("input[type=email]")).sendKeys(address.toUpperCase());
         again.findElement(By.cssSelector("button[type=submit]")).click();
         seesAlreadyVoted(driver, again);
+        assertEquals(counted, browser().site().tallies("2026"), "neither the second press nor the second vote counted");
     }
 }
