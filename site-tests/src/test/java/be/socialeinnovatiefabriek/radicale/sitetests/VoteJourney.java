@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -18,14 +19,17 @@ import org.openqa.selenium.WebElement;
  */
 abstract class VoteJourney {
 
+    @RegisterExtension
+    final Browser browser;
+    private final String lang;
+    private final String thanks;
 
-    abstract Browser browser();
-
-    /** The language the visitor switches to from the Dutch home page. */
-    abstract String language();
-
-    /** Headings of the pages in {@link #language()}: check-your-mail, thank-you, already-voted. */
-    abstract List<String> headings();
+    /** The journey in {@code browser}, switching from Dutch to {@code lang}, whose thank-you page is headed {@code thanks}. */
+    VoteJourney(Browser browser, String lang, String thanks) {
+        this.browser = browser;
+        this.lang = lang;
+        this.thanks = thanks;
+    }
 
     /** What the visitor sees after sending the vote form: the check-your-mail page or a message in place. */
     abstract void seesMailWasSent(WebDriver driver, WebElement form);
@@ -35,11 +39,10 @@ abstract class VoteJourney {
 
     @Test
     void aVisitorSwitchesLanguageVotesForANomineeConfirmsByMailAndCannotVoteTwice() {
-        WebDriver driver = browser().driver();
-        String lang = language();
+        WebDriver driver = browser.driver();
         String address = "voter-" + UUID.randomUUID() + "@example.org";
 
-        driver.get(browser().site().url("/nl/"));
+        driver.get(browser.site().url("/nl/"));
         assertEquals("nl", Pages.language(driver));
         driver.findElement(By.cssSelector(".lang-switch a[hreflang='" + lang + "']")).click();
         Pages.arrivedAt(driver, "/" + lang + "/");
@@ -48,7 +51,7 @@ abstract class VoteJourney {
         WebElement nominee = driver.findElement(By.cssSelector(".edition-current .card__title a"));
         String name = nominee.getText().strip();
         String slug = nominee.getAttribute("href").replaceAll(".*/innovators/([^/]+)/$", "$1");
-        Map<String, Long> before = browser().site().tallies("2026");
+        Map<String, Long> before = browser.site().tallies("2026");
         nominee.click();
         assertEquals(name, Pages.heading(driver), "the profile of the nominee the visitor chose");
         assertTrue(Pages.path(driver).startsWith("/" + lang + "/innovators/"), Pages.path(driver));
@@ -58,27 +61,27 @@ abstract class VoteJourney {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         seesMailWasSent(driver, form);
 
-        driver.get(browser().site().url("/_outbox/"));
+        driver.get(browser.site().url("/_outbox/"));
         Pages.outboxLink(driver, address).click();
         assertEquals(lang, Pages.language(driver), "the confirmation page speaks the voter's language");
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertEquals(headings().get(1), Pages.arrivedAt(driver, "/" + lang + "/campaigns/2026/vote/thank-you/"));
-        Map<String, Long> counted = browser().site().tallies("2026");
+        assertEquals(thanks, Pages.arrivedAt(driver, "/" + lang + "/campaigns/2026/vote/thank-you/"));
+        Map<String, Long> counted = browser.site().tallies("2026");
         assertEquals(before.get(slug) + 1, counted.get(slug), "one vote more for " + slug);
         assertEquals(before.get("total") + 1, counted.get("total"));
 
         // Back to the confirmation page and pressing again (or reloading): thanked again, counted once.
         driver.navigate().back();
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertEquals(headings().get(1), Pages.arrivedAt(driver, "/" + lang + "/campaigns/2026/vote/thank-you/"));
+        assertEquals(thanks, Pages.arrivedAt(driver, "/" + lang + "/campaigns/2026/vote/thank-you/"));
 
-        driver.get(browser().site().url("/" + lang + "/campaigns/2026/vote/"));
+        driver.get(browser.site().url("/" + lang + "/campaigns/2026/vote/"));
         WebElement again = driver.findElement(By.cssSelector("form.vote-form"));
         List<WebElement> choices = again.findElements(By.cssSelector("input[type=radio]"));
         driver.findElement(By.cssSelector("label[for='" + choices.get(choices.size() - 1).getAttribute("id") + "']")).click();
         again.findElement(By.cssSelector("input[type=email]")).sendKeys(address.toUpperCase());
         again.findElement(By.cssSelector("button[type=submit]")).click();
         seesAlreadyVoted(driver, again);
-        assertEquals(counted, browser().site().tallies("2026"), "neither the second press nor the second vote counted");
+        assertEquals(counted, browser.site().tallies("2026"), "neither the second press nor the second vote counted");
     }
 }

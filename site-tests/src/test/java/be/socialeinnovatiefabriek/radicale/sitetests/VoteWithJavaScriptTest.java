@@ -2,8 +2,6 @@ package be.socialeinnovatiefabriek.radicale.sitetests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -11,22 +9,8 @@ import org.openqa.selenium.WebElement;
 /** The vote in French with JavaScript: the forms answer in place, without leaving the page. */
 class VoteWithJavaScriptTest extends VoteJourney {
 
-    @RegisterExtension
-    final Browser browser = Browser.withJavaScript();
-
-    @Override
-    Browser browser() {
-        return browser;
-    }
-
-    @Override
-    String language() {
-        return "fr";
-    }
-
-    @Override
-    List<String> headings() {
-        return List.of("Consultez votre boîte mail", "Merci pour votre vote", "Vous avez déjà voté");
+    VoteWithJavaScriptTest() {
+        super(Browser.withJavaScript(), "fr", "Merci pour votre vote");
     }
 
     @Override
