@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,11 +38,15 @@ public final class LocalServer implements AutoCloseable {
 
     /** Opens the vote file and starts listening; {@link #port()} says where. */
     static LocalServer start(ServerOptions options, Clock clock, CounterSettings settings, Mailer mailer)
-            throws IOException {
+            throws IOException, ServerOptions.Invalid {
         // Without it the JDK server delays each small response by the Nagle/delayed-ACK dance (~40 ms a POST).
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        if (options.db().toAbsolutePath().getParent() != null) {
-            Files.createDirectories(options.db().toAbsolutePath().getParent());
+        Path folder = options.db().toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new ServerOptions.Invalid("--db " + options.db() + ": its folder cannot be made (" + e.getMessage()
+                    + "); choose a writable place for the vote file");
         }
         SqliteVoteStore store = new SqliteVoteStore(options.db());
         HttpServer server;

@@ -155,6 +155,17 @@ class LocalServerTest {
     }
 
     @Test
+    void aVoteFileWhoseFolderCannotBeMadeIsNamedWithWhatToDo() throws Exception {
+        Files.writeString(directory.resolve("file"), "not a folder");
+        ServerOptions options = ServerOptions.parse("--ballots", directory.toString(), "--db", directory.resolve("file/votes.db").toString());
+
+        ServerOptions.Invalid invalid = assertThrows(ServerOptions.Invalid.class,
+                () -> LocalServer.start(options, options.clock(), SETTINGS, new OutboxMailer(50, options.clock())));
+        assertTrue(invalid.getMessage().startsWith("--db " + directory.resolve("file/votes.db") + ": its folder cannot be made ("), invalid.getMessage());
+        assertTrue(invalid.getMessage().endsWith("); choose a writable place for the vote file"), invalid.getMessage());
+    }
+
+    @Test
     void theClockOfNowStartsThereAndRunsOn() throws Exception {
         ServerOptions options = ServerOptions.parse("--ballots", directory.toString(), "--db", "v.db",
                 "--now", "2026-12-01T10:00+01:00");
