@@ -3,6 +3,7 @@ package be.socialeinnovatiefabriek.radicale.vote.aws;
 import be.socialeinnovatiefabriek.radicale.vote.core.Ballot;
 import be.socialeinnovatiefabriek.radicale.vote.core.BallotParser;
 import be.socialeinnovatiefabriek.radicale.vote.core.BallotSource;
+import be.socialeinnovatiefabriek.radicale.vote.core.InvalidBallot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,6 +28,8 @@ public final class HttpBallotSource implements BallotSource {
 
     /** How long a fetched ballot (or the absence of one) is used before the site is asked again. */
     static final Duration FRESH_FOR = Duration.ofSeconds(60);
+    /** How long a failed first fetch is answered from memory, so that a site outage is not met with a fetch per vote. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Pattern ID = Pattern.compile("\\d{4}");
     // S3 answers 403 for a missing key when the bucket may not be listed.
@@ -58,8 +61,12 @@ public final class HttpBallotSource implements BallotSource {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return fetched.compute(id, (key, known) ->
-                known != null && now.isBefore(known.until()) ? known : fetch(id, known, now)).ballot();
+        Fetched answer = fetched.compute(id, (key, known) ->
+                known != null && now.isBefore(known.until()) ? known : fetch(id, known, now));
+        if (answer.failure() != null) {
+            throw answer.failure();
+        }
+        return answer.ballot();
     }
 
     private Fetched fetch(String id, Fetched known, Instant now) {
@@ -75,13 +82,17 @@ public final class HttpBallotSource implements BallotSource {
             return staleOrThrow(known, now, url + " was not fetched: interrupted", null);
         }
         if (ABSENT.contains(response.statusCode())) {
-            return new Fetched(Optional.empty(), now.plus(FRESH_FOR));
+            return new Fetched(Optional.empty(), null, now.plus(FRESH_FOR));
         }
         if (response.statusCode() != 200) {
             return staleOrThrow(known, now, url + " answered HTTP " + response.statusCode()
                     + "; check BALLOTS_URL and that the site is published", null);
         }
-        return new Fetched(Optional.of(BallotParser.parse(response.body(), id, url.toString())), now.plus(FRESH_FOR));
+        try {
+            return new Fetched(Optional.of(BallotParser.parse(response.body(), id, url.toString())), null, now.plus(FRESH_FOR));
+        } catch (InvalidBallot e) {
+            return staleOrFailure(known, now, e);
+        }
     }
 
     private URI ballotUrl(String id) {
@@ -89,15 +100,20 @@ public final class HttpBallotSource implements BallotSource {
         return URI.create((base.endsWith("/") ? base : base + "/") + "ballots/" + id + ".json");
     }
 
-    /** Keeps the last ballot for another while when the site is briefly unreachable; without one, fails. */
+    /** Keeps the last ballot for another while when the site is briefly unreachable; without one, fails for a few seconds. */
     private static Fetched staleOrThrow(Fetched known, Instant now, String problem, IOException cause) {
-        if (known != null) {
-            LOG.log(System.Logger.Level.WARNING, problem + "; the ballot fetched before stays in use");
-            return new Fetched(known.ballot(), now.plus(FRESH_FOR));
-        }
-        throw new UncheckedIOException(problem, cause == null ? new IOException(problem) : cause);
+        return staleOrFailure(known, now, new UncheckedIOException(problem, cause == null ? new IOException(problem) : cause));
     }
 
-    private record Fetched(Optional<Ballot> ballot, Instant until) {
+    private static Fetched staleOrFailure(Fetched known, Instant now, RuntimeException failure) {
+        if (known != null && known.failure() == null) {
+            LOG.log(System.Logger.Level.WARNING, failure.getMessage() + "; the ballot fetched before stays in use");
+            return new Fetched(known.ballot(), null, now.plus(FRESH_FOR));
+        }
+        return new Fetched(Optional.empty(), failure, now.plus(RETRY_AFTER));
+    }
+
+    /** A fetch's outcome until {@code until}: the ballot (or its absence), or the failure to answer with. */
+    private record Fetched(Optional<Ballot> ballot, RuntimeException failure, Instant until) {
     }
 }

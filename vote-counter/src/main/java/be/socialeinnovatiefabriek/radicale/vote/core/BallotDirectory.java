@@ -42,12 +42,21 @@ public final class BallotDirectory implements BallotSource {
             throw new InvalidBallot(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         Loaded known = loaded.get(id);
-        if (known != null && known.modified().equals(attributes.lastModifiedTime()) && known.size() == attributes.size()) {
-            return Optional.of(known.ballot());
+        if (known == null || !known.modified().equals(attributes.lastModifiedTime()) || known.size() != attributes.size()) {
+            // A broken file is remembered too: it is read again only once it changes, not on every request.
+            Loaded now;
+            try {
+                now = new Loaded(attributes.lastModifiedTime(), attributes.size(), read(file, id), null);
+            } catch (InvalidBallot e) {
+                now = new Loaded(attributes.lastModifiedTime(), attributes.size(), null, e);
+            }
+            loaded.put(id, now);
+            known = now;
         }
-        Ballot ballot = read(file, id);
-        loaded.put(id, new Loaded(attributes.lastModifiedTime(), attributes.size(), ballot));
-        return Optional.of(ballot);
+        if (known.failure() != null) {
+            throw known.failure();
+        }
+        return Optional.of(known.ballot());
     }
 
     private Ballot read(Path file, String id) {
@@ -60,6 +69,7 @@ public final class BallotDirectory implements BallotSource {
         return BallotParser.parse(bytes, id, file.toString());
     }
 
-    private record Loaded(FileTime modified, long size, Ballot ballot) {
+    /** What a version of the file gave: its ballot, or why it cannot be used. */
+    private record Loaded(FileTime modified, long size, Ballot ballot, InvalidBallot failure) {
     }
 }

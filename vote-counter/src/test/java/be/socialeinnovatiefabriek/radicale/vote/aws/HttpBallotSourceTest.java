@@ -105,4 +105,17 @@ class HttpBallotSourceTest {
         UncheckedIOException failure = assertThrows(UncheckedIOException.class, () -> ballots.find("2026"));
         assertTrue(failure.getMessage().contains("/ballots/2026.json answered HTTP 503"), failure.getMessage());
     }
+
+    @Test
+    void aFailedFirstFetchIsAnsweredFromMemoryForAFewSecondsThenTriedAgain() {
+        status = 503;
+        assertThrows(UncheckedIOException.class, () -> ballots.find("2026"));
+        assertThrows(UncheckedIOException.class, () -> ballots.find("2026"));
+        assertEquals(1, requests.get(), "no fetch per request while the site is down");
+
+        status = 200;
+        clock.advanceSeconds(HttpBallotSource.RETRY_AFTER.toSeconds() + 1);
+        assertTrue(ballots.find("2026").isPresent());
+        assertEquals(2, requests.get());
+    }
 }

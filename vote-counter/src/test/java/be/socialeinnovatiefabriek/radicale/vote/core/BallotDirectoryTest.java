@@ -1,6 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,5 +72,18 @@ class BallotDirectoryTest {
         assertTrue(message.contains("'nominees' must list"), message);
         assertTrue(message.contains("'opens' must be a date and time with offset like 2026-11-20T12:00+01:00 (got '20 nov')"), message);
         assertTrue(message.contains("'results' must be after-close or live (got 'sometimes')"), message);
+    }
+
+    @Test
+    void aBrokenBallotIsReadAgainOnlyOnceItChanges() throws IOException {
+        Path file = directory.resolve("2026.json");
+        Files.writeString(file, "{ not json");
+        BallotDirectory ballots = new BallotDirectory(directory);
+        InvalidBallot first = assertThrows(InvalidBallot.class, () -> ballots.find("2026"));
+        assertSame(first, assertThrows(InvalidBallot.class, () -> ballots.find("2026")), "the same verdict, not a new read");
+
+        Files.writeString(file, CounterFixture.ballot("2026", "email", "after-close"));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 2000));
+        assertTrue(ballots.find("2026").isPresent());
     }
 }
