@@ -5,9 +5,5 @@
 <h1>${t["404.title"]}</h1>
 <p>${t["404.text"]}</p>
 <p>${t["404.home"]}</p>
-<ul class="language-list">
-<#list site.languages as language>
-<li><a href="${site.basePath}/${language.code}/" hreflang="${language.code}" lang="${language.code}">${language.name}</a></li>
-</#list>
-</ul>
+<@layout.languageList/>
 </@layout.page>

@@ -14,20 +14,7 @@
 <#if campaign.bodyHtml?has_content>
 <div class="prose">${campaign.bodyHtml?no_esc}</div>
 </#if>
-<#assign winners = campaign.winners!{}>
-<#if winners.jury?? || winners.audience??>
-<section class="winners">
-<h2>${t["edition.winners"]}</h2>
-<ul class="cards">
-<#if winners.jury??>
-<@layout.card person=winners.jury level=3 prize=t["edition.prize.jury"]/>
-</#if>
-<#if winners.audience??>
-<@layout.card person=winners.audience level=3 prize=t["edition.prize.audience"]/>
-</#if>
-</ul>
-</section>
-</#if>
+<@layout.winners campaign/>
 <section class="nominees">
 <h2>${t["edition.nominees"]}</h2>
 <@layout.cards people=(campaign.nominees![]) level=3/>

@@ -7,10 +7,6 @@
 <@layout.page autoselect=true chrome=false>
 <h1>${t["site.name"]}</h1>
 <nav class="language-select" aria-label="${t["language.choose"]}">
-<ul class="language-list">
-<#list site.languages as language>
-<li><a href="${site.basePath}/${language.code}/" hreflang="${language.code}" lang="${language.code}">${language.name}</a></li>
-</#list>
-</ul>
+<@layout.languageList/>
 </nav>
 </@layout.page>

@@ -281,9 +281,9 @@
   the counter for the live phase and switches at the exact minute, without a rebuild.
   nominee: vote for this one innovator (a profile); absent: choose among the nominees.
 -->
-<#macro vote edition nominee={} headingLevel=2>
+<#macro vote edition nominee={}>
 <#local id = "vote-" + plain(edition.year) + (nominee.slug!"")>
-<div class="vote" data-vote data-campaign="${plain(edition.year)}" data-api="${site.voteApi}" data-opens="${edition.opens}" data-closes="${edition.closes}">
+<div class="vote" data-vote data-campaign="${plain(edition.year)}" data-api="${site.voteApi}">
 <div class="vote__phase" data-phase-show="upcoming"<#if edition.phase != "upcoming"> hidden</#if>>
 <p>${t["vote.upcoming"]?replace("{0}", edition.opensText)}</p>
 </div>
@@ -293,6 +293,7 @@
       data-msg-pending="${t["vote.checkMail.text"]}" data-msg-counted="${t["vote.thanks.text"]}"
       data-msg-already_voted="${t["vote.alreadyVoted.text"]}" data-msg-voting_closed="${t["vote.closed.text"]}"
       data-msg-rate_limited="${t["vote.error.rateLimited"]}" data-msg-bad_request="${t["vote.error.email"]}"
+      data-msg-voting_not_open="${t["vote.upcoming"]?replace("{0}", edition.opensText)}" data-msg-mail_unavailable="${t["vote.error.mail"]}"
       data-msg-error="${t["vote.problem.text"]}">
 <input type="hidden" name="lang" value="${lang}">
 <#if nominee.slug??>
@@ -331,4 +332,31 @@
 </#if>
 <img class="${class}" src="${image.path}" srcset="${image.srcset}" sizes="${sizes}" alt="${image.alt}" width="${plain(image.width)}" height="${plain(image.height)}"<#if lazy> loading="lazy"</#if> decoding="async">
 </picture>
+</#macro>
+
+<#-- An edition's jury and audience winners as cards, when it has any. -->
+<#macro winners edition>
+<#local won = edition.winners!{}>
+<#if won.jury?? || won.audience??>
+<section class="winners">
+<h2>${t["edition.winners"]}</h2>
+<ul class="cards">
+<#if won.jury??>
+<@card person=won.jury level=3 prize=t["edition.prize.jury"]/>
+</#if>
+<#if won.audience??>
+<@card person=won.audience level=3 prize=t["edition.prize.audience"]/>
+</#if>
+</ul>
+</section>
+</#if>
+</#macro>
+
+<#-- Every language's home page, each link in its own language (absolute: served for any address). -->
+<#macro languageList>
+<ul class="language-list">
+<#list site.languages as language>
+<li><a href="${site.basePath}/${language.code}/" hreflang="${language.code}" lang="${language.code}">${language.name}</a></li>
+</#list>
+</ul>
 </#macro>

@@ -9,23 +9,9 @@
 <h1>${t["results.title"]}</h1>
 <p class="lead"><a href="${edition.path}">${edition.title}</a></p>
 </div>
-<#assign winners = edition.winners!{}>
-<#if winners.jury?? || winners.audience??>
-<section class="winners">
-<h2>${t["edition.winners"]}</h2>
-<ul class="cards">
-<#if winners.jury??>
-<@layout.card person=winners.jury level=3 prize=t["edition.prize.jury"]/>
-</#if>
-<#if winners.audience??>
-<@layout.card person=winners.audience level=3 prize=t["edition.prize.audience"]/>
-</#if>
-</ul>
-</section>
-</#if>
+<@layout.winners edition/>
 <section class="results" data-results data-campaign="${layout.plain(edition.year)}" data-api="${site.voteApi}"
-         data-label-nominee="${t["results.nominee"]}" data-label-votes="${t["results.votes"]}" data-label-chart="${t["results.chart"]}"
-         data-label-total="${t["results.total"]}" data-msg-hidden="${t["results.hidden"]?replace("{0}", edition.closesText)}">
+         data-label-chart="${t["results.chart"]}" data-label-total="${t["results.total"]}">
 <h2>${t["results.audience"]}</h2>
 <p class="results__status" role="status">${t["results.hidden"]?replace("{0}", edition.closesText)}</p>
 <div class="results__chart"></div>

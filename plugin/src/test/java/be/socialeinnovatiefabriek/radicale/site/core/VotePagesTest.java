@@ -60,6 +60,19 @@ class VotePagesTest {
     }
 
     @Test
+    void theVoteFormHasAMessageInTheVisitorsLanguageForEveryAnswerOfTheCounter() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        new SiteBuilder(site.config()).build();
+        Element form = Jsoup.parse(site.page("en/campaigns/2026/vote/index.html")).selectFirst("form.vote-form");
+
+        for (String answer : List.of("pending", "counted", "already_voted", "voting_closed", "voting_not_open", "rate_limited",
+                "bad_request", "mail_unavailable", "error")) {
+            assertFalse(form.attr("data-msg-" + answer).isBlank(), answer);
+        }
+        assertEquals("The confirmation mail could not be sent just now. Please try again in a few minutes.", form.attr("data-msg-mail_unavailable"));
+    }
+
+    @Test
     void aProfileOffersAVoteForThatNomineeWhileTheEditionIsOpen() throws Exception {
         TestSite site = TestSite.create(folder, null);
         new SiteBuilder(site.config()).build();
