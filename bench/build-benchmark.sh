@@ -19,8 +19,8 @@ mkdir -p "$WORK"
 
 # --- classpath ---------------------------------------------------------------------------------
 if [[ ! -d "$CLASSES" ]]; then
-  echo "plugin/target/classes is missing: mvn install -DskipTests"
-  (cd "$ROOT" && mvn -q -B -ntp install -DskipTests)
+  echo "plugin/target/classes is missing: mvn -f plugin/pom.xml package -DskipTests"
+  mvn -q -B -ntp -f "$PLUGIN/pom.xml" package -DskipTests
 fi
 DEPS_FILE="$WORK/dependencies.classpath"
 if [[ ! -s "$DEPS_FILE" || "$PLUGIN/pom.xml" -nt "$DEPS_FILE" ]]; then

@@ -6,7 +6,7 @@ set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=$(cd "$here/.." && pwd)
 cd "$root"
-mvn -q -B -pl vote-counter test-compile
-mvn -q -B -pl vote-counter dependency:build-classpath -Dmdep.outputFile="$here/target/bench.classpath" >/dev/null
+mvn -q -B -ntp -pl vote-counter test-compile
+mvn -q -B -ntp -pl vote-counter dependency:build-classpath -Dmdep.outputFile="$here/target/bench.classpath" >/dev/null
 cp="$here/target/test-classes:$here/target/classes:$(cat "$here/target/bench.classpath")"
 exec java -cp "$cp" be.socialeinnovatiefabriek.radicale.vote.local.LoadBenchmark "$@"
