@@ -9,7 +9,8 @@
 # can dip, so a page whose performance is under target is run again, up to RUNS times (default 3),
 # and its best performance counts. The other three categories must hold on the first run.
 #
-# Needs: Node 20+, Chromium at $CHROME_PATH (default /usr/bin/chromium), and the plugin installed
+# Needs: Node 20+ with npm, Chromium at $CHROME_PATH (default: $CHROME_BIN as the browser tests use it,
+# else /usr/bin/chromium), and the plugin installed
 # (`mvn install`). Usage: bash site-tests/lighthouse.sh [path ...]   (paths such as /nl/)
 set -euo pipefail
 
@@ -18,7 +19,7 @@ root="$(cd "$here/.." && pwd)"
 out="$here/target/lighthouse"
 now="${SITE_NOW:-2026-11-20T12:00+01:00}"
 runs="${RUNS:-3}"
-export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
+export CHROME_PATH="${CHROME_PATH:-${CHROME_BIN:-/usr/bin/chromium}}"
 chrome_flags="--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
 --disable-component-update --disable-sync --disable-default-apps"
 
@@ -34,8 +35,14 @@ fi
 # Lighthouse's launcher would quietly look elsewhere for a browser; say so instead.
 [ -x "$CHROME_PATH" ] || { echo "No Chromium at $CHROME_PATH; install it (apt-get install chromium) or set CHROME_PATH" >&2; exit 1; }
 
+command -v npm >/dev/null || { echo "No npm: Lighthouse needs Node 20+ with npm (apt-get install nodejs npm)" >&2; exit 1; }
+
 start=$SECONDS
-(cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+# `mvn install` installs axe-core alone (npm ci --omit=dev); install everything only when Lighthouse is
+# missing or the lock file changed since the last install.
+if [ ! -x "$here/node_modules/.bin/lighthouse" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
 rm -rf "$out"
 mkdir -p "$out"
 
