@@ -29,7 +29,6 @@ class AccessibilityTest {
     @RegisterExtension
     final Browser browser = Browser.withJavaScript();
 
-
     @TestFactory
     Stream<DynamicTest> everyPageOfTheSiteOnADesktop() throws IOException {
         return pages().map(path -> DynamicTest.dynamicTest(path, () -> assertNoViolations(path)));
@@ -51,7 +50,10 @@ class AccessibilityTest {
     @TestFactory
     Stream<DynamicTest> theNotFoundPageOfEachLanguage() {
         return SampleSite.LANGUAGES.stream().map(lang -> "/" + lang + "/no-such-page/")
-                .map(path -> DynamicTest.dynamicTest(path, () -> assertNoViolations(path)));
+                .map(path -> DynamicTest.dynamicTest(path, () -> {
+                    assertEquals(404, browser.site().status(path));
+                    assertNoViolations(path);
+                }));
     }
 
     /** The states a vote goes through in each language: the form's answer in place, then the counter's confirmation page. */
@@ -62,11 +64,10 @@ class AccessibilityTest {
             String address = "axe-" + UUID.randomUUID() + "@example.org";
             driver.get(browser.site().url("/" + lang + "/campaigns/2026/vote/"));
             WebElement form = driver.findElement(By.cssSelector("form.vote-form"));
-            form.findElement(By.cssSelector("label[for='" + form.findElement(By.cssSelector("input[type=radio]")).getAttribute("id") + "']")).click();
+            Pages.choose(driver, form.findElement(By.cssSelector("input[type=radio]")));
             form.findElement(By.cssSelector("input[type=email]")).sendKeys(address);
             form.findElement(By.cssSelector("button[type=submit]")).click();
-            WebElement status = form.findElement(By.cssSelector("[role=status]"));
-            Pages.waitUntil(driver, d -> !status.getText().isBlank());
+            Pages.feedback(driver, form);
             assertEquals(List.of(), Axe.violations(driver), "the vote page with the form's answer");
             driver.get(browser.site().url("/_outbox/"));
             Pages.outboxLink(driver, address).click();

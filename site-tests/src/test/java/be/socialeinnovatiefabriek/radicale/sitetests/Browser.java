@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -65,15 +66,15 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        List<String> missing = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) ? List.of()
-                : List.of(Files.isExecutable(CHROMIUM) ? CHROMEDRIVER.toString() : CHROMIUM.toString());
+        String missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(program -> !Files.isExecutable(program))
+                .map(Path::toString).collect(Collectors.joining(" or "));
         if (missing.isEmpty()) {
             return ConditionEvaluationResult.enabled("Chromium found");
         }
-        String notice = "Browser tests skipped: no " + missing.get(0) + "; install them with `sudo apt-get install chromium chromium-driver`"
+        String notice = "Browser tests skipped: no " + missing + "; install them with `sudo apt-get install chromium chromium-driver`"
                 + " (or set CHROME_BIN and CHROMEDRIVER) to run them.";
         if (Boolean.parseBoolean(System.getenv("REQUIRE_BROWSER_TESTS"))) {
-            throw new IllegalStateException("REQUIRE_BROWSER_TESTS is set but the browser tests cannot run: no " + missing.get(0)
+            throw new IllegalStateException("REQUIRE_BROWSER_TESTS is set but the browser tests cannot run: no " + missing
                     + "; install chromium and chromium-driver");
         }
         if (NOTICE_SHOWN.compareAndSet(false, true)) {

@@ -26,7 +26,6 @@ class KeyboardVoteTest {
     @RegisterExtension
     final Browser browser = Browser.withJavaScript();
 
-
     private final List<String> passed = new ArrayList<>();
 
     @Test
@@ -51,8 +50,7 @@ class KeyboardVoteTest {
         WebElement send = tabTo(driver, "the vote button", element -> "submit".equals(element.getAttribute("type")));
         press(driver, Keys.ENTER);
         WebElement form = send.findElement(By.xpath("./ancestor::form"));
-        WebElement status = form.findElement(By.cssSelector("[role=status]"));
-        assertEquals(form.getAttribute("data-msg-pending"), Pages.waitUntil(driver, d -> status.getText().isBlank() ? null : status.getText().strip()));
+        assertEquals(form.getAttribute("data-msg-pending"), Pages.feedback(driver, form));
 
         driver.get(browser.site().url("/_outbox/"));
         String link = Pages.outboxLink(driver, address).getAttribute("href");

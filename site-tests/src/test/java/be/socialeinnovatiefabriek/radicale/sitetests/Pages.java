@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.sitetests;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
@@ -13,7 +14,7 @@ final class Pages {
     private Pages() {
     }
 
-    static WebDriverWait waitFor(WebDriver driver) {
+    private static WebDriverWait waitFor(WebDriver driver) {
         return new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
@@ -24,7 +25,7 @@ final class Pages {
     /** Waits until the browser shows the page at {@code path} (a site path such as /fr/), then returns its h1. */
     static String arrivedAt(WebDriver driver, String path) {
         waitFor(driver).withMessage(() -> "the browser should show " + path + " but shows " + driver.getCurrentUrl())
-                .until(d -> java.net.URI.create(d.getCurrentUrl()).getPath().equals(path));
+                .until(d -> path(d).equals(path));
         return heading(driver);
     }
 
@@ -37,7 +38,18 @@ final class Pages {
     }
 
     static String path(WebDriver driver) {
-        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+        return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /** The message the vote {@code form} shows in its live region once the counter has answered. */
+    static String feedback(WebDriver driver, WebElement form) {
+        WebElement status = form.findElement(By.cssSelector(".vote-feedback[role=status]"));
+        return waitUntil(driver, d -> status.getText().isBlank() ? null : status.getText().strip());
+    }
+
+    /** Chooses {@code choice}, a nominee's radio button, by its label as a visitor does. */
+    static void choose(WebDriver driver, WebElement choice) {
+        driver.findElement(By.cssSelector("label[for='" + choice.getAttribute("id") + "']")).click();
     }
 
     /** The confirmation link of the newest mail to {@code address} in the preview's outbox. */

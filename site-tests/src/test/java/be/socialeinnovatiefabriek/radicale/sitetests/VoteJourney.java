@@ -78,7 +78,7 @@ abstract class VoteJourney {
         driver.get(browser.site().url("/" + lang + "/campaigns/2026/vote/"));
         WebElement again = driver.findElement(By.cssSelector("form.vote-form"));
         List<WebElement> choices = again.findElements(By.cssSelector("input[type=radio]"));
-        driver.findElement(By.cssSelector("label[for='" + choices.get(choices.size() - 1).getAttribute("id") + "']")).click();
+        Pages.choose(driver, choices.get(choices.size() - 1));
         again.findElement(By.cssSelector("input[type=email]")).sendKeys(address.toUpperCase());
         again.findElement(By.cssSelector("button[type=submit]")).click();
         seesAlreadyVoted(driver, again);
