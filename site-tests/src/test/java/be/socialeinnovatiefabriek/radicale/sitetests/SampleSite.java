@@ -18,8 +18,9 @@ public final class SampleSite {
 
     /** A moment while the 2026 vote is open, so that every page of the sample shows its usual state. */
     public static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-20T12:00+01:00");
-    public static final String BASE_URL = "https://radicalevernieuwers.be";
-    public static final List<String> LANGUAGES = List.of("nl", "fr", "en");
+    /** The project's settings (site.baseUrl, site.languages in the root pom), as {@code mvn site} uses them. */
+    public static final String BASE_URL = System.getProperty("sitetests.baseUrl", "https://radicalevernieuwers.be");
+    public static final List<String> LANGUAGES = List.of(System.getProperty("sitetests.languages", "nl,fr,en").split(","));
 
     private static Path published;
 
