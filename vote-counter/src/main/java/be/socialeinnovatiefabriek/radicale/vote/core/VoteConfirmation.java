@@ -61,7 +61,7 @@ final class VoteConfirmation {
                 throw alreadyVoted();
             case EXPIRED:
                 throw Refusal.of(410, "expired", "This confirmation link has expired (links last "
-                        + VoteSubmission.TOKEN_LIFETIME.toHours() + " hours); vote again to get a new one.", "problem");
+                        + Mailer.ConfirmationMail.LINK_LIFETIME.toHours() + " hours); vote again to get a new one.", "problem");
             default:
                 throw unknownToken();
         }

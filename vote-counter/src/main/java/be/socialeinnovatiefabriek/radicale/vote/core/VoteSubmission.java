@@ -18,7 +18,6 @@ import java.util.Map;
  */
 final class VoteSubmission {
 
-    static final Duration TOKEN_LIFETIME = Duration.ofHours(48);
     private static final int MAX_FIELD_LENGTH = 300;
 
     private final CounterSettings settings;
@@ -73,7 +72,8 @@ final class VoteSubmission {
                                     Instant now, Reply reply) throws Refusal {
         ConfirmationToken token = ConfirmationToken.next(ballot.id(), lang, nominee, random);
         Instant closes = ballot.closes().toInstant();
-        Instant expires = now.plus(TOKEN_LIFETIME).isBefore(closes) ? now.plus(TOKEN_LIFETIME) : closes;
+        boolean endsAtClose = closes.isBefore(now.plus(ConfirmationMail.LINK_LIFETIME));
+        Instant expires = endsAtClose ? closes : now.plus(ConfirmationMail.LINK_LIFETIME);
         PendingVote vote = new PendingVote(ballot.id(), nominee, voter, token.hash(), lang, now, expires);
         if (store.savePending(vote, ballot.votesPerVoter()) == Outcome.ALREADY_VOTED) {
             throw VoteConfirmation.alreadyVoted();
@@ -81,7 +81,7 @@ final class VoteSubmission {
         URI link = URI.create(settings.publicUrl() + "/api/votes/confirm?token=" + token.value());
         try {
             mailer.send(new ConfirmationMail(address, lang, ballot.titles().getOrDefault(lang, ballot.id()),
-                    VoteConfirmation.nomineeName(ballot, nominee, lang), link));
+                    VoteConfirmation.nomineeName(ballot, nominee, lang), link, expires, endsAtClose));
         } catch (MailFailure e) {
             throw Refusal.of(503, "mail_unavailable", "The confirmation mail could not be sent just now; "
                     + "your vote is not counted yet. Please try again in a few minutes.", "problem");
