@@ -1,13 +1,9 @@
 package be.socialeinnovatiefabriek.radicale.vote.mail;
 
 import be.socialeinnovatiefabriek.radicale.vote.core.HtmlText;
+import be.socialeinnovatiefabriek.radicale.vote.core.LocalisedTexts;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -29,9 +25,6 @@ import java.util.regex.Pattern;
  * the same subject.
  */
 final class ConfirmationTemplates {
-
-    /** The site's languages; the first is the default and the fallback for any other. */
-    static final List<String> LANGUAGES = List.of("nl", "fr", "en");
 
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
     /** Per key, the placeholders it may use. */
@@ -64,9 +57,10 @@ final class ConfirmationTemplates {
         Map<String, Map<String, String>> all = new LinkedHashMap<>();
         Map<String, DateTimeFormatter> dateTimes = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (String lang : LANGUAGES) {
-            String resource = "mail/confirmation_" + lang + ".properties";
-            Properties properties = read(resource);
+        for (Map.Entry<String, Properties> language : LocalisedTexts.load("mail/confirmation").entrySet()) {
+            String lang = language.getKey();
+            Properties properties = language.getValue();
+            String resource = LocalisedTexts.resource("mail/confirmation", lang);
             Map<String, String> texts = new LinkedHashMap<>();
             for (Map.Entry<String, List<String>> key : PLACEHOLDERS.entrySet()) {
                 String name = key.getKey();
@@ -105,19 +99,9 @@ final class ConfirmationTemplates {
         return new ConfirmationTemplates(Map.copyOf(all), Map.copyOf(dateTimes));
     }
 
-    /** The language a mail for {@code requested} is written in: its own if there are templates for it, else nl. */
-    static String language(String requested) {
-        if (requested == null) {
-            return LANGUAGES.get(0);
-        }
-        // "fr-BE" and "FR" are French.
-        String base = requested.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-        return LANGUAGES.contains(base) ? base : LANGUAGES.get(0);
-    }
-
     /** The subject and bodies of {@code mail}, in the voter's language. */
     ConfirmationMessage render(ConfirmationMail mail) {
-        String lang = language(mail.lang());
+        String lang = LocalisedTexts.language(mail.lang());
         Map<String, String> texts = templates.get(lang);
         String validity = mail.endsAtClose()
                 ? fill(texts.get("validUntil"), Map.of("until", dateTimes.get(lang).format(mail.expires())),
@@ -170,18 +154,5 @@ final class ConfirmationTemplates {
     // A name or title with a line break would break the subject header and the text's layout.
     private static String oneLine(String value) {
         return value == null ? "" : CONTROL.matcher(value).replaceAll(" ").strip();
-    }
-
-    private static Properties read(String resource) {
-        try (InputStream in = ConfirmationTemplates.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the class path; the vote counter's jar is incomplete");
-            }
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return properties;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + resource, e);
-        }
     }
 }
