@@ -51,4 +51,20 @@ public record Ballot(String id, List<String> nominees, OffsetDateTime opens, Off
     public String language(String requested) {
         return requested != null && languages.contains(requested) ? requested : languages.get(0);
     }
+
+    /** The edition's title in {@code lang}, else its id. */
+    public String title(String lang) {
+        return titles.getOrDefault(lang, id);
+    }
+
+    /** The nominee's display name in {@code lang}, else in the default language, else its slug. */
+    public String nomineeName(String nominee, String lang) {
+        Map<String, String> name = names.getOrDefault(nominee, Map.of());
+        return name.getOrDefault(lang, name.getOrDefault(languages.get(0), nominee));
+    }
+
+    /** The ballot of edition {@code id}; refused as {@code unknown_campaign} when {@code ballots} has none. */
+    static Ballot required(BallotSource ballots, String id) throws Refusal {
+        return ballots.find(id).orElseThrow(() -> Refusal.unknownCampaign(id));
+    }
 }
