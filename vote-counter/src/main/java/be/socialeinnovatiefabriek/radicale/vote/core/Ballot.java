@@ -28,10 +28,9 @@ public record Ballot(String id, List<String> nominees, OffsetDateTime opens, Off
 
     public static final String UPCOMING = "upcoming";
     public static final String OPEN = "open";
-    public static final String CLOSED = "closed";
     public static final String RESULTS = "results";
 
-    /** The phase at {@code now}: upcoming, open, or after closing results (or closed when results are withheld). */
+    /** The phase at {@code now}: upcoming, open, or results once voting has closed (see {@link #resultsVisible}). */
     public String phase(Instant now) {
         if (now.isBefore(opens.toInstant())) {
             return UPCOMING;

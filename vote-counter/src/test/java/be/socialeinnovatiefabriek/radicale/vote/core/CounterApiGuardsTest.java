@@ -66,6 +66,19 @@ class CounterApiGuardsTest {
     }
 
     @Test
+    void aLongForeignOriginIsQuotedCutShort() {
+        String origin = "https://" + "a".repeat(5_000) + ".example";
+
+        ApiResponse refused = counter.post(VOTES, "application/json", "{\"nominee\": \"papillon\"}",
+                Map.of("Origin", origin), "192.0.2.1");
+
+        assertRefused(refused, 403, "forbidden_origin");
+        String message = counter.body(refused).path("message").asText();
+        assertTrue(message.contains("https://" + "a".repeat(92) + "..."), message);
+        assertTrue(message.length() < 200, message);
+    }
+
+    @Test
     void aPreflightIsAnsweredOnlyForTheSite() {
         ApiResponse allowed = counter.api.handle(new ApiRequest("OPTIONS", VOTES, Map.of(),
                 Map.of("origin", SITE, "access-control-request-method", "POST"), new byte[0], "192.0.2.1"));

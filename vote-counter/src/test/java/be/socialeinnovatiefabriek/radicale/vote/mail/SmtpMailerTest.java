@@ -257,6 +257,15 @@ class SmtpMailerTest {
     }
 
     @Test
+    void namesAPortOutOfRangeOnce() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmtpMailer.fromEnvironment(Map.of(
+                "SMTP_HOST", "smtp.example.org", "SMTP_PORT", "70000", "SMTP_FROM", "a@example.org")));
+
+        assertTrue(e.getMessage().contains("(1 problem)"), e.getMessage());
+        assertTrue(e.getMessage().contains("SMTP_PORT is not a port number (got 70000)"), e.getMessage());
+    }
+
+    @Test
     void saysWhatIsMissingFromAnEmptyEnvironment() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmtpMailer.fromEnvironment(Map.of()));
 
