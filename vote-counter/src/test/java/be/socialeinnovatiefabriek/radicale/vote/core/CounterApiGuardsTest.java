@@ -3,13 +3,13 @@ package be.socialeinnovatiefabriek.radicale.vote.core;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.ADMIN_TOKEN;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.AFTER;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.SITE;
+import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.assertRefused;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.page;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,13 +36,6 @@ class CounterApiGuardsTest {
     @AfterEach
     void stop() {
         counter.close();
-    }
-
-    private void assertRefused(ApiResponse response, int status, String error) {
-        assertEquals(status, response.status(), text(response));
-        JsonNode body = counter.body(response);
-        assertEquals(error, body.path("error").asText(), text(response));
-        assertTrue(body.path("message").asText().length() > 20, "a sentence a person can act on: " + text(response));
     }
 
     private ApiResponse vote(String email, String clientIp) {

@@ -4,6 +4,7 @@ import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.AFTER
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.BEFORE;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.COUNTER;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.OPEN;
+import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.assertRefused;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.page;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,14 +42,6 @@ class CounterApiTest {
     @AfterEach
     void stop() {
         counter.close();
-    }
-
-    private void assertRefused(ApiResponse response, int status, String error) {
-        assertEquals(status, response.status(), text(response));
-        JsonNode body = counter.body(response);
-        assertEquals(error, body.path("error").asText(), text(response));
-        assertTrue(body.path("message").asText().length() > 20, "a sentence a person can act on: " + text(response));
-        assertEquals("application/json; charset=utf-8", response.headers().get("Content-Type"));
     }
 
     private void assertRedirect(ApiResponse response, String location) {
