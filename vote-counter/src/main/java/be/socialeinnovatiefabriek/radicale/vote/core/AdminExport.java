@@ -31,7 +31,7 @@ final class AdminExport {
             throw Refusal.of(401, "unauthorized", "The export needs the header 'Authorization: Bearer "
                     + "<VOTE_ADMIN_TOKEN>' with the counter's admin token.", null);
         }
-        Ballot ballot = ballots.find(campaign).orElseThrow(() -> Refusal.unknownCampaign(campaign));
+        Ballot ballot = Ballot.required(ballots, campaign);
         StringBuilder csv = new StringBuilder("nominee,votes\r\n");
         Map<String, Object> report = CampaignView.tallies(ballot, store);
         @SuppressWarnings("unchecked")

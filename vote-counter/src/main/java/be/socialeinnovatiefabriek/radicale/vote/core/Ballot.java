@@ -28,10 +28,9 @@ public record Ballot(String id, List<String> nominees, OffsetDateTime opens, Off
 
     public static final String UPCOMING = "upcoming";
     public static final String OPEN = "open";
-    public static final String CLOSED = "closed";
     public static final String RESULTS = "results";
 
-    /** The phase at {@code now}: upcoming, open, or after closing results (or closed when results are withheld). */
+    /** The phase at {@code now}: upcoming, open, or results once voting has closed (see {@link #resultsVisible}). */
     public String phase(Instant now) {
         if (now.isBefore(opens.toInstant())) {
             return UPCOMING;
@@ -50,5 +49,21 @@ public record Ballot(String id, List<String> nominees, OffsetDateTime opens, Off
     /** A language this ballot knows, or its default language. */
     public String language(String requested) {
         return requested != null && languages.contains(requested) ? requested : languages.get(0);
+    }
+
+    /** The edition's title in {@code lang}, else its id. */
+    public String title(String lang) {
+        return titles.getOrDefault(lang, id);
+    }
+
+    /** The nominee's display name in {@code lang}, else in the default language, else its slug. */
+    public String nomineeName(String nominee, String lang) {
+        Map<String, String> name = names.getOrDefault(nominee, Map.of());
+        return name.getOrDefault(lang, name.getOrDefault(languages.get(0), nominee));
+    }
+
+    /** The ballot of edition {@code id}; refused as {@code unknown_campaign} when {@code ballots} has none. */
+    static Ballot required(BallotSource ballots, String id) throws Refusal {
+        return ballots.find(id).orElseThrow(() -> Refusal.unknownCampaign(id));
     }
 }

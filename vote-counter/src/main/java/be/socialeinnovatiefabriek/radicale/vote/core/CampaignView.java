@@ -20,7 +20,7 @@ final class CampaignView {
     }
 
     ApiResponse status(String campaign, Reply reply) throws Refusal {
-        Ballot ballot = ballots.find(campaign).orElseThrow(() -> Refusal.unknownCampaign(campaign));
+        Ballot ballot = Ballot.required(ballots, campaign);
         Instant now = clock.instant();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", ballot.id());
@@ -34,7 +34,7 @@ final class CampaignView {
     }
 
     ApiResponse results(String campaign, Reply reply) throws Refusal {
-        Ballot ballot = ballots.find(campaign).orElseThrow(() -> Refusal.unknownCampaign(campaign));
+        Ballot ballot = Ballot.required(ballots, campaign);
         if (!ballot.resultsVisible(clock.instant())) {
             throw Refusal.of(403, "results_hidden", "The results of this edition are published when voting closes, at "
                     + ballot.closes() + ".", "problem");

@@ -1,15 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.vote.core;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class ConfirmationPage {
 
-    private static final List<String> LANGUAGES = List.of("nl", "fr", "en");
     private static final List<String> KEYS = List.of("siteName", "title", "heading", "intro", "note", "button", "footer");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(campaign|nominee)}");
     private static final Map<String, Map<String, String>> TEXTS = load();
@@ -37,7 +29,7 @@ public final class ConfirmationPage {
      */
     public static String html(String lang, String token, String campaignTitle, String nomineeName, String siteCssUrl,
                               String confirmActionUrl) {
-        String language = language(lang);
+        String language = LocalisedTexts.language(lang);
         Map<String, String> t = TEXTS.get(language);
         String campaign = campaignTitle == null ? "" : campaignTitle;
         String nominee = nomineeName == null ? "" : nomineeName;
@@ -75,14 +67,6 @@ public final class ConfirmationPage {
                 + "</html>\n";
     }
 
-    private static String language(String requested) {
-        if (requested == null) {
-            return LANGUAGES.get(0);
-        }
-        String base = requested.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-        return LANGUAGES.contains(base) ? base : LANGUAGES.get(0);
-    }
-
     // Escapes the text and the values separately, so the nominee can be set in <strong>.
     private static String fill(String template, String campaign, String nominee, boolean strongNominee) {
         Matcher m = PLACEHOLDER.matcher(template);
@@ -102,28 +86,18 @@ public final class ConfirmationPage {
 
     private static Map<String, Map<String, String>> load() {
         Map<String, Map<String, String>> all = new LinkedHashMap<>();
-        for (String lang : LANGUAGES) {
-            String resource = "confirm/page_" + lang + ".properties";
-            Properties properties = new Properties();
-            try (InputStream in = ConfirmationPage.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException(resource + " is not on the class path; the vote counter's jar is incomplete");
-                }
-                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not read " + resource, e);
-            }
+        LocalisedTexts.load("confirm/page").forEach((lang, properties) -> {
             Map<String, String> texts = new LinkedHashMap<>();
             for (String key : KEYS) {
                 String text = properties.getProperty(key);
                 if (text == null || text.isBlank()) {
-                    throw new IllegalStateException(resource + ": '" + key + "' is missing; every language needs "
-                            + String.join(", ", KEYS));
+                    throw new IllegalStateException(LocalisedTexts.resource("confirm/page", lang) + ": '" + key
+                            + "' is missing; every language needs " + String.join(", ", KEYS));
                 }
                 texts.put(key, text);
             }
             all.put(lang, Map.copyOf(texts));
-        }
+        });
         return Map.copyOf(all);
     }
 }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,14 +22,16 @@ public final class CounterApi {
     private static final String CONFIRM = "/api/votes/confirm";
     private static final Pattern EDITION = Pattern.compile("\\d{4}");
 
-    private final CounterSettings settings;
+    private static final int QUOTED_LENGTH = 100;
+
+    private final Set<String> acceptedOrigins;
     private final VoteSubmission submission;
     private final VoteConfirmation confirmation;
     private final CampaignView campaigns;
     private final AdminExport export;
 
     public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, Mailer mailer, Clock clock) {
-        this.settings = settings;
+        this.acceptedOrigins = settings.acceptedOrigins();
         SecureRandom random = new SecureRandom();
         VoterIdentity identity = new VoterIdentity(settings.hmacKey());
         this.submission = new VoteSubmission(settings, ballots, store, mailer, clock, identity, random);
@@ -44,12 +47,12 @@ public final class CounterApi {
         boolean confirming = CONFIRM.equals(path);
         // The confirmation page sets no-referrer, so a browser posts its form with "Origin: null"; the
         // unguessable token, not the origin, is what protects that one request.
-        boolean originAccepted = origin == null || settings.acceptsOrigin(origin)
+        boolean originAccepted = origin == null || acceptedOrigins.contains(origin)
                 || (confirming && "null".equals(origin));
         Reply reply = new Reply((confirming && method.equals("GET")) || RequestFields.isForm(request));
         ApiResponse response;
         if (!originAccepted) {
-            response = reply.json(403, Reply.error("forbidden_origin", "Requests from " + origin
+            response = reply.json(403, Reply.error("forbidden_origin", "Requests from " + quoted(origin)
                     + " are not accepted; vote from the campaign's own site."));
         } else if (method.equals("OPTIONS")) {
             response = preflight(origin);
@@ -97,8 +100,13 @@ public final class CounterApi {
         if ((m = EXPORT.matcher(path)).matches()) {
             return method.equals("GET") ? export.csv(request, edition(m), reply) : notAllowed(reply, "GET");
         }
-        return reply.json(404, Reply.error("not_found", "There is nothing at " + (path.length() > 100
-                ? path.substring(0, 100) + "..." : path) + "; the vote counter's API is described in its README."));
+        return reply.json(404, Reply.error("not_found", "There is nothing at " + quoted(path)
+                + "; the vote counter's API is described in its README."));
+    }
+
+    // A caller's text in an answer, cut short: the answer stays small whatever was sent.
+    private static String quoted(String text) {
+        return text.length() > QUOTED_LENGTH ? text.substring(0, QUOTED_LENGTH) + "..." : text;
     }
 
     private static String edition(Matcher m) throws Refusal {

@@ -3,9 +3,11 @@ package be.socialeinnovatiefabriek.radicale.vote.core;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The counter's settings, read once from the environment and validated as a whole.
@@ -122,8 +124,10 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
     }
 
     /** The origins whose requests are accepted: the configured site origins and the counter's own (its confirm page). */
-    public boolean acceptsOrigin(String origin) {
-        return allowedOrigins.contains(origin) || originOf(publicUrl).equals(origin);
+    public Set<String> acceptedOrigins() {
+        Set<String> accepted = new HashSet<>(allowedOrigins);
+        accepted.add(originOf(publicUrl));
+        return Set.copyOf(accepted);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.vote.core;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 
 /** Sends the confirmation mail. SMTP in production; a local outbox under site:run. */
 public interface Mailer {
@@ -10,9 +12,16 @@ public interface Mailer {
 
     /**
      * The mail that proves an address: in the voter's language, naming the edition and the nominee,
-     * with the link that confirms the vote.
+     * with the link that confirms the vote and when that link stops working.
+     *
+     * @param expires     when the link stops working
+     * @param endsAtClose whether {@code expires} is the edition's close, sooner than {@link #LINK_LIFETIME}
      */
-    record ConfirmationMail(String to, String lang, String campaignTitle, String nomineeName, URI confirmUrl) {
+    record ConfirmationMail(String to, String lang, String campaignTitle, String nomineeName, URI confirmUrl,
+                            Instant expires, boolean endsAtClose) {
+
+        /** How long a confirmation link lasts, unless voting closes before. */
+        public static final Duration LINK_LIFETIME = Duration.ofHours(48);
     }
 
     /** The mail could not be sent; the vote stays pending and the voter may try again. */

@@ -31,6 +31,11 @@ final class Refusal extends Exception {
         return of(404, "unknown_campaign", "There is no vote for edition '" + id + "'; check the address of the page you came from.", "problem");
     }
 
+    static Refusal alreadyVoted() {
+        return of(409, "already_voted", "This address (or browser) has already voted in this edition; "
+                + "each person votes once.", "alreadyVoted");
+    }
+
     static Refusal unknownNominee(String nominee) {
         return of(422, "unknown_nominee", "'" + nominee + "' is not a nominee of this edition; choose one on the voting page.", "problem");
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class Reply {
 
-    static final String JSON_TYPE = "application/json; charset=utf-8";
+    private static final String JSON_TYPE = "application/json; charset=utf-8";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final boolean form;
@@ -57,7 +57,7 @@ final class Reply {
         return new ApiResponse(status, Map.copyOf(headers), bytes(body));
     }
 
-    ApiResponse redirect(String location) {
+    private ApiResponse redirect(String location) {
         headers.put("Location", location);
         return new ApiResponse(303, Map.copyOf(headers), new byte[0]);
     }
@@ -69,7 +69,7 @@ final class Reply {
         return body;
     }
 
-    static byte[] bytes(Map<String, ?> body) {
+    private static byte[] bytes(Map<String, ?> body) {
         try {
             return MAPPER.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

@@ -33,8 +33,8 @@ final class VoteConfirmation {
         VoteSubmission.openAt(ballot, clock.instant());
         String lang = ballot.language(token.lang());
         String css = ballot.pages().getOrDefault(lang, Map.of()).getOrDefault("css", "");
-        String html = ConfirmationPage.html(lang, token.value(), ballot.titles().getOrDefault(lang, ballot.id()),
-                nomineeName(ballot, token.nominee(), lang), css, settings.publicUrl() + "/api/votes/confirm");
+        String html = ConfirmationPage.html(lang, token.value(), ballot.title(lang),
+                ballot.nomineeName(token.nominee(), lang), css, settings.publicUrl() + "/api/votes/confirm");
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "text/html; charset=utf-8");
         headers.put("Content-Security-Policy", "default-src 'none'; style-src " + styleSource(css)
@@ -58,23 +58,13 @@ final class VoteConfirmation {
                 throw Refusal.of(409, "already_counted", "This vote was already confirmed and counted; there is "
                         + "nothing more to do.", "thanks");
             case ALREADY_VOTED:
-                throw alreadyVoted();
+                throw Refusal.alreadyVoted();
             case EXPIRED:
                 throw Refusal.of(410, "expired", "This confirmation link has expired (links last "
-                        + VoteSubmission.TOKEN_LIFETIME.toHours() + " hours); vote again to get a new one.", "problem");
+                        + Mailer.ConfirmationMail.LINK_LIFETIME.toHours() + " hours); vote again to get a new one.", "problem");
             default:
                 throw unknownToken();
         }
-    }
-
-    static Refusal alreadyVoted() {
-        return Refusal.of(409, "already_voted", "This address (or browser) has already voted in this edition; "
-                + "each person votes once.", "alreadyVoted");
-    }
-
-    static String nomineeName(Ballot ballot, String nominee, String lang) {
-        Map<String, String> names = ballot.names().getOrDefault(nominee, Map.of());
-        return names.getOrDefault(lang, names.getOrDefault(ballot.languages().get(0), nominee));
     }
 
     private ConfirmationToken token(String value) throws Refusal {
@@ -85,7 +75,7 @@ final class VoteConfirmation {
     }
 
     private Ballot ballotOf(ConfirmationToken token, Reply reply) throws Refusal {
-        Ballot ballot = ballots.find(token.campaign()).orElseThrow(() -> Refusal.unknownCampaign(token.campaign()));
+        Ballot ballot = Ballot.required(ballots, token.campaign());
         reply.about(ballot, token.lang());
         if (!ballot.nominees().contains(token.nominee())) {
             throw Refusal.unknownNominee(token.nominee());

@@ -18,7 +18,6 @@ import java.util.Map;
  */
 final class VoteSubmission {
 
-    static final Duration TOKEN_LIFETIME = Duration.ofHours(48);
     private static final int MAX_FIELD_LENGTH = 300;
 
     private final CounterSettings settings;
@@ -47,7 +46,7 @@ final class VoteSubmission {
     }
 
     ApiResponse handle(ApiRequest request, String campaign, Reply reply) throws Refusal {
-        Ballot ballot = ballots.find(campaign).orElseThrow(() -> Refusal.unknownCampaign(campaign));
+        Ballot ballot = Ballot.required(ballots, campaign);
         reply.about(ballot, null);
         Map<String, String> fields = RequestFields.of(request);
         String lang = ballot.language(field(fields, "lang", false));
@@ -73,15 +72,16 @@ final class VoteSubmission {
                                     Instant now, Reply reply) throws Refusal {
         ConfirmationToken token = ConfirmationToken.next(ballot.id(), lang, nominee, random);
         Instant closes = ballot.closes().toInstant();
-        Instant expires = now.plus(TOKEN_LIFETIME).isBefore(closes) ? now.plus(TOKEN_LIFETIME) : closes;
+        boolean endsAtClose = closes.isBefore(now.plus(ConfirmationMail.LINK_LIFETIME));
+        Instant expires = endsAtClose ? closes : now.plus(ConfirmationMail.LINK_LIFETIME);
         PendingVote vote = new PendingVote(ballot.id(), nominee, voter, token.hash(), lang, now, expires);
         if (store.savePending(vote, ballot.votesPerVoter()) == Outcome.ALREADY_VOTED) {
-            throw VoteConfirmation.alreadyVoted();
+            throw Refusal.alreadyVoted();
         }
         URI link = URI.create(settings.publicUrl() + "/api/votes/confirm?token=" + token.value());
         try {
-            mailer.send(new ConfirmationMail(address, lang, ballot.titles().getOrDefault(lang, ballot.id()),
-                    VoteConfirmation.nomineeName(ballot, nominee, lang), link));
+            mailer.send(new ConfirmationMail(address, lang, ballot.title(lang), ballot.nomineeName(nominee, lang), link,
+                    expires, endsAtClose));
         } catch (MailFailure e) {
             throw Refusal.of(503, "mail_unavailable", "The confirmation mail could not be sent just now; "
                     + "your vote is not counted yet. Please try again in a few minutes.", "problem");
@@ -98,7 +98,7 @@ final class VoteSubmission {
         }
         Outcome outcome = store.castDirect(ballot.id(), nominee, identity.ofBrowser(browser), now, ballot.votesPerVoter());
         if (outcome == Outcome.ALREADY_VOTED) {
-            throw VoteConfirmation.alreadyVoted();
+            throw Refusal.alreadyVoted();
         }
         return reply.done("thanks", 200, Map.of("status", "counted"));
     }

@@ -1,101 +1,118 @@
 package be.socialeinnovatiefabriek.radicale.vote.mail;
 
 import be.socialeinnovatiefabriek.radicale.vote.core.HtmlText;
+import be.socialeinnovatiefabriek.radicale.vote.core.LocalisedTexts;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The confirmation mail's texts per language, from {@code mail/confirmation_<lang>.properties}
- * (keys {@code subject}, {@code text}, {@code html}; placeholders {@code {campaign}}, {@code {nominee}},
- * {@code {link}}, {@code {hours}}). Shared by every mailer so that they all send the same subject.
+ * (keys {@code subject}, {@code text}, {@code html}, with placeholders {@code {campaign}}, {@code {nominee}},
+ * {@code {link}} and {@code {validity}}; {@code validity} is the sentence {@code validFor} ({@code {hours}})
+ * or, when voting closes before the link's lifetime ends, {@code validUntil} ({@code {until}}, the close in
+ * Brussels time written with the {@code dateTime} pattern)). Shared by every mailer so that they all send
+ * the same subject.
  */
 final class ConfirmationTemplates {
 
-    /** The site's languages; the first is the default and the fallback for any other. */
-    static final List<String> LANGUAGES = List.of("nl", "fr", "en");
-
-    /** How long the confirmation link stays valid (the core's token lifetime, see the README). */
-    static final int LINK_VALID_HOURS = 48;
-
-    private static final Set<String> KEYS = Set.of("subject", "text", "html");
-    private static final Set<String> PLACEHOLDERS = Set.of("campaign", "nominee", "link", "hours");
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+    /** Per key, the placeholders it may use. */
+    private static final Map<String, List<String>> PLACEHOLDERS = Map.of(
+            "subject", List.of("campaign", "nominee"),
+            "text", List.of("campaign", "nominee", "link", "validity"),
+            "html", List.of("campaign", "nominee", "link", "validity"),
+            "validFor", List.of("hours"),
+            "validUntil", List.of("until"));
+    /** Per key, the placeholders it must use: without them the voter could not confirm, or not know until when. */
+    private static final Map<String, List<String>> REQUIRED = Map.of(
+            "subject", List.of(),
+            "text", List.of("link", "validity"),
+            "html", List.of("link", "validity"),
+            "validFor", List.of("hours"),
+            "validUntil", List.of("until"));
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}+");
 
     private final Map<String, Map<String, String>> templates;
+    private final Map<String, DateTimeFormatter> dateTimes;
 
-    private ConfirmationTemplates(Map<String, Map<String, String>> templates) {
+    private ConfirmationTemplates(Map<String, Map<String, String>> templates, Map<String, DateTimeFormatter> dateTimes) {
         this.templates = templates;
+        this.dateTimes = dateTimes;
     }
 
     /** Reads and checks the templates of every language; a broken template fails here, not at the first vote. */
     static ConfirmationTemplates load() {
         Map<String, Map<String, String>> all = new LinkedHashMap<>();
+        Map<String, DateTimeFormatter> dateTimes = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (String lang : LANGUAGES) {
-            String resource = "mail/confirmation_" + lang + ".properties";
-            Properties properties = read(resource);
+        for (Map.Entry<String, Properties> language : LocalisedTexts.load("mail/confirmation").entrySet()) {
+            String lang = language.getKey();
+            Properties properties = language.getValue();
+            String resource = LocalisedTexts.resource("mail/confirmation", lang);
             Map<String, String> texts = new LinkedHashMap<>();
-            for (String key : KEYS) {
-                String text = properties.getProperty(key);
+            for (Map.Entry<String, List<String>> key : PLACEHOLDERS.entrySet()) {
+                String name = key.getKey();
+                String text = properties.getProperty(name);
                 if (text == null || text.isBlank()) {
-                    problems.add(resource + ": '" + key + "' is missing");
+                    problems.add(resource + ": '" + name + "' is missing");
                     continue;
                 }
                 Matcher m = PLACEHOLDER.matcher(text);
                 while (m.find()) {
-                    if (!PLACEHOLDERS.contains(m.group(1))) {
-                        problems.add(resource + ": '" + key + "' has an unknown placeholder " + m.group()
-                                + "; use " + PLACEHOLDERS);
+                    if (!key.getValue().contains(m.group(1))) {
+                        problems.add(resource + ": '" + name + "' has an unknown placeholder " + m.group()
+                                + "; use " + key.getValue());
                     }
                 }
-                if (!key.equals("subject") && !text.contains("{link}")) {
-                    problems.add(resource + ": '" + key + "' has no {link}; the voter could not confirm");
+                for (String required : REQUIRED.get(name)) {
+                    if (!text.contains("{" + required + "}")) {
+                        problems.add(resource + ": '" + name + "' has no {" + required + "}");
+                    }
                 }
-                texts.put(key, text);
+                texts.put(name, text);
+            }
+            String pattern = properties.getProperty("dateTime", "");
+            DateTimeFormatter dateTime = dateTimeFormatter(pattern, lang);
+            if (dateTime == null) {
+                problems.add(resource + ": 'dateTime' is not a date-time pattern (got \"" + pattern
+                        + "\"); write it like d MMMM yyyy 'at' HH:mm");
+            } else {
+                dateTimes.put(lang, dateTime);
             }
             all.put(lang, Map.copyOf(texts));
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The confirmation mail templates are broken: " + String.join("; ", problems));
         }
-        return new ConfirmationTemplates(Map.copyOf(all));
-    }
-
-    /** The language a mail for {@code requested} is written in: its own if there are templates for it, else nl. */
-    static String language(String requested) {
-        if (requested == null) {
-            return LANGUAGES.get(0);
-        }
-        // "fr-BE" and "FR" are French.
-        String base = requested.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-        return LANGUAGES.contains(base) ? base : LANGUAGES.get(0);
+        return new ConfirmationTemplates(Map.copyOf(all), Map.copyOf(dateTimes));
     }
 
     /** The subject and bodies of {@code mail}, in the voter's language. */
     ConfirmationMessage render(ConfirmationMail mail) {
-        String lang = language(mail.lang());
+        String lang = LocalisedTexts.language(mail.lang());
         Map<String, String> texts = templates.get(lang);
+        String validity = mail.endsAtClose()
+                ? fill(texts.get("validUntil"), Map.of("until", dateTimes.get(lang).format(mail.expires())),
+                        UnaryOperator.identity())
+                : fill(texts.get("validFor"), Map.of("hours", Long.toString(ConfirmationMail.LINK_LIFETIME.toHours())),
+                        UnaryOperator.identity());
         Map<String, String> values = Map.of(
                 "campaign", oneLine(mail.campaignTitle()),
                 "nominee", oneLine(mail.nomineeName()),
                 "link", mail.confirmUrl().toASCIIString(),
-                "hours", Integer.toString(LINK_VALID_HOURS));
+                "validity", validity);
         String subject = fill(texts.get("subject"), values, UnaryOperator.identity());
         String text = fill(texts.get("text"), values, UnaryOperator.identity());
         String body = fill(texts.get("html"), values, HtmlText::escape);
@@ -124,21 +141,18 @@ final class ConfirmationTemplates {
         return out.toString();
     }
 
+    // A time in Brussels, with the month's name in the mail's language.
+    private static DateTimeFormatter dateTimeFormatter(String pattern, String lang) {
+        try {
+            return pattern.isBlank() ? null
+                    : DateTimeFormatter.ofPattern(pattern, Locale.forLanguageTag(lang)).withZone(BRUSSELS);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     // A name or title with a line break would break the subject header and the text's layout.
     private static String oneLine(String value) {
         return value == null ? "" : CONTROL.matcher(value).replaceAll(" ").strip();
-    }
-
-    private static Properties read(String resource) {
-        try (InputStream in = ConfirmationTemplates.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the class path; the vote counter's jar is incomplete");
-            }
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return properties;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + resource, e);
-        }
     }
 }

@@ -172,15 +172,12 @@ public final class SmtpMailer implements Mailer {
             String portText = value(env, "SMTP_PORT");
             int port = DEFAULT_PORT;
             if (portText != null) {
+                // The range is checked with the other values, below.
                 try {
                     port = Integer.parseInt(portText);
                 } catch (NumberFormatException e) {
-                    port = -1;
-                }
-                if (port < 1 || port > 65535) {
                     problems.add("SMTP_PORT is not a port number (got \"" + portText
                             + "\"); use a number from 1 to 65535, usually 587");
-                    port = DEFAULT_PORT;
                 }
             }
             String startTlsText = value(env, "SMTP_STARTTLS");
@@ -195,10 +192,11 @@ public final class SmtpMailer implements Mailer {
             String user = value(env, "SMTP_USER");
             String password = value(env, "SMTP_PASSWORD");
             String from = value(env, "SMTP_FROM");
-            problems.addAll(problems(host, port, user, password, from));
             if (!problems.isEmpty()) {
+                problems.addAll(problems(host, port, user, password, from));
                 throw new IllegalArgumentException(message(problems));
             }
+            // The constructor checks the rest.
             return new Settings(host, port, user, password, from, startTls);
         }
 

@@ -3,13 +3,13 @@ package be.socialeinnovatiefabriek.radicale.vote.core;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.ADMIN_TOKEN;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.AFTER;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.SITE;
+import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.assertRefused;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.page;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,13 +38,6 @@ class CounterApiGuardsTest {
         counter.close();
     }
 
-    private void assertRefused(ApiResponse response, int status, String error) {
-        assertEquals(status, response.status(), text(response));
-        JsonNode body = counter.body(response);
-        assertEquals(error, body.path("error").asText(), text(response));
-        assertTrue(body.path("message").asText().length() > 20, "a sentence a person can act on: " + text(response));
-    }
-
     private ApiResponse vote(String email, String clientIp) {
         return counter.post(VOTES, "application/json", "{\"nominee\": \"papillon\", \"email\": \"" + email + "\"}",
                 Map.of("Origin", SITE), clientIp);
@@ -63,6 +56,19 @@ class CounterApiGuardsTest {
         assertNull(fromElsewhere.headers().get("Access-Control-Allow-Origin"));
         assertEquals(1, counter.mailer.sent.size());
         assertEquals(Map.of(), counter.tallies("2026"));
+    }
+
+    @Test
+    void aLongForeignOriginIsQuotedCutShort() {
+        String origin = "https://" + "a".repeat(5_000) + ".example";
+
+        ApiResponse refused = counter.post(VOTES, "application/json", "{\"nominee\": \"papillon\"}",
+                Map.of("Origin", origin), "192.0.2.1");
+
+        assertRefused(refused, 403, "forbidden_origin");
+        String message = counter.body(refused).path("message").asText();
+        assertTrue(message.contains("https://" + "a".repeat(92) + "..."), message);
+        assertTrue(message.length() < 200, message);
     }
 
     @Test

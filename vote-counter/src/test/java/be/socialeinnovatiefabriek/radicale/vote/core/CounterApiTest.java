@@ -4,9 +4,11 @@ import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.AFTER
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.BEFORE;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.COUNTER;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.OPEN;
+import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.assertRefused;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.page;
 import static be.socialeinnovatiefabriek.radicale.vote.core.CounterFixture.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,14 +42,6 @@ class CounterApiTest {
     @AfterEach
     void stop() {
         counter.close();
-    }
-
-    private void assertRefused(ApiResponse response, int status, String error) {
-        assertEquals(status, response.status(), text(response));
-        JsonNode body = counter.body(response);
-        assertEquals(error, body.path("error").asText(), text(response));
-        assertTrue(body.path("message").asText().length() > 20, "a sentence a person can act on: " + text(response));
-        assertEquals("application/json; charset=utf-8", response.headers().get("Content-Type"));
     }
 
     private void assertRedirect(ApiResponse response, String location) {
@@ -106,6 +101,27 @@ class CounterApiTest {
         assertTrue(mail.confirmUrl().toString().startsWith(COUNTER + "/api/votes/confirm?token=2026.fr.sociale-garage."),
                 mail.confirmUrl().toString());
         assertEquals(Map.of(), counter.tallies("2026"));
+    }
+
+    @Test
+    void theMailSaysTheLinkLasts48HoursWhenVotingClosesLater() {
+        counter.postJson(VOTES, "{\"nominee\": \"papillon\", \"email\": \"ann@example.be\"}");
+
+        ConfirmationMail mail = counter.mailer.last();
+        assertEquals(OPEN.plus(ConfirmationMail.LINK_LIFETIME), mail.expires());
+        assertFalse(mail.endsAtClose());
+    }
+
+    @Test
+    void aVoteAnHourBeforeTheCloseIsMailedALinkThatEndsWithVoting() {
+        Instant close = Instant.parse("2026-11-30T22:59:00Z"); // 23:59 in Brussels
+        counter.clock.set(close.minus(Duration.ofHours(1)));
+
+        counter.postJson(VOTES, "{\"nominee\": \"papillon\", \"email\": \"ann@example.be\"}");
+
+        ConfirmationMail mail = counter.mailer.last();
+        assertEquals(close, mail.expires());
+        assertTrue(mail.endsAtClose());
     }
 
     @Test

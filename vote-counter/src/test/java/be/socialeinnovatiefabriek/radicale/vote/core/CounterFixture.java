@@ -1,5 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.vote.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +36,7 @@ final class CounterFixture implements AutoCloseable {
     final RecordingMailer mailer = new RecordingMailer();
     final SqliteVoteStore store;
     final CounterApi api;
-    private final ObjectMapper json = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     CounterFixture(Path directory) throws IOException {
         this(directory, 10, 20, 3);
@@ -113,11 +116,24 @@ final class CounterFixture implements AutoCloseable {
     }
 
     JsonNode body(ApiResponse response) {
+        return json(response);
+    }
+
+    private static JsonNode json(ApiResponse response) {
         try {
-            return json.readTree(response.body());
+            return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + text(response), e);
         }
+    }
+
+    /** The answer is a JSON refusal: {@code status}, the README's {@code error} code and a sentence to act on. */
+    static void assertRefused(ApiResponse response, int status, String error) {
+        assertEquals(status, response.status(), text(response));
+        JsonNode body = json(response);
+        assertEquals(error, body.path("error").asText(), text(response));
+        assertTrue(body.path("message").asText().length() > 20, "a sentence a person can act on: " + text(response));
+        assertEquals("application/json; charset=utf-8", response.headers().get("Content-Type"));
     }
 
     static String text(ApiResponse response) {

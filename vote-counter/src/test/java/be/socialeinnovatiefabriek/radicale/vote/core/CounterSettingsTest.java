@@ -28,8 +28,8 @@ class CounterSettingsTest {
         assertEquals(10, settings.submissionsPerIpPerMinute());
         assertEquals(20, settings.submissionBurstPerIp());
         assertEquals(3, settings.submissionsPerAddressPerHour());
-        assertTrue(settings.acceptsOrigin("https://stem.radicalevernieuwers.be"), "its own confirmation page");
-        assertFalse(settings.acceptsOrigin("https://radicalevernieuwers.be.evil.example"));
+        assertTrue(settings.acceptedOrigins().contains("https://stem.radicalevernieuwers.be"), "its own confirmation page");
+        assertFalse(settings.acceptedOrigins().contains("https://radicalevernieuwers.be.evil.example"));
         assertFalse(settings.toString().contains("kkkk"), "no secret in a log line");
     }
 

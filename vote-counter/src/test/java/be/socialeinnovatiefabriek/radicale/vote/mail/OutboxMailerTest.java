@@ -55,7 +55,8 @@ class OutboxMailerTest {
 
     private static ConfirmationMail mail(String to, String lang, String nominee, String token) {
         return new ConfirmationMail(to, lang, "Radicale Vernieuwers 2026", nominee,
-                URI.create("http://127.0.0.1:8080/api/votes/confirm?token=" + token));
+                URI.create("http://127.0.0.1:8080/api/votes/confirm?token=" + token),
+                NOON.plus(ConfirmationMail.LINK_LIFETIME), false);
     }
 
     @Test

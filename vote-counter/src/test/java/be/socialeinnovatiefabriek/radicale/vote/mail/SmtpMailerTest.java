@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,6 +41,10 @@ class SmtpMailerTest {
 
     private static final URI LINK = URI.create("https://stem.example.org/api/votes/confirm?token=AbC-123_xyz");
     private static final String NOMINEE = "Zoë Dubois-Lefèvre & Co";
+    private static final Instant SENT = Instant.parse("2026-11-20T11:00:00Z");
+    private static final Instant IN_48_HOURS = SENT.plus(ConfirmationMail.LINK_LIFETIME);
+    // Voting closes at 23:59 in Brussels (UTC+1 in November).
+    private static final Instant CLOSE = Instant.parse("2026-11-30T22:59:00Z");
 
     private SmtpMailer mailer() {
         return mailer(SMTP.getSmtp().getPort());
@@ -53,7 +58,17 @@ class SmtpMailerTest {
     }
 
     private static ConfirmationMail mail(String lang) {
-        return new ConfirmationMail("ann.peeters@example.org", lang, "Radicale Vernieuwers 2026", NOMINEE, LINK);
+        return new ConfirmationMail("ann.peeters@example.org", lang, "Radicale Vernieuwers 2026", NOMINEE, LINK,
+                IN_48_HOURS, false);
+    }
+
+    private static String textOf(MimeMessage message) throws Exception {
+        // Mail travels with CRLF line ends.
+        return ((String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent()).replace("\r\n", "\n");
+    }
+
+    private static String htmlOf(MimeMessage message) throws Exception {
+        return (String) ((MimeMultipart) message.getContent()).getBodyPart(1).getContent();
     }
 
     @ParameterizedTest
@@ -92,6 +107,39 @@ class SmtpMailerTest {
                 () -> assertEquals(1, htmlBody.split("href=", -1).length - 1, "one link only: " + htmlBody));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "nl | De link blijft 48 uur geldig.",
+            "fr | Ce lien reste valable 48 heures.",
+            "en | The link is valid for 48 hours."})
+    void saysTheLinkLasts48HoursWhenVotingClosesLater(String lang, String sentence) throws Exception {
+        mailer().send(mail(lang));
+
+        MimeMessage received = onlyMessage();
+        assertTrue(textOf(received).contains(sentence), textOf(received));
+        assertTrue(htmlOf(received).contains("<p>" + sentence + " "), htmlOf(received));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "nl | De link blijft geldig tot 30 november 2026 om 23:59 (Belgische tijd), wanneer de stemming sluit.",
+            "fr | Ce lien reste valable jusqu'au 30 novembre 2026 à 23 h 59 (heure belge), à la clôture du vote.",
+            "en | The link is valid until 30 November 2026 at 23:59 (Belgian time), when voting closes."})
+    void aVoteAnHourBeforeTheCloseIsToldTheLinkLastsUntilTheCloseInBrusselsTime(String lang, String sentence)
+            throws Exception {
+        // What the counter mails for a vote an hour before the close: the link ends with voting.
+        mailer().send(new ConfirmationMail("ann.peeters@example.org", lang, "Radicale Vernieuwers 2026", NOMINEE, LINK,
+                CLOSE, true));
+
+        MimeMessage received = onlyMessage();
+        String text = textOf(received);
+        String html = htmlOf(received);
+        assertAll(
+                () -> assertTrue(text.contains("\n" + sentence + " "), text),
+                () -> assertTrue(html.contains("<p>" + sentence.replace("'", "&#39;") + " "), html),
+                () -> assertFalse(text.contains("48"), text));
+    }
+
     @Test
     void fallsBackToDutchForALanguageWithoutTemplates() throws Exception {
         mailer().send(mail("de"));
@@ -112,7 +160,7 @@ class SmtpMailerTest {
     @Test
     void escapesAHostileNomineeInTheHtmlPart() throws Exception {
         ConfirmationMail hostile = new ConfirmationMail("ann.peeters@example.org", "en", "RV <2026>",
-                "<img src=\"https://tracker.example/x.gif\">{link}", LINK);
+                "<img src=\"https://tracker.example/x.gif\">{link}", LINK, IN_48_HOURS, false);
 
         mailer().send(hostile);
 
@@ -129,7 +177,8 @@ class SmtpMailerTest {
 
     @Test
     void keepsALineBreakInANameOutOfTheSubject() throws Exception {
-        mailer().send(new ConfirmationMail("ann.peeters@example.org", "en", "RV 2026\r\nBcc: x@example.org", NOMINEE, LINK));
+        mailer().send(new ConfirmationMail("ann.peeters@example.org", "en", "RV 2026\r\nBcc: x@example.org", NOMINEE, LINK,
+                IN_48_HOURS, false));
 
         MimeMessage received = onlyMessage();
         assertEquals("Confirm your vote in RV 2026 Bcc: x@example.org", received.getSubject());
@@ -178,7 +227,8 @@ class SmtpMailerTest {
 
     @Test
     void anUnusableRecipientFailsWithoutNamingIt() {
-        ConfirmationMail bad = new ConfirmationMail("ann peeters@@example.org", "nl", "RV 2026", NOMINEE, LINK);
+        ConfirmationMail bad = new ConfirmationMail("ann peeters@@example.org", "nl", "RV 2026", NOMINEE, LINK,
+                IN_48_HOURS, false);
 
         MailFailure failure = assertThrows(MailFailure.class, () -> mailer().send(bad));
 
@@ -204,6 +254,15 @@ class SmtpMailerTest {
                 () -> assertTrue(message.contains("SMTP_STARTTLS must be true or false (got \"yes\")"), message),
                 () -> assertTrue(message.contains("SMTP_USER is set but SMTP_PASSWORD is not"), message),
                 () -> assertTrue(message.contains("SMTP_FROM is not a mail address (got \"not an address\")"), message));
+    }
+
+    @Test
+    void namesAPortOutOfRangeOnce() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmtpMailer.fromEnvironment(Map.of(
+                "SMTP_HOST", "smtp.example.org", "SMTP_PORT", "70000", "SMTP_FROM", "a@example.org")));
+
+        assertTrue(e.getMessage().contains("(1 problem)"), e.getMessage());
+        assertTrue(e.getMessage().contains("SMTP_PORT is not a port number (got 70000)"), e.getMessage());
     }
 
     @Test
