@@ -24,9 +24,9 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
 
 /**
- * Previews the site on http://localhost:8080 with a working local vote counter: builds the site, serves
- * it, rebuilds on every save in content/ or site-template/ and reloads open pages. Mail goes to
- * http://localhost:8080/_outbox/. Stop it with Ctrl+C.
+ * Previews the site on http://localhost:8080 with a working local vote counter: builds the site into
+ * target/site-preview (never the published target/site), serves it, rebuilds on every save in content/
+ * or site-template/ and reloads open pages. Mail goes to http://localhost:8080/_outbox/. Stop it with Ctrl+C.
  */
 @Mojo(name = "run", aggregator = true, threadSafe = true)
 public class RunMojo extends SiteParameters {
@@ -50,6 +50,13 @@ public class RunMojo extends SiteParameters {
     /** Run the local vote counter (on by default; off previews the pages only). */
     @Parameter(property = "site.counter", defaultValue = "true")
     boolean counter;
+
+    /**
+     * Where the preview is built: drafts, planned pages and local addresses included, so never the folder
+     * that is published (site.outputDirectory). The counter reads its ballots from ballots/ in it.
+     */
+    @Parameter(property = "site.previewDirectory", defaultValue = "${project.build.directory}/site-preview")
+    java.io.File previewDirectory;
 
     /** Where the preview's counter keeps its votes (SQLite). */
     @Parameter(property = "site.votesDirectory", defaultValue = "${project.build.directory}/votes")
@@ -76,7 +83,7 @@ public class RunMojo extends SiteParameters {
         String shownHost = "127.0.0.1".equals(host) || "0.0.0.0".equals(host) ? "localhost" : host;
         String origin = "http://" + shownHost + ":" + port;
         // The preview's counter answers on the same origin, whatever the production endpoint is.
-        SiteConfig config = base.with(base.outputDir(), origin, base.now(), true).withVoteEndpoint("");
+        SiteConfig config = base.with(previewDirectory.toPath(), origin, base.now(), true).withVoteEndpoint("");
         PreviewServer server = new PreviewServer(new SiteBuilder(config), liveReload, line -> getLog().info(line), line -> getLog().error(line));
         CountDownLatch stopped = new CountDownLatch(1);
         CounterProcess votes = null;
