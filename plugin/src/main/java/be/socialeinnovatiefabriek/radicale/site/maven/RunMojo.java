@@ -126,8 +126,10 @@ public class RunMojo extends SiteParameters {
         List<Path> classpath = CounterClasspath.resolve(repositorySystem, repositorySession, remoteRepositories, pluginGroupId, pluginVersion);
         Path dir = votesDirectory.toPath();
         Files.createDirectories(dir);
+        // A first build that failed wrote no ballots; the counter needs the folder and reads it per request.
+        Path ballots = Files.createDirectories(config.outputDir().resolve("ballots"));
         List<String> arguments = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
-                "--ballots", config.outputDir().resolve("ballots").toString(), "--db", dir.resolve("votes.db").toString(), "--outbox"));
+                "--ballots", ballots.toString(), "--db", dir.resolve("votes.db").toString(), "--outbox"));
         if (now != null && !now.isBlank()) {
             arguments.addAll(List.of("--now", config.now().toString()));
         }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +26,7 @@ import java.util.stream.Collectors;
 public final class CounterProcess implements AutoCloseable {
 
     private static final String MAIN = "be.socialeinnovatiefabriek.radicale.vote.local.LocalServer";
+    private static final int LAST_LINES = 3;
 
     private final Process process;
     private final int port;
@@ -51,18 +54,27 @@ public final class CounterProcess implements AutoCloseable {
         Process process = builder.start();
         CompletableFuture<Integer> listening = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
+            // The counter says why it stopped in its last lines (a usage error, a missing class); keep them for the message.
+            Deque<String> last = new ArrayDeque<>();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (!listening.isDone() && line.startsWith("LISTENING ")) {
                         listening.complete(Integer.parseInt(line.substring("LISTENING ".length()).strip()));
                     } else {
                         log.accept("[vote counter] " + line);
+                        if (!listening.isDone() && !line.isBlank()) {
+                            if (last.size() == LAST_LINES) {
+                                last.removeFirst();
+                            }
+                            last.addLast(line.strip());
+                        }
                     }
                 }
             } catch (IOException | NumberFormatException e) {
                 listening.completeExceptionally(e);
             }
-            listening.completeExceptionally(new IOException("the vote counter stopped before it listened"));
+            listening.completeExceptionally(new IOException("it stopped before it listened"
+                    + (last.isEmpty() ? "" : ", saying: " + String.join(" / ", last))));
         }, "vote-counter-output");
         reader.setDaemon(true);
         reader.start();
