@@ -10,10 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
@@ -126,39 +125,41 @@ public class RunMojo extends SiteParameters {
         List<Path> classpath = CounterClasspath.resolve(repositorySystem, repositorySession, remoteRepositories, pluginGroupId, pluginVersion);
         Path dir = votesDirectory.toPath();
         Files.createDirectories(dir);
-        // A first build that failed wrote no ballots; the counter needs the folder and reads it per request.
-        Path ballots = Files.createDirectories(config.outputDir().resolve("ballots"));
-        List<String> arguments = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
-                "--ballots", ballots.toString(), "--db", dir.resolve("votes.db").toString(), "--outbox"));
-        if (now != null && !now.isBlank()) {
-            arguments.addAll(List.of("--now", config.now().toString()));
-        }
-        String key = System.getenv("VOTE_HMAC_KEY") != null ? System.getenv("VOTE_HMAC_KEY") : previewSecret(dir.resolve("preview-hmac.key"));
-        String adminToken = System.getenv("VOTE_ADMIN_TOKEN") != null ? System.getenv("VOTE_ADMIN_TOKEN") : previewSecret(dir.resolve("preview-admin.token"));
-        Map<String, String> environment = Map.of(
-                "VOTE_HMAC_KEY", key,
-                "VOTE_ADMIN_TOKEN", adminToken,
-                "VOTE_ALLOWED_ORIGINS", origin + ",http://127.0.0.1:" + port,
-                "VOTE_PUBLIC_URL", origin);
-        CounterProcess process = CounterProcess.start(classpath, arguments, environment, line -> getLog().info(line));
-        getLog().info("Local vote counter: votes in " + dir.resolve("votes.db") + "; admin export token in " + dir.resolve("preview-admin.token"));
+        CounterProcess.Secrets secrets = new CounterProcess.Secrets(
+                secret("VOTE_HMAC_KEY", dir.resolve("preview-hmac.key")), secret("VOTE_ADMIN_TOKEN", dir.resolve("preview-admin.token")));
+        OffsetDateTime clock = now != null && !now.isBlank() ? config.now() : null;
+        CounterProcess process = CounterProcess.startForPreview(classpath, config.outputDir().resolve("ballots"), dir, origin, clock, secrets,
+                line -> getLog().info(line));
+        getLog().info("Local vote counter: votes in " + dir.resolve("votes.db") + "; admin export token "
+                + (System.getenv("VOTE_ADMIN_TOKEN") != null ? "in $VOTE_ADMIN_TOKEN" : "in " + dir.resolve("preview-admin.token")));
         return process;
     }
 
-    /** A random secret kept beside the preview's votes (owner-only), so hashes stay the same across restarts. */
-    private static String previewSecret(Path file) throws IOException {
+    /**
+     * The secret in environment variable {@code name}, or else a random one kept in {@code file} (owner-only
+     * from its creation), so hashes stay the same across restarts; a blank file gets a new secret.
+     */
+    static String secret(String name, Path file) throws IOException {
+        String fromEnvironment = System.getenv(name);
+        if (fromEnvironment != null) {
+            return fromEnvironment;
+        }
         if (Files.isRegularFile(file)) {
-            return Files.readString(file).strip();
+            String kept = Files.readString(file).strip();
+            if (!kept.isEmpty()) {
+                return kept;
+            }
+            Files.delete(file);
         }
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String secret = HexFormat.of().formatHex(random);
-        Files.writeString(file, secret);
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the file stays as created
+            Files.createFile(file); // not a POSIX file system: the folder's own protection applies
         }
+        Files.writeString(file, secret);
         return secret;
     }
 
