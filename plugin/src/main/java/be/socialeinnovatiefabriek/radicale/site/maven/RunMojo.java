@@ -78,6 +78,10 @@ public class RunMojo extends SiteParameters {
 
     @Override
     public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("Skipping the preview (site.skip)");
+            return;
+        }
         SiteConfig base = config(true);
         String shownHost = "127.0.0.1".equals(host) || "0.0.0.0".equals(host) ? "localhost" : host;
         String origin = "http://" + shownHost + ":" + port;
