@@ -68,17 +68,10 @@ public final class PreviewSite {
         server.start("127.0.0.1", port);
         Path votes = target.resolve("preview-votes");
         deleteTree(votes);
-        Files.createDirectories(votes);
         // The test JVM's class path holds the counter and its libraries, as site:run's resolved one does.
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();
-        CounterProcess counter = CounterProcess.start(classpath,
-                List.of("--host", "127.0.0.1", "--port", "0", "--ballots", output.resolve("ballots").toString(),
-                        "--db", votes.resolve("votes.db").toString(), "--outbox", "--now", SampleSite.NOW.toString()),
-                Map.of("VOTE_HMAC_KEY", "site-tests-hmac-key-0123456789abcdef",
-                        "VOTE_ADMIN_TOKEN", ADMIN_TOKEN,
-                        "VOTE_ALLOWED_ORIGINS", origin,
-                        "VOTE_PUBLIC_URL", origin),
-                line -> System.err.println(line));
+        CounterProcess counter = CounterProcess.startForPreview(classpath, output.resolve("ballots"), votes, origin, SampleSite.NOW,
+                new CounterProcess.Secrets("site-tests-hmac-key-0123456789abcdef", ADMIN_TOKEN), line -> System.err.println(line));
         server.useCounter(counter.port());
         return new PreviewSite(server, counter, origin);
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
@@ -27,6 +28,14 @@ import org.jsoup.parser.Parser;
  * lacks, and images without alt text. Each problem names the file and the line.
  */
 public final class LinkChecker {
+
+    private static final Pattern CHECKED_FILE = Pattern.compile(".*\\.(html|css|xml)$");
+    private static final Pattern NOT_A_PAGE = Pattern.compile("(?i)^(mailto|tel|data|javascript|blob):.*");
+    private static final Pattern LEADING_SLASHES = Pattern.compile("^/+");
+
+    /** A problem with its place, so that the report is sorted by file and line rather than by its text. */
+    private record Problem(String file, int line, String text) {
+    }
 
     private final Path root;
     private final String baseUrl;
@@ -43,10 +52,10 @@ public final class LinkChecker {
     public LinkReport check() throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(html|css|xml)$"))
+            files = walk.filter(Files::isRegularFile).filter(p -> CHECKED_FILE.matcher(p.toString()).matches())
                     .sorted().collect(Collectors.toList());
         }
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         List<Reference> references = new ArrayList<>();
         Map<Path, Set<String>> ids = new HashMap<>();
         for (Path file : files) {
@@ -67,16 +76,16 @@ public final class LinkChecker {
             ids.put(file, document.select("[id], a[name]").stream()
                     .map(e -> e.hasAttr("id") ? e.id() : e.attr("name")).collect(Collectors.toSet()));
             for (Element image : document.select("img:not([alt])")) {
-                problems.add(shown + ":" + PageReferences.line(image) + ": image " + image.attr("src")
-                        + " has no alt text; describe the image in the content or template");
+                Reference unlabelled = new Reference(shown, PageReferences.line(image), "image", image.attr("src"));
+                problems.add(new Problem(shown, unlabelled.line(),
+                        unlabelled.problem("has no alt text", "describe the image in the content or template")));
             }
         }
         for (Reference reference : references) {
-            verify(reference, ids).ifPresent(problems::add);
+            verify(reference, ids).ifPresent(text -> problems.add(new Problem(reference.file(), reference.line(), text)));
         }
-        problems.sort(Comparator.comparing((String problem) -> problem.split(":", 2)[0])
-                .thenComparingInt(problem -> Integer.parseInt(problem.split(":", 3)[1])));
-        return new LinkReport(problems, files.size(), references.size());
+        problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
+        return new LinkReport(problems.stream().map(Problem::text).collect(Collectors.toList()), files.size(), references.size());
     }
 
     /** The problem with one reference, if any. */
@@ -106,7 +115,7 @@ public final class LinkChecker {
     /** The site address (path and fragment) a reference leads to, or null when it leaves the site. */
     private URI resolve(Reference reference) throws URISyntaxException {
         String target = reference.target();
-        if (target.isEmpty() || target.matches("(?i)^(mailto|tel|data|javascript|blob):.*")) {
+        if (target.isEmpty() || NOT_A_PAGE.matcher(target).matches()) {
             return null;
         }
         String written = target.replace(" ", "%20");
@@ -129,7 +138,7 @@ public final class LinkChecker {
         if (sitePath == null || !(sitePath + "/").startsWith(basePath + "/")) {
             return null;
         }
-        Path file = root.resolve(sitePath.substring(basePath.length()).replaceFirst("^/+", "")).normalize();
+        Path file = root.resolve(LEADING_SLASHES.matcher(sitePath.substring(basePath.length())).replaceFirst("")).normalize();
         if (!file.startsWith(root)) {
             return null;
         }

@@ -39,29 +39,29 @@ public record SiteConfig(Path projectDir, Path contentDir, Path templateDir, Pat
         voteEndpoint = voteEndpoint == null ? "" : voteEndpoint.strip().replaceAll("/+$", "");
     }
 
-    /** Checks the settings and reports every mistake at once, naming the setting to change. */
+    /** Checks the settings and reports every mistake at once, naming the property to change (site.languages, ...). */
     public static SiteConfig validated(Path projectDir, Path contentDir, Path templateDir, Path outputDir,
                                        List<String> languages, String baseUrl, ZoneId zone, OffsetDateTime now,
                                        boolean preview, String voteEndpoint) throws InvalidSettingException {
         List<String> mistakes = new ArrayList<>();
         if (languages.isEmpty()) {
-            mistakes.add("languages is empty; set it to a list such as nl,fr,en (the first is the default)");
+            mistakes.add("site.languages is empty; set it to a list such as nl,fr,en (the first is the default)");
         }
         for (String language : languages) {
             if (!LANGUAGE.matcher(language).matches()) {
-                mistakes.add("languages holds \"" + language + "\", which is not a two-letter language code; use codes such as nl,fr,en");
+                mistakes.add("site.languages holds \"" + language + "\", which is not a language code of two or three lowercase letters; use codes such as nl,fr,en");
             }
         }
         if (languages.stream().distinct().count() != languages.size()) {
-            mistakes.add("languages lists a language twice (" + String.join(",", languages) + "); list each once");
+            mistakes.add("site.languages lists a language twice (" + String.join(",", languages) + "); list each once");
         }
         try {
             URI uri = URI.create(baseUrl);
             if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                mistakes.add("baseUrl \"" + baseUrl + "\" is not a web address; set it to the site's public address, such as https://radicalevernieuwers.be");
+                mistakes.add("site.baseUrl \"" + baseUrl + "\" is not a web address; set it to the site's public address, such as https://radicalevernieuwers.be");
             }
         } catch (IllegalArgumentException e) {
-            mistakes.add("baseUrl \"" + baseUrl + "\" is not a web address; set it to the site's public address, such as https://radicalevernieuwers.be");
+            mistakes.add("site.baseUrl \"" + baseUrl + "\" is not a web address; set it to the site's public address, such as https://radicalevernieuwers.be");
         }
         if (voteEndpoint != null && !voteEndpoint.isBlank()) {
             try {
@@ -70,15 +70,15 @@ public record SiteConfig(Path projectDir, Path contentDir, Path templateDir, Pat
                     throw new IllegalArgumentException();
                 }
             } catch (IllegalArgumentException e) {
-                mistakes.add("voteEndpoint \"" + voteEndpoint + "\" is not a web address; set it to the counter's address, "
+                mistakes.add("site.voteEndpoint \"" + voteEndpoint + "\" is not a web address; set it to the counter's address, "
                         + "such as https://abc123.execute-api.eu-west-1.amazonaws.com, or leave it empty for the site's own origin");
             }
         }
         if (!java.nio.file.Files.isDirectory(contentDir)) {
-            mistakes.add("contentDirectory " + contentDir + " does not exist; create it or point contentDirectory at the content folder");
+            mistakes.add("site.contentDirectory " + contentDir + " does not exist; create it or point site.contentDirectory at the content folder");
         }
         if (!java.nio.file.Files.isDirectory(templateDir)) {
-            mistakes.add("templateDirectory " + templateDir + " does not exist; point templateDirectory at the site-template folder");
+            mistakes.add("site.templateDirectory " + templateDir + " does not exist; point site.templateDirectory at the site-template folder");
         }
         if (!mistakes.isEmpty()) {
             throw new InvalidSettingException(mistakes);

@@ -10,10 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
@@ -24,9 +23,9 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
 
 /**
- * Previews the site on http://localhost:8080 with a working local vote counter: builds the site, serves
- * it, rebuilds on every save in content/ or site-template/ and reloads open pages. Mail goes to
- * http://localhost:8080/_outbox/. Stop it with Ctrl+C.
+ * Previews the site on http://localhost:8080 with a working local vote counter: builds the site into
+ * target/site-preview (never the published target/site), serves it, rebuilds on every save in content/
+ * or site-template/ and reloads open pages. Mail goes to http://localhost:8080/_outbox/. Stop it with Ctrl+C.
  */
 @Mojo(name = "run", aggregator = true, threadSafe = true)
 public class RunMojo extends SiteParameters {
@@ -51,6 +50,13 @@ public class RunMojo extends SiteParameters {
     @Parameter(property = "site.counter", defaultValue = "true")
     boolean counter;
 
+    /**
+     * Where the preview is built: drafts, planned pages and local addresses included, so never the folder
+     * that is published (site.outputDirectory). The counter reads its ballots from ballots/ in it.
+     */
+    @Parameter(property = "site.previewDirectory", defaultValue = "${project.build.directory}/site-preview")
+    java.io.File previewDirectory;
+
     /** Where the preview's counter keeps its votes (SQLite). */
     @Parameter(property = "site.votesDirectory", defaultValue = "${project.build.directory}/votes")
     java.io.File votesDirectory;
@@ -72,11 +78,15 @@ public class RunMojo extends SiteParameters {
 
     @Override
     public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("Skipping the preview (site.skip)");
+            return;
+        }
         SiteConfig base = config(true);
         String shownHost = "127.0.0.1".equals(host) || "0.0.0.0".equals(host) ? "localhost" : host;
         String origin = "http://" + shownHost + ":" + port;
         // The preview's counter answers on the same origin, whatever the production endpoint is.
-        SiteConfig config = base.with(base.outputDir(), origin, base.now(), true).withVoteEndpoint("");
+        SiteConfig config = base.with(previewDirectory.toPath(), origin, base.now(), true).withVoteEndpoint("");
         PreviewServer server = new PreviewServer(new SiteBuilder(config), liveReload, line -> getLog().info(line), line -> getLog().error(line));
         CountDownLatch stopped = new CountDownLatch(1);
         CounterProcess votes = null;
@@ -119,37 +129,41 @@ public class RunMojo extends SiteParameters {
         List<Path> classpath = CounterClasspath.resolve(repositorySystem, repositorySession, remoteRepositories, pluginGroupId, pluginVersion);
         Path dir = votesDirectory.toPath();
         Files.createDirectories(dir);
-        List<String> arguments = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
-                "--ballots", config.outputDir().resolve("ballots").toString(), "--db", dir.resolve("votes.db").toString(), "--outbox"));
-        if (now != null && !now.isBlank()) {
-            arguments.addAll(List.of("--now", config.now().toString()));
-        }
-        String key = System.getenv("VOTE_HMAC_KEY") != null ? System.getenv("VOTE_HMAC_KEY") : previewSecret(dir.resolve("preview-hmac.key"));
-        String adminToken = System.getenv("VOTE_ADMIN_TOKEN") != null ? System.getenv("VOTE_ADMIN_TOKEN") : previewSecret(dir.resolve("preview-admin.token"));
-        Map<String, String> environment = Map.of(
-                "VOTE_HMAC_KEY", key,
-                "VOTE_ADMIN_TOKEN", adminToken,
-                "VOTE_ALLOWED_ORIGINS", origin + ",http://127.0.0.1:" + port,
-                "VOTE_PUBLIC_URL", origin);
-        CounterProcess process = CounterProcess.start(classpath, arguments, environment, line -> getLog().info(line));
-        getLog().info("Local vote counter: votes in " + dir.resolve("votes.db") + "; admin export token in " + dir.resolve("preview-admin.token"));
+        CounterProcess.Secrets secrets = new CounterProcess.Secrets(
+                secret("VOTE_HMAC_KEY", dir.resolve("preview-hmac.key")), secret("VOTE_ADMIN_TOKEN", dir.resolve("preview-admin.token")));
+        OffsetDateTime clock = now != null && !now.isBlank() ? config.now() : null;
+        CounterProcess process = CounterProcess.startForPreview(classpath, config.outputDir().resolve("ballots"), dir, origin, clock, secrets,
+                line -> getLog().info(line));
+        getLog().info("Local vote counter: votes in " + dir.resolve("votes.db") + "; admin export token "
+                + (System.getenv("VOTE_ADMIN_TOKEN") != null ? "in $VOTE_ADMIN_TOKEN" : "in " + dir.resolve("preview-admin.token")));
         return process;
     }
 
-    /** A random secret kept beside the preview's votes (owner-only), so hashes stay the same across restarts. */
-    private static String previewSecret(Path file) throws IOException {
+    /**
+     * The secret in environment variable {@code name}, or else a random one kept in {@code file} (owner-only
+     * from its creation), so hashes stay the same across restarts; a blank file gets a new secret.
+     */
+    static String secret(String name, Path file) throws IOException {
+        String fromEnvironment = System.getenv(name);
+        if (fromEnvironment != null) {
+            return fromEnvironment;
+        }
         if (Files.isRegularFile(file)) {
-            return Files.readString(file).strip();
+            String kept = Files.readString(file).strip();
+            if (!kept.isEmpty()) {
+                return kept;
+            }
+            Files.delete(file);
         }
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String secret = HexFormat.of().formatHex(random);
-        Files.writeString(file, secret);
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the file stays as created
+            Files.createFile(file); // not a POSIX file system: the folder's own protection applies
         }
+        Files.writeString(file, secret);
         return secret;
     }
 

@@ -63,13 +63,13 @@ abstract class SiteParameters extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     File basedir;
 
-    /** The validated settings; a wrong setting names the parameter and the fix. */
+    /** The validated settings; a wrong setting names its property (site.*) and the fix. */
     SiteConfig config(boolean preview) throws MojoExecutionException {
         ZoneId zone;
         try {
             zone = ZoneId.of(timeZone);
         } catch (DateTimeException e) {
-            throw new MojoExecutionException("timeZone \"" + timeZone + "\" is not a time zone; use a name such as Europe/Brussels");
+            throw new MojoExecutionException("site.timeZone \"" + timeZone + "\" is not a time zone; use a name such as Europe/Brussels");
         }
         OffsetDateTime moment;
         try {

@@ -93,13 +93,17 @@ public final class PreviewServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Rebuilds now and notifies open pages; content problems are shown, not thrown. */
+    /** Rebuilds now and tells open pages to reload if a file changed or a problem cleared; content problems are shown, not thrown. */
     public synchronized BuildReport rebuild() throws IOException {
         try {
             BuildReport report = builder.build();
+            boolean cleared = problem != null;
             problem = null;
             log.accept(report.summary());
-            broadcast("event: reload\ndata: " + report.millis() + "\n\n");
+            // A save that changes no page (or an editor touching a file) leaves open pages as they are.
+            if (report.filesWritten() > 0 || cleared) {
+                broadcast("event: reload\ndata: " + report.millis() + "\n\n");
+            }
             return report;
         } catch (ContentException e) {
             problem = String.join("\n", e.lines());

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 /**
  * Watches folders (and every folder below them) and calls back once per burst of changes: an editor
  * saving a file fires several events within a few milliseconds, and one rebuild covers them all.
+ * Files whose name starts with a dot or ends with {@code ~} (editors' swap and backup files) are no change.
  */
 final class SourceWatcher implements AutoCloseable {
 
@@ -39,21 +40,33 @@ final class SourceWatcher implements AutoCloseable {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 WatchKey key = service.take();
-                drain(key);
+                boolean changed = drain(key);
                 WatchKey more;
                 while ((more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
-                    drain(more);
+                    changed |= drain(more);
                 }
-                onChange.run();
+                if (changed) {
+                    onChange.run();
+                }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void drain(WatchKey key) {
+    /** Takes the key's events and says whether any of them concerns a source file. */
+    private boolean drain(WatchKey key) {
         Path dir = (Path) key.watchable();
+        boolean changed = false;
         for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                changed = true; // events were lost: rebuild to be sure
+                continue;
+            }
+            if (isEditorFile((Path) event.context())) {
+                continue;
+            }
+            changed = true;
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
                 Path created = dir.resolve((Path) event.context());
                 if (Files.isDirectory(created)) {
@@ -66,6 +79,13 @@ final class SourceWatcher implements AutoCloseable {
             }
         }
         key.reset();
+        return changed;
+    }
+
+    /** Swap, backup and lock files that editors and file managers write beside a file (.x.swp, x~, .DS_Store): not sources. */
+    static boolean isEditorFile(Path name) {
+        String text = name.getFileName().toString();
+        return text.startsWith(".") || text.endsWith("~");
     }
 
     private void registerTree(Path root) throws IOException {

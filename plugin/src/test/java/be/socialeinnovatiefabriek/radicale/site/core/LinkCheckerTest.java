@@ -46,6 +46,22 @@ class LinkCheckerTest {
     }
 
     @Test
+    void problemsAreListedByFileThenLineEvenWhenAFileNameHoldsAColon() throws Exception {
+        Path site = Files.createDirectories(folder.resolve("site"));
+        Files.createDirectories(site.resolve("notes:2026"));
+        Files.writeString(site.resolve("notes:2026/index.html"), "<!doctype html>\n<p>\n<a href=\"/gone/\">gone</a>\n");
+        Files.writeString(site.resolve("index.html"), "<!doctype html>\n<a href=\"/first/\">first</a>\n" + "\n".repeat(8)
+                + "<img src=\"/logo.png\">\n");
+        Files.writeString(site.resolve("logo.png"), "png");
+
+        List<String> problems = new LinkChecker(site, BASE_URL).check().problems();
+
+        assertEquals(List.of("index.html:2: link /first/" + FIX,
+                "index.html:11: image /logo.png has no alt text; describe the image in the content or template",
+                "notes:2026/index.html:3: link /gone/" + FIX), problems);
+    }
+
+    @Test
     void aMissingSizeOfAResponsivePhotoIsNamedOnEveryPageThatOffersIt() throws Exception {
         TestSite site = TestSite.create(folder, null);
         new SiteBuilder(site.config()).build();

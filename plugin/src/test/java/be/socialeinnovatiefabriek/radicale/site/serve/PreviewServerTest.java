@@ -119,6 +119,22 @@ class PreviewServerTest {
     }
 
     @Test
+    void editorSwapFilesAndRebuildsThatChangeNothingReloadNothing() throws Exception {
+        BlockingQueue<String> events = listen();
+        Path folder = site.root().resolve("content/innovators/alpha");
+
+        assertEquals(0, server.rebuild().filesWritten());
+        Files.writeString(folder.resolve(".index.en.md.swp"), "swap");
+        Files.writeString(folder.resolve("index.en.md~"), "backup");
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            String event = events.poll(100, TimeUnit.MILLISECONDS);
+            assertTrue(event == null || !event.startsWith("event: reload"), "no reload: " + event);
+        }
+    }
+
+    @Test
     void showsAContentProblemInThePageAndKeepsServingTheLastGoodSite() throws Exception {
         BlockingQueue<String> events = listen();
         Path profile = site.root().resolve("content/innovators/alpha/index.en.md");
