@@ -95,9 +95,6 @@ final class SiteMedia {
     private void callToVote(Bundle<EditionText> edition, Bundle<InnovatorText> innovator, String lang, Problems problems) {
         InnovatorText text = innovator.texts().getOrDefault(lang, innovator.texts().get(config.defaultLanguage()));
         EditionText editionText = edition.texts().getOrDefault(lang, edition.texts().get(config.defaultLanguage()));
-        if (text == null || editionText == null) {
-            return;
-        }
         Path photo = innovator.dir().resolve(text.photo());
         String call = messages.get(lang, "share.callToVote").replace("{0}", text.name());
         String key = edition.slug() + "/" + innovator.slug() + "." + lang;

@@ -136,6 +136,29 @@ class ContentErrorsTest {
     }
 
     @Test
+    void aTranslationPublishedWhileTheDutchTextIsADraftFailsTheBuild() throws Exception {
+        assertEquals(List.of(
+                        "content/campaigns/2026/index.en.md:1: published while index.nl.md is a draft; "
+                                + "publish the Dutch text first, or make this one a draft too (draft: true)",
+                        "content/campaigns/2026/index.fr.md:1: published while index.nl.md is a draft; "
+                                + "publish the Dutch text first, or make this one a draft too (draft: true)"),
+                problemsAfter("fails-on-translation-published-before-dutch"));
+    }
+
+    @Test
+    void aTranslationPublishedBeforeItsScheduledDutchTextNamesItsScheduleLine() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        new SiteBuilder(site.config()).build();
+        String before = site.page("nl/index.html");
+        site.write("content/pages/about/index.nl.md", "---\ntitle: Over ons\npublishDate: 2027-01-01T00:00+01:00\n---\nLater.\n");
+        site.write("content/pages/about/index.en.md", "---\ntitle: About us\npublishDate: 2026-11-01\n---\nNow.\n");
+
+        assertEquals(List.of("content/pages/about/index.en.md:3: published while index.nl.md is scheduled for later; "
+                        + "publish the Dutch text first, or give this one the same publishDate"),
+                problemsOf(site, before));
+    }
+
+    @Test
     void twoPagesOnOneAddressFailTheBuild() throws Exception {
         assertEquals(List.of(
                         "content/pages/innovators/index.nl.md: this page would be published at /nl/innovators/, which is already taken by the site's innovators page; rename the page's folder"),
