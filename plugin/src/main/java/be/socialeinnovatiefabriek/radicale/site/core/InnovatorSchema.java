@@ -44,7 +44,8 @@ final class InnovatorSchema extends SectionSchema {
             problems.add(fields.path(), fields.lineOf("themes"), "'themes' is empty", "list at least one theme, such as themes: [poverty]");
         }
         for (Located<String> theme : themes == null ? List.<Located<String>>of() : themes) {
-            if (!messages.has(lang, "theme." + theme.value())) {
+            // Without the language's UI strings (their own problem), every theme would look unknown.
+            if (messages.has(lang) && !messages.has(lang, "theme." + theme.value())) {
                 problems.add(theme.file(), theme.line(), "unknown theme '" + theme.value() + "'",
                         "use one of " + String.join(", ", knownThemes(messages, lang)) + ", or add theme." + theme.value()
                                 + " to every messages file in site-template/i18n/");

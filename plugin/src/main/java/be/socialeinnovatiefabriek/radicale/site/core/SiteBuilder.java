@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
+import be.socialeinnovatiefabriek.radicale.site.core.media.FontProblem;
 import be.socialeinnovatiefabriek.radicale.site.core.media.MediaBuilder;
 import be.socialeinnovatiefabriek.radicale.site.core.media.MediaStats;
 import java.io.IOException;
@@ -78,8 +79,11 @@ public final class SiteBuilder {
 
         long mediaStart = System.nanoTime();
         boolean mediaReused = onlyTextChanged && lastMedia != null;
-        SiteMedia media = mediaReused ? lastMedia : new SiteMedia(config, mediaBuilder(), messages);
+        SiteMedia media = lastMedia;
         if (!mediaReused) {
+            MediaBuilder builder = mediaBuilder(problems);
+            problems.throwIfAny(config.projectDir());
+            media = new SiteMedia(config, builder, messages);
             media.prepare(content, problems);
         }
         problems.throwIfAny(config.projectDir());
@@ -124,11 +128,18 @@ public final class SiteBuilder {
                 made.images(), made.posters(), made.cached(), mediaMillis);
     }
 
-    /** The media cache lives beside the output and survives rebuilds; fonts come from the template folder. */
-    private MediaBuilder mediaBuilder() throws IOException {
+    /**
+     * The media cache lives beside the output and survives rebuilds; fonts come from the template folder.
+     * A missing or broken font is a problem, and null is returned; the next build tries again.
+     */
+    private MediaBuilder mediaBuilder(Problems problems) throws IOException {
         if (mediaBuilder == null) {
-            mediaBuilder = new MediaBuilder(config.outputDir().resolveSibling(".site-cache").resolve("media"),
-                    config.templateDir().resolve("fonts"));
+            try {
+                mediaBuilder = new MediaBuilder(config.outputDir().resolveSibling(".site-cache").resolve("media"),
+                        config.templateDir().resolve("fonts"));
+            } catch (FontProblem problem) {
+                problems.add(problem.file(), 0, problem.what(), problem.fix());
+            }
         }
         return mediaBuilder;
     }

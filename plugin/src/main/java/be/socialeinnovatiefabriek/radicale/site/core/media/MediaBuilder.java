@@ -56,7 +56,8 @@ public final class MediaBuilder {
     /**
      * @param cacheDir where generated files are kept between builds, e.g. {@code target/.site-cache/media}
      * @param fontDir  the template's {@code fonts/} folder, with OpenSans-Regular.ttf and OpenSans-Bold.ttf
-     * @throws IOException when the cache folder cannot be made or a font is missing or unreadable
+     * @throws FontProblem when a font is missing or cannot be used
+     * @throws IOException  when the cache folder cannot be made or a font cannot be read
      */
     public MediaBuilder(Path cacheDir, Path fontDir) throws IOException {
         this.cache = new MediaCache(cacheDir);
