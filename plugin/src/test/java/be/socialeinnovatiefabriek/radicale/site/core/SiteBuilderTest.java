@@ -184,6 +184,22 @@ class SiteBuilderTest {
 
         assertTrue(failure.lines().get(0).startsWith("content/innovators/beta/photo.jpg: the photo is 300 pixels wide"), failure.lines().toString());
         assertTrue(failure.lines().get(0).contains("use a photo at least 480 pixels wide"), failure.lines().toString());
+        assertEquals(List.of("content/innovators/beta/photo.jpg: the photo is 300 pixels wide, too small for the site; "
+                        + "use a photo at least 480 pixels wide (1440 or more looks sharp on large screens), "
+                        + "named after 'photo:' at content/innovators/beta/index.nl.md:6"), failure.lines(),
+                "the line that names the photo is given, and the photo is named once");
+    }
+
+    @Test
+    void aPhotoTooSmallIsReportedWithTheOtherContentProblems() throws Exception {
+        TestSite site = TestSite.create(folder, "fails-on-unknown-key");
+        TestSite.writePhoto(site.root().resolve("content/innovators/beta/photo.jpg"), 300, 200);
+
+        ContentException failure = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class, () -> new SiteBuilder(site.config()).build());
+
+        assertEquals(2, failure.lines().size(), failure.lines().toString());
+        assertTrue(failure.lines().get(0).startsWith("content/innovators/alpha/index.nl.md:5: unknown field 'foto'"), failure.lines().toString());
+        assertTrue(failure.lines().get(1).startsWith("content/innovators/beta/photo.jpg: the photo is 300 pixels wide"), failure.lines().toString());
     }
 
     @Test

@@ -36,6 +36,8 @@ public final class MediaBuilder {
     public static final List<Integer> WIDTHS = List.of(480, 960, 1440);
     /** The narrowest photo accepted: narrower would be blown up on every screen. */
     public static final int MIN_WIDTH = 480;
+    /** The most pixels a photo may have: more would take more memory to decode than a build should. */
+    public static final long MAX_PIXELS = SourcePhoto.MAX_PIXELS;
 
     // Bump a recipe when its drawing or encoding changes, so that cached files are redrawn.
     private static final String PHOTO_RECIPE = "photo-v1";
