@@ -56,7 +56,7 @@ final class ContentLoader {
         this.newsSchema = new NewsSchema(config, bodies);
     }
 
-    /** The files the last load read from disk because they were new or had changed. */
+    /** The files the last load read from disk because they were new or had changed, and those it no longer found. */
     Set<Path> lastChanged() {
         return parsed.lastChanged();
     }
@@ -108,6 +108,7 @@ final class ContentLoader {
                         .ifPresent(b -> news.put(b.slug(), b));
             }
         }
+        parsed.forgetUnasked();
         Content content = new Content(innovators, editions, pages, news);
         editionSchema.crossCheck(content, root, problems);
         return content;

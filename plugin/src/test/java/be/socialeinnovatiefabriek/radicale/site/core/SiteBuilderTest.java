@@ -244,4 +244,21 @@ class SiteBuilderTest {
         assertTrue(table.stream().anyMatch(line -> line.matches("pages/about\\s+ok\\s+MISSING\\s+ok")), String.join("\n", table));
         assertEquals(3, builder.translations().missing());
     }
+
+    @Test
+    void aTranslationDeletedDuringThePreviewFallsBackToDutchOnTheNextBuild() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        SiteBuilder preview = new SiteBuilder(site.config(true));
+        preview.build();
+        assertEquals("Alpha fait la différence", Jsoup.parse(site.page("fr/innovators/alpha/index.html")).selectFirst(".lead").text());
+
+        site.delete("content/innovators/alpha/index.fr.md");
+        preview.build();
+        String rebuilt = site.page("fr/innovators/alpha/index.html");
+
+        assertEquals("Cette page n'est pas encore traduite en français. Elle est affichée en néerlandais.",
+                Jsoup.parse(rebuilt).select(".notice").text());
+        new SiteBuilder(site.config(true)).build();
+        assertEquals(site.page("fr/innovators/alpha/index.html"), rebuilt, "the page is as a fresh build makes it");
+    }
 }
