@@ -41,10 +41,10 @@ final class InnovatorSchema extends SectionSchema {
             website = null;
         }
         List<Located<String>> themes = fields.slugList("themes", true, true);
-        if (themes != null && themes.isEmpty() && fields.lineOf("themes") > 1) {
+        if (themes.isEmpty() && fields.lineOf("themes") > 1) {
             problems.add(fields.path(), fields.lineOf("themes"), "'themes' is empty", "list at least one theme, such as themes: [poverty]");
         }
-        for (Located<String> theme : themes == null ? List.<Located<String>>of() : themes) {
+        for (Located<String> theme : themes) {
             // Without the language's UI strings (their own problem), every theme would look unknown.
             if (messages.has(lang) && !messages.has(lang, "theme." + theme.value())) {
                 problems.add(theme.file(), theme.line(), "unknown theme '" + theme.value() + "'",
@@ -59,7 +59,7 @@ final class InnovatorSchema extends SectionSchema {
         }
         String body = body(fields, dir, ContentLoader.INNOVATORS, problems);
         return new InnovatorText(fields.source(), lang, name, tagline, organisation, region, website,
-                themes == null ? List.of() : themes.stream().map(Located::value).collect(Collectors.toList()),
+                themes.stream().map(Located::value).collect(Collectors.toList()),
                 photo, photoAlt, body, status(fields));
     }
 

@@ -31,7 +31,8 @@ public final class SiteBuilder {
     private final OutputFolder output;
     private TemplateRenderer renderer;
     private String templateStamp = "";
-    private Map<String, RenderedPage> previous = Map.of();
+    /** The pages of the last successful build, by output path: reused when a change does not touch them. */
+    private Map<String, byte[]> previous = Map.of();
     /** The parsed files of the last successful build, to tell a text edit from a front matter edit. */
     private Map<Path, SourceFile> frontMatters = Map.of();
     private TranslationStatus translations;
@@ -93,10 +94,10 @@ public final class SiteBuilder {
         checkAddresses(jobs, problems);
         problems.throwIfAny(config.projectDir());
 
-        Map<String, RenderedPage> rendered = new ConcurrentHashMap<>();
+        Map<String, byte[]> rendered = new ConcurrentHashMap<>();
         AtomicInteger renderCount = new AtomicInteger();
         jobs.parallelStream().forEach(job -> {
-            RenderedPage before = previous.get(job.output());
+            byte[] before = previous.get(job.output());
             if (onlyTextChanged && before != null && Collections.disjoint(job.sources(), changedFiles)) {
                 rendered.put(job.output(), before);
                 return;
@@ -104,13 +105,12 @@ public final class SiteBuilder {
             String html = renderer.render(job.template(), job.model(), problems);
             renderCount.incrementAndGet();
             if (html != null) {
-                rendered.put(job.output(), new RenderedPage(html.getBytes(StandardCharsets.UTF_8), job.sources()));
+                rendered.put(job.output(), html.getBytes(StandardCharsets.UTF_8));
             }
         });
         problems.throwIfAny(config.projectDir());
 
-        Map<String, Object> files = new HashMap<>();
-        rendered.forEach((path, page) -> files.put(path, page.bytes()));
+        Map<String, Object> files = new HashMap<String, Object>(rendered);
         files.putAll(new BallotWriter(config, content).ballots());
         files.putAll(new NewsFeedWriter(config, content, messages).feeds());
         files.putAll(new SitemapWriter(config).files(jobs));
@@ -237,8 +237,5 @@ public final class SiteBuilder {
             throw e.getCause();
         }
         return stamp.toString();
-    }
-
-    private record RenderedPage(byte[] bytes, Set<Path> sources) {
     }
 }
