@@ -124,6 +124,17 @@ class SiteBuilderTest {
     }
 
     @Test
+    void takesAPageDownInEveryLanguageOnceItsDutchTextHasExpired() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        site.write("content/pages/about/index.nl.md", "---\ntitle: Over ons\nmenu: 1\nexpiryDate: 2026-11-01\n---\nVoorbij.\n");
+
+        new SiteBuilder(site.config()).build();
+
+        assertFalse(Files.exists(site.output().resolve("nl/about/index.html")));
+        assertFalse(Files.exists(site.output().resolve("en/about/index.html")), "the English text goes with the Dutch one it starts from");
+    }
+
+    @Test
     void publishesAScheduledPageOnceItsMomentHasCome() throws Exception {
         TestSite site = TestSite.create(folder, null);
         site.write("content/pages/later/index.nl.md", "---\ntitle: Later\npublishDate: 2026-11-20\n---\nNu.\n");
