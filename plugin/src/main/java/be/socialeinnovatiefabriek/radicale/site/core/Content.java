@@ -13,7 +13,10 @@ record Content(SortedMap<String, Bundle<InnovatorText>> innovators,
                SortedMap<String, Bundle<PageText>> pages,
                SortedMap<String, Bundle<NewsText>> news) {
 
-    /** One folder of content: its language versions (only those in this build) and its other files. */
+    /**
+     * One folder of content: its language versions (only those in this build) and its other files.
+     * Outside news, a translation is only there beside the default language's text.
+     */
     record Bundle<T extends Text>(String slug, Path dir, Map<String, T> texts, List<Path> resources) {
 
         /** The text shown in {@code lang}: its own, or the default language's to fall back on, or null. */

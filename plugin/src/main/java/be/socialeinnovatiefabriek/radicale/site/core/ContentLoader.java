@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +56,7 @@ final class ContentLoader {
         this.newsSchema = new NewsSchema(config, bodies);
     }
 
-    /** The files the last load read from disk because they were new or had changed. */
+    /** The files the last load read from disk because they were new or had changed, and those it no longer found. */
     Set<Path> lastChanged() {
         return parsed.lastChanged();
     }
@@ -90,23 +91,24 @@ final class ContentLoader {
         }
         SortedMap<String, Bundle<InnovatorText>> innovators = new TreeMap<>();
         innovators.putAll(readAll(bundles(root.resolve(INNOVATORS), SLUG, "a folder name such as papillon (lowercase letters, digits, '-')", problems),
-                dir -> readBundle(dir, problems, (fields, lang) -> innovatorSchema.read(dir, fields, lang, messages, problems))));
+                dir -> readBundle(dir, problems, true, (fields, lang) -> innovatorSchema.read(dir, fields, lang, messages, problems))));
         SortedMap<String, Bundle<EditionText>> editions = new TreeMap<>(Comparator.reverseOrder());
         editions.putAll(readAll(bundles(root.resolve(CAMPAIGNS), EditionSchema.YEAR, "the edition's year, such as 2026", problems),
-                dir -> readBundle(dir, problems, (fields, lang) -> editionSchema.read(fields, lang, problems))));
+                dir -> readBundle(dir, problems, true, (fields, lang) -> editionSchema.read(fields, lang, problems))));
         SortedMap<String, Bundle<PageText>> pages = new TreeMap<>();
         pages.putAll(readAll(bundles(root.resolve(PAGES), SLUG, "a folder name such as privacy (lowercase letters, digits, '-')", problems),
-                dir -> readBundle(dir, problems, pageSchema::read)));
+                dir -> readBundle(dir, problems, true, pageSchema::read)));
         // Newest first: the folder name starts with the date.
         SortedMap<String, Bundle<NewsText>> news = new TreeMap<>(Comparator.reverseOrder());
         for (Path dir : bundles(root.resolve(NEWS), SLUG, "the date and a short name, such as " + NewsFolderName.EXAMPLE
                 + " (lowercase letters, digits, '-')", problems)) {
             Optional<LocalDate> date = NewsFolderName.date(dir, problems);
             if (date.isPresent()) {
-                readBundle(dir, problems, (fields, lang) -> newsSchema.read(dir, date.get(), fields, lang, root, editions.keySet(), problems))
+                readBundle(dir, problems, false, (fields, lang) -> newsSchema.read(dir, date.get(), fields, lang, root, editions.keySet(), problems))
                         .ifPresent(b -> news.put(b.slug(), b));
             }
         }
+        parsed.forgetUnasked();
         Content content = new Content(innovators, editions, pages, news);
         editionSchema.crossCheck(content, root, problems);
         return content;
@@ -171,7 +173,12 @@ final class ContentLoader {
         T read(Fields fields, String lang);
     }
 
-    private <T extends Content.Text> Optional<Bundle<T>> readBundle(Path dir, Problems problems, TextReader<T> reader) throws IOException {
+    /**
+     * Reads one folder's language versions. With {@code translationsFollowOriginal}, a translation is
+     * only published with its default-language text; news items are published file by file.
+     */
+    private <T extends Content.Text> Optional<Bundle<T>> readBundle(Path dir, Problems problems, boolean translationsFollowOriginal,
+                                                                  TextReader<T> reader) throws IOException {
         Map<String, Path> files = new LinkedHashMap<>();
         List<Path> resources = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
@@ -207,23 +214,59 @@ final class ContentLoader {
             return Optional.empty(); // its problem is reported; checking its fields would only repeat it
         }
         Fields original = new Fields(originalSource, problems, null);
+        T originalText = reader.read(original, defaultLanguage);
+        boolean originalShown = shown(originalText);
         Map<String, T> texts = new LinkedHashMap<>();
         for (String lang : config.languages()) {
             Path file = files.get(lang);
+            if (lang.equals(defaultLanguage)) {
+                if (originalShown) {
+                    texts.put(lang, originalText);
+                }
+                continue;
+            }
             if (file == null) {
                 continue;
             }
-            SourceFile source = lang.equals(defaultLanguage) ? originalSource : parsed.parse(file, problems);
+            SourceFile source = parsed.parse(file, problems);
             if (!source.readable()) {
                 continue;
             }
-            Fields fields = lang.equals(defaultLanguage) ? original : new Fields(source, problems, original);
+            Fields fields = new Fields(source, problems, original);
             T text = reader.read(fields, lang);
-            if (text != null && (config.preview() || "published".equals(text.status()))) {
-                texts.put(lang, text);
+            if (!shown(text)) {
+                continue;
             }
+            if (!originalShown && translationsFollowOriginal) {
+                reportPublishedAhead(fields, originalText);
+                continue;
+            }
+            texts.put(lang, text);
         }
         return Optional.of(new Bundle<>(dir.getFileName().toString(), dir, texts, resources));
+    }
+
+    /** Whether a text is in this build: every text in preview, only published ones otherwise. */
+    private boolean shown(Content.Text text) {
+        return text != null && (config.preview() || "published".equals(text.status()));
+    }
+
+    /**
+     * A translation published while the text it starts from is not: it is left out, as every page
+     * expects the default language's text beside its translations. A draft or a scheduled original
+     * is a mistake to fix; an expired one takes the page down in every language.
+     */
+    private void reportPublishedAhead(Fields translation, Content.Text original) {
+        String originalFile = "index." + config.defaultLanguage() + ".md";
+        String language = Locale.forLanguageTag(config.defaultLanguage()).getDisplayLanguage(Locale.ENGLISH);
+        int line = Schedule.KEYS.stream().filter(translation.source().keyLines()::containsKey).mapToInt(translation::lineOf).min().orElse(1);
+        if ("draft".equals(original.status())) {
+            translation.problems().add(translation.path(), line, "published while " + originalFile + " is a draft",
+                    "publish the " + language + " text first, or make this one a draft too (draft: true)");
+        } else if ("scheduled".equals(original.status())) {
+            translation.problems().add(translation.path(), line, "published while " + originalFile + " is scheduled for later",
+                    "publish the " + language + " text first, or give this one the same publishDate");
+        }
     }
 
 }

@@ -237,6 +237,12 @@ final class Fields {
         return line == null ? 1 : line;
     }
 
+    /** Where {@code key} is written: in this file, or in the default language's file this one inherits it from. */
+    Located<String> where(String key) {
+        Node node = node(key, true);
+        return new Located<>(key, fileOf(key, true), node == null ? 1 : SourceFile.lineOf(node));
+    }
+
     private Node node(String key, boolean inherit) {
         Node node = source.fields().get(key);
         if (node == null && inherit && fallback != null) {

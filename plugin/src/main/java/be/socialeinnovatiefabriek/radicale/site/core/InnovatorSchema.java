@@ -2,6 +2,7 @@ package be.socialeinnovatiefabriek.radicale.site.core;
 
 import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
 import be.socialeinnovatiefabriek.radicale.site.core.Fields.Located;
+import be.socialeinnovatiefabriek.radicale.site.core.media.MediaBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,11 +41,12 @@ final class InnovatorSchema extends SectionSchema {
             website = null;
         }
         List<Located<String>> themes = fields.slugList("themes", true, true);
-        if (themes != null && themes.isEmpty() && fields.lineOf("themes") > 1) {
+        if (themes.isEmpty() && fields.lineOf("themes") > 1) {
             problems.add(fields.path(), fields.lineOf("themes"), "'themes' is empty", "list at least one theme, such as themes: [poverty]");
         }
-        for (Located<String> theme : themes == null ? List.<Located<String>>of() : themes) {
-            if (!messages.has(lang, "theme." + theme.value())) {
+        for (Located<String> theme : themes) {
+            // Without the language's UI strings (their own problem), every theme would look unknown.
+            if (messages.has(lang) && !messages.has(lang, "theme." + theme.value())) {
                 problems.add(theme.file(), theme.line(), "unknown theme '" + theme.value() + "'",
                         "use one of " + String.join(", ", knownThemes(messages, lang)) + ", or add theme." + theme.value()
                                 + " to every messages file in site-template/i18n/");
@@ -57,24 +59,31 @@ final class InnovatorSchema extends SectionSchema {
         }
         String body = body(fields, dir, ContentLoader.INNOVATORS, problems);
         return new InnovatorText(fields.source(), lang, name, tagline, organisation, region, website,
-                themes == null ? List.of() : themes.stream().map(Located::value).collect(Collectors.toList()),
+                themes.stream().map(Located::value).collect(Collectors.toList()),
                 photo, photoAlt, body, status(fields));
     }
 
-    private Photo checkPhoto(Path dir, String name, Fields fields, Problems problems) {
+    private void checkPhoto(Path dir, String name, Fields fields, Problems problems) {
         Path file = dir.resolve(name).normalize();
         int line = fields.lineOf("photo");
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (!file.startsWith(dir) || name.contains("/") || !Files.isRegularFile(file)) {
             problems.add(fields.path(), line, "the photo '" + name + "' is not in the folder " + dir.getFileName() + "/",
                     "copy the photo into that folder, or correct the file name after 'photo:'");
-            return null;
+            return;
         }
         if (!PHOTO_TYPES.contains(extension)) {
             problems.add(fields.path(), line, "the photo '" + name + "' is not a JPEG or PNG file",
                     "save it as .jpg or .png");
-            return null;
+            return;
         }
+        Photo measured = measure(file, problems);
+        if (measured != null) {
+            checkSize(file, measured, fields.where("photo"), problems);
+        }
+    }
+
+    private Photo measure(Path file, Problems problems) {
         try {
             long modified = Files.getLastModifiedTime(file).toMillis();
             Photo known = photos.get(file);
@@ -91,6 +100,23 @@ final class InnovatorSchema extends SectionSchema {
         } catch (IOException e) {
             problems.add(file, 0, "this photo cannot be read (" + e.getMessage() + ")", "export the photo again as JPEG");
             return null;
+        }
+    }
+
+    /**
+     * The sizes the media check refuses, found here with the content's other problems and pointing at
+     * the line that names the photo. The header's width may be turned by the photo's orientation, so
+     * only a photo too small either way is refused here; the media check measures it upright.
+     */
+    private void checkSize(Path file, Photo photo, Located<String> named, Problems problems) {
+        Path markdown = named.file().startsWith(config.projectDir()) ? config.projectDir().relativize(named.file()) : named.file();
+        String where = ", named after 'photo:' at " + markdown.toString().replace('\\', '/') + ":" + named.line();
+        if (Math.max(photo.width(), photo.height()) < MediaBuilder.MIN_WIDTH) {
+            problems.add(file, 0, "the photo is " + photo.width() + " pixels wide, too small for the site",
+                    "use a photo at least " + MediaBuilder.MIN_WIDTH + " pixels wide (1440 or more looks sharp on large screens)" + where);
+        } else if ((long) photo.width() * photo.height() > MediaBuilder.MAX_PIXELS) {
+            problems.add(file, 0, "the photo is " + photo.width() + " by " + photo.height() + " pixels, too large to process",
+                    "save it at most 4000 pixels wide" + where);
         }
     }
 

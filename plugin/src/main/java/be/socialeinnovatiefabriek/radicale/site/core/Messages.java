@@ -12,9 +12,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The UI strings of every language, from site-template/i18n/messages_&lt;lang&gt;.properties. */
 final class Messages {
+
+    // A backslash that is not itself escaped, then u and fewer than four hexadecimal digits.
+    private static final Pattern BROKEN_ESCAPE = Pattern.compile("(?<!\\\\)(?:\\\\\\\\)*(\\\\u[0-9a-fA-F]{0,3})(?![0-9a-fA-F])");
 
     private final Map<String, Map<String, String>> byLanguage;
 
@@ -38,6 +43,12 @@ final class Messages {
                 properties.load(reader);
             } catch (java.nio.charset.MalformedInputException e) {
                 problems.add(file, 1, "the file is not UTF-8 text", "save it with UTF-8 encoding");
+                byLanguage.put(language, Map.of()); // half read, every key after the mistake would look missing
+                continue;
+            } catch (IllegalArgumentException e) {
+                reportBrokenEscape(file, problems);
+                byLanguage.put(language, Map.of());
+                continue;
             }
             Map<String, String> strings = new TreeMap<>();
             properties.forEach((key, value) -> strings.put((String) key, ((String) value).strip()));
@@ -61,6 +72,26 @@ final class Messages {
             }
         }
         return new Messages(byLanguage);
+    }
+
+    /** Names the line of the first \\u that is not followed by four hexadecimal digits: what makes a properties file unreadable. */
+    private static void reportBrokenEscape(Path file, Problems problems) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher escape = BROKEN_ESCAPE.matcher(lines.get(i));
+            if (escape.find()) {
+                problems.add(file, i + 1, "'" + escape.group(1) + "' is not a character: \\u needs four hexadecimal digits",
+                        "write the character itself (the file is UTF-8), or four digits as in \\u00e9 for \u00e9");
+                return;
+            }
+        }
+        problems.add(file, 0, "a \\u escape is not followed by four hexadecimal digits",
+                "write the character itself (the file is UTF-8), or four digits as in \\u00e9 for \u00e9");
+    }
+
+    /** Whether the UI strings of {@code language} could be read: without them, no key is worth checking against them. */
+    boolean has(String language) {
+        return !of(language).isEmpty();
     }
 
     Map<String, String> of(String language) {

@@ -7,6 +7,7 @@ import be.socialeinnovatiefabriek.radicale.site.core.Content.PageText;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,10 +24,13 @@ final class PageJobs {
     private final ViewContext site;
     private final CampaignViews campaigns;
     private final Map<String, List<String[]>> menuPages = new HashMap<>();
+    /** What templates know of the site as a whole: the same for every page of a build, so made once. */
+    private final Map<String, Object> siteModel;
 
     PageJobs(ViewContext site, CampaignViews campaigns) {
         this.site = site;
         this.campaigns = campaigns;
+        this.siteModel = Collections.unmodifiableMap(siteModel(site));
     }
 
     /** A page that exists in every language: home, listings, 404. */
@@ -71,7 +75,7 @@ final class PageJobs {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("lang", lang);
         model.put("t", site.messages().of(lang));
-        model.put("site", siteModel());
+        model.put("site", siteModel);
         model.put("page", page);
         model.put("nav", nav(lang, (String) page.get("path")));
         if (content.pages().containsKey("privacy") && site.pick(content.pages().get("privacy"), lang) != null) {
@@ -122,7 +126,7 @@ final class PageJobs {
         return page;
     }
 
-    private Map<String, Object> siteModel() {
+    private static Map<String, Object> siteModel(ViewContext site) {
         SiteConfig config = site.config();
         String base = site.base();
         List<Map<String, Object>> languages = new ArrayList<>();

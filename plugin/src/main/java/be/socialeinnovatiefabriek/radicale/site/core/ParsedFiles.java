@@ -13,15 +13,31 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ParsedFiles {
 
     private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
-    /** Files read from disk since {@link #forgetChanges} because they were new or changed. */
+    /** Files read from disk since {@link #forgetChanges} because they were new or changed, and files gone since. */
     private final Set<Path> changed = ConcurrentHashMap.newKeySet();
+    /** Files asked for since {@link #forgetChanges}, read or not. */
+    private final Set<Path> asked = ConcurrentHashMap.newKeySet();
 
     /** Starts a new load: what it reads from disk is what {@link #lastChanged} reports next. */
     void forgetChanges() {
         changed.clear();
+        asked.clear();
     }
 
-    /** The files read from disk since the last {@link #forgetChanges} because they were new or had changed. */
+    /**
+     * Ends a load: a kept file it did not ask for was deleted (or is no longer read) and counts as
+     * changed, so that the pages that showed it are made again.
+     */
+    void forgetUnasked() {
+        for (Path file : cache.keySet()) {
+            if (!asked.contains(file)) {
+                cache.remove(file);
+                changed.add(file);
+            }
+        }
+    }
+
+    /** The files read from disk since the last {@link #forgetChanges} because they were new or had changed, and those gone since. */
     Set<Path> lastChanged() {
         return Set.copyOf(changed);
     }
@@ -41,6 +57,7 @@ final class ParsedFiles {
 
     /** The parsed file, read again only when its time or size changed; a file with problems is not kept, so they are reported again. */
     SourceFile parse(Path file, Problems problems) throws IOException {
+        asked.add(file);
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         Cached cached = cache.get(file);
         if (cached != null && cached.modified() == attributes.lastModifiedTime().toMillis() && cached.size() == attributes.size()) {

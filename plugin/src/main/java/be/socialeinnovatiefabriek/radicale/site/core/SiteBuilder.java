@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
+import be.socialeinnovatiefabriek.radicale.site.core.media.FontProblem;
 import be.socialeinnovatiefabriek.radicale.site.core.media.MediaBuilder;
 import be.socialeinnovatiefabriek.radicale.site.core.media.MediaStats;
 import java.io.IOException;
@@ -30,7 +31,8 @@ public final class SiteBuilder {
     private final OutputFolder output;
     private TemplateRenderer renderer;
     private String templateStamp = "";
-    private Map<String, RenderedPage> previous = Map.of();
+    /** The pages of the last successful build, by output path: reused when a change does not touch them. */
+    private Map<String, byte[]> previous = Map.of();
     /** The parsed files of the last successful build, to tell a text edit from a front matter edit. */
     private Map<Path, SourceFile> frontMatters = Map.of();
     private TranslationStatus translations;
@@ -78,8 +80,11 @@ public final class SiteBuilder {
 
         long mediaStart = System.nanoTime();
         boolean mediaReused = onlyTextChanged && lastMedia != null;
-        SiteMedia media = mediaReused ? lastMedia : new SiteMedia(config, mediaBuilder(), messages);
+        SiteMedia media = lastMedia;
         if (!mediaReused) {
+            MediaBuilder builder = mediaBuilder(problems);
+            problems.throwIfAny(config.projectDir());
+            media = new SiteMedia(config, builder, messages);
             media.prepare(content, problems);
         }
         problems.throwIfAny(config.projectDir());
@@ -89,10 +94,10 @@ public final class SiteBuilder {
         checkAddresses(jobs, problems);
         problems.throwIfAny(config.projectDir());
 
-        Map<String, RenderedPage> rendered = new ConcurrentHashMap<>();
+        Map<String, byte[]> rendered = new ConcurrentHashMap<>();
         AtomicInteger renderCount = new AtomicInteger();
         jobs.parallelStream().forEach(job -> {
-            RenderedPage before = previous.get(job.output());
+            byte[] before = previous.get(job.output());
             if (onlyTextChanged && before != null && Collections.disjoint(job.sources(), changedFiles)) {
                 rendered.put(job.output(), before);
                 return;
@@ -100,13 +105,12 @@ public final class SiteBuilder {
             String html = renderer.render(job.template(), job.model(), problems);
             renderCount.incrementAndGet();
             if (html != null) {
-                rendered.put(job.output(), new RenderedPage(html.getBytes(StandardCharsets.UTF_8), job.sources()));
+                rendered.put(job.output(), html.getBytes(StandardCharsets.UTF_8));
             }
         });
         problems.throwIfAny(config.projectDir());
 
-        Map<String, Object> files = new HashMap<>();
-        rendered.forEach((path, page) -> files.put(path, page.bytes()));
+        Map<String, Object> files = new HashMap<String, Object>(rendered);
         files.putAll(new BallotWriter(config, content).ballots());
         files.putAll(new NewsFeedWriter(config, content, messages).feeds());
         files.putAll(new SitemapWriter(config).files(jobs));
@@ -124,11 +128,18 @@ public final class SiteBuilder {
                 made.images(), made.posters(), made.cached(), mediaMillis);
     }
 
-    /** The media cache lives beside the output and survives rebuilds; fonts come from the template folder. */
-    private MediaBuilder mediaBuilder() throws IOException {
+    /**
+     * The media cache lives beside the output and survives rebuilds; fonts come from the template folder.
+     * A missing or broken font is a problem, and null is returned; the next build tries again.
+     */
+    private MediaBuilder mediaBuilder(Problems problems) throws IOException {
         if (mediaBuilder == null) {
-            mediaBuilder = new MediaBuilder(config.outputDir().resolveSibling(".site-cache").resolve("media"),
-                    config.templateDir().resolve("fonts"));
+            try {
+                mediaBuilder = new MediaBuilder(config.outputDir().resolveSibling(".site-cache").resolve("media"),
+                        config.templateDir().resolve("fonts"));
+            } catch (FontProblem problem) {
+                problems.add(problem.file(), 0, problem.what(), problem.fix());
+            }
         }
         return mediaBuilder;
     }
@@ -226,8 +237,5 @@ public final class SiteBuilder {
             throw e.getCause();
         }
         return stamp.toString();
-    }
-
-    private record RenderedPage(byte[] bytes, Set<Path> sources) {
     }
 }

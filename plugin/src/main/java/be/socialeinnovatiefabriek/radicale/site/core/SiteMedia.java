@@ -37,7 +37,8 @@ final class SiteMedia {
     private final Map<Path, Photo> photos = new ConcurrentHashMap<>();
     private final Map<String, String> cards = new ConcurrentHashMap<>();
     private final Map<String, String> posters = new ConcurrentHashMap<>();
-    private MediaStats before;
+    /** The builder's counts before this build drew anything. */
+    private final MediaStats before;
 
     SiteMedia(SiteConfig config, MediaBuilder builder, Messages messages) {
         this.config = config;
@@ -48,7 +49,6 @@ final class SiteMedia {
 
     /** Draws (or takes from the cache) every photo, card and poster; mistakes become problems. */
     void prepare(Content content, Problems problems) {
-        before = builder.stats();
         List<Runnable> work = new ArrayList<>();
         for (Bundle<InnovatorText> innovator : content.innovators().values()) {
             innovator.texts().values().stream().map(text -> innovator.dir().resolve(text.photo())).distinct()
@@ -95,9 +95,6 @@ final class SiteMedia {
     private void callToVote(Bundle<EditionText> edition, Bundle<InnovatorText> innovator, String lang, Problems problems) {
         InnovatorText text = innovator.texts().getOrDefault(lang, innovator.texts().get(config.defaultLanguage()));
         EditionText editionText = edition.texts().getOrDefault(lang, edition.texts().get(config.defaultLanguage()));
-        if (text == null || editionText == null) {
-            return;
-        }
         Path photo = innovator.dir().resolve(text.photo());
         String call = messages.get(lang, "share.callToVote").replace("{0}", text.name());
         String key = edition.slug() + "/" + innovator.slug() + "." + lang;

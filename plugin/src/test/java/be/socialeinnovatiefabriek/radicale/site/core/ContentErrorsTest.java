@@ -114,6 +114,45 @@ class ContentErrorsTest {
     }
 
     @Test
+    void aBrokenEscapeInTheUiStringsNamesItsLineAndNothingElse() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        new SiteBuilder(site.config()).build();
+        String before = site.page("nl/index.html");
+        site.replaceLine("site-template/i18n/messages_fr.properties", "nav.home", "nav.home=Accueil \\u00e");
+        int line = Files.readAllLines(site.root().resolve("site-template/i18n/messages_fr.properties")).indexOf("nav.home=Accueil \\u00e") + 1;
+
+        assertEquals(List.of("site-template/i18n/messages_fr.properties:" + line + ": '\\u00e' is not a character: \\u needs four hexadecimal digits; "
+                        + "write the character itself (the file is UTF-8), or four digits as in \\u00e9 for \u00e9"),
+                problemsOf(site, before));
+    }
+
+    @Test
+    void aMissingFontNamesTheFileAndHowToRestoreIt() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        new SiteBuilder(site.config()).build();
+        String before = site.page("nl/index.html");
+        site.delete("site-template/fonts/OpenSans-Bold.ttf");
+
+        assertEquals(List.of("site-template/fonts/OpenSans-Bold.ttf: the share cards and posters need this font, and it is missing; "
+                        + "restore site-template/fonts/OpenSans-Bold.ttf from the project (git checkout -- site-template/fonts/OpenSans-Bold.ttf)"),
+                problemsOf(site, before));
+    }
+
+    @Test
+    void aFontThatIsNotAFontNamesTheFileAndHowToRestoreIt() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        new SiteBuilder(site.config()).build();
+        String before = site.page("nl/index.html");
+        site.write("site-template/fonts/OpenSans-Regular.ttf", "<html>not a font</html>");
+
+        List<String> problems = problemsOf(site, before);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("site-template/fonts/OpenSans-Regular.ttf: this file is not a TrueType font"), problems.get(0));
+        assertTrue(problems.get(0).endsWith("; restore site-template/fonts/OpenSans-Regular.ttf from the project "
+                + "(git checkout -- site-template/fonts/OpenSans-Regular.ttf)"), problems.get(0));
+    }
+
+    @Test
     void aMissingPhotoNamesTheFolderItShouldBeIn() throws Exception {
         assertEquals(List.of("content/innovators/alpha/index.nl.md:5: the photo 'portret.jpg' is not in the folder alpha/; "
                         + "copy the photo into that folder, or correct the file name after 'photo:'"),
@@ -133,6 +172,29 @@ class ContentErrorsTest {
 
         assertTrue(problems.contains("content/pages/about/index.nl.md:6: the image photo.jpg has no alt text; "
                 + "describe what it shows between the brackets: ![what the image shows](photo.jpg)"), problems.toString());
+    }
+
+    @Test
+    void aTranslationPublishedWhileTheDutchTextIsADraftFailsTheBuild() throws Exception {
+        assertEquals(List.of(
+                        "content/campaigns/2026/index.en.md:1: published while index.nl.md is a draft; "
+                                + "publish the Dutch text first, or make this one a draft too (draft: true)",
+                        "content/campaigns/2026/index.fr.md:1: published while index.nl.md is a draft; "
+                                + "publish the Dutch text first, or make this one a draft too (draft: true)"),
+                problemsAfter("fails-on-translation-published-before-dutch"));
+    }
+
+    @Test
+    void aTranslationPublishedBeforeItsScheduledDutchTextNamesItsScheduleLine() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        new SiteBuilder(site.config()).build();
+        String before = site.page("nl/index.html");
+        site.write("content/pages/about/index.nl.md", "---\ntitle: Over ons\npublishDate: 2027-01-01T00:00+01:00\n---\nLater.\n");
+        site.write("content/pages/about/index.en.md", "---\ntitle: About us\npublishDate: 2026-11-01\n---\nNow.\n");
+
+        assertEquals(List.of("content/pages/about/index.en.md:3: published while index.nl.md is scheduled for later; "
+                        + "publish the Dutch text first, or give this one the same publishDate"),
+                problemsOf(site, before));
     }
 
     @Test

@@ -124,6 +124,17 @@ class SiteBuilderTest {
     }
 
     @Test
+    void takesAPageDownInEveryLanguageOnceItsDutchTextHasExpired() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        site.write("content/pages/about/index.nl.md", "---\ntitle: Over ons\nmenu: 1\nexpiryDate: 2026-11-01\n---\nVoorbij.\n");
+
+        new SiteBuilder(site.config()).build();
+
+        assertFalse(Files.exists(site.output().resolve("nl/about/index.html")));
+        assertFalse(Files.exists(site.output().resolve("en/about/index.html")), "the English text goes with the Dutch one it starts from");
+    }
+
+    @Test
     void publishesAScheduledPageOnceItsMomentHasCome() throws Exception {
         TestSite site = TestSite.create(folder, null);
         site.write("content/pages/later/index.nl.md", "---\ntitle: Later\npublishDate: 2026-11-20\n---\nNu.\n");
@@ -184,6 +195,22 @@ class SiteBuilderTest {
 
         assertTrue(failure.lines().get(0).startsWith("content/innovators/beta/photo.jpg: the photo is 300 pixels wide"), failure.lines().toString());
         assertTrue(failure.lines().get(0).contains("use a photo at least 480 pixels wide"), failure.lines().toString());
+        assertEquals(List.of("content/innovators/beta/photo.jpg: the photo is 300 pixels wide, too small for the site; "
+                        + "use a photo at least 480 pixels wide (1440 or more looks sharp on large screens), "
+                        + "named after 'photo:' at content/innovators/beta/index.nl.md:6"), failure.lines(),
+                "the line that names the photo is given, and the photo is named once");
+    }
+
+    @Test
+    void aPhotoTooSmallIsReportedWithTheOtherContentProblems() throws Exception {
+        TestSite site = TestSite.create(folder, "fails-on-unknown-key");
+        TestSite.writePhoto(site.root().resolve("content/innovators/beta/photo.jpg"), 300, 200);
+
+        ContentException failure = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class, () -> new SiteBuilder(site.config()).build());
+
+        assertEquals(2, failure.lines().size(), failure.lines().toString());
+        assertTrue(failure.lines().get(0).startsWith("content/innovators/alpha/index.nl.md:5: unknown field 'foto'"), failure.lines().toString());
+        assertTrue(failure.lines().get(1).startsWith("content/innovators/beta/photo.jpg: the photo is 300 pixels wide"), failure.lines().toString());
     }
 
     @Test
@@ -227,5 +254,22 @@ class SiteBuilderTest {
         assertTrue(table.stream().anyMatch(line -> line.matches("innovators/beta\\s+ok\\s+MISSING\\s+MISSING")), String.join("\n", table));
         assertTrue(table.stream().anyMatch(line -> line.matches("pages/about\\s+ok\\s+MISSING\\s+ok")), String.join("\n", table));
         assertEquals(3, builder.translations().missing());
+    }
+
+    @Test
+    void aTranslationDeletedDuringThePreviewFallsBackToDutchOnTheNextBuild() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        SiteBuilder preview = new SiteBuilder(site.config(true));
+        preview.build();
+        assertEquals("Alpha fait la différence", Jsoup.parse(site.page("fr/innovators/alpha/index.html")).selectFirst(".lead").text());
+
+        site.delete("content/innovators/alpha/index.fr.md");
+        preview.build();
+        String rebuilt = site.page("fr/innovators/alpha/index.html");
+
+        assertEquals("Cette page n'est pas encore traduite en français. Elle est affichée en néerlandais.",
+                Jsoup.parse(rebuilt).select(".notice").text());
+        new SiteBuilder(site.config(true)).build();
+        assertEquals(site.page("fr/innovators/alpha/index.html"), rebuilt, "the page is as a fresh build makes it");
     }
 }

@@ -33,29 +33,48 @@ final class BundledFonts {
         this.hash = new CacheKey("fonts").add(regularBytes).add(boldBytes).hex();
     }
 
-    /** Reads {@value #REGULAR} and {@value #BOLD} from {@code folder}. */
+    /**
+     * Reads {@value #REGULAR} and {@value #BOLD} from {@code folder}, and checks that both can be drawn
+     * with and embedded in a PDF, so that a broken font is named here and not halfway through a poster.
+     *
+     * @throws FontProblem when a font is missing or is not a usable TrueType font
+     */
     static BundledFonts load(Path folder) throws IOException {
-        byte[] regularBytes = read(folder.resolve(REGULAR));
-        byte[] boldBytes = read(folder.resolve(BOLD));
-        return new BundledFonts(regularBytes, boldBytes, awtFont(folder.resolve(REGULAR)), awtFont(folder.resolve(BOLD)));
+        Path regular = folder.resolve(REGULAR);
+        Path bold = folder.resolve(BOLD);
+        byte[] regularBytes = read(regular);
+        byte[] boldBytes = read(bold);
+        return new BundledFonts(regularBytes, boldBytes, usableFont(regular, regularBytes), usableFont(bold, boldBytes));
     }
 
     private static byte[] read(Path file) throws IOException {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null,
-                    "the share cards and posters need this font; restore site-template/fonts/ from version control");
+            throw new FontProblem(file, "the share cards and posters need this font, and it is missing", restore(file), e);
         }
     }
 
-    private static Font awtFont(Path file) throws IOException {
+    private static Font usableFont(Path file, byte[] bytes) throws IOException {
+        Font font;
         try {
             // From the file, not a stream: the JDK copies a stream to a temporary file first.
-            return Font.createFont(Font.TRUETYPE_FONT, file.toFile());
+            font = Font.createFont(Font.TRUETYPE_FONT, file.toFile());
         } catch (FontFormatException e) {
-            throw new IOException(file + " is not a TrueType font: " + e.getMessage(), e);
+            throw new FontProblem(file, "this file is not a TrueType font (" + e.getMessage() + ")", restore(file), e);
         }
+        try (PDDocument document = new PDDocument()) {
+            PDType0Font.load(document, new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new FontProblem(file, "this font cannot be embedded in a PDF poster (" + e.getMessage() + ")", restore(file), e);
+        }
+        return font;
+    }
+
+    private static String restore(Path file) {
+        Path folder = file.getParent();
+        String shown = (folder.getParent() != null ? folder.getParent().getFileName() + "/" : "") + folder.getFileName() + "/" + file.getFileName();
+        return "restore " + shown + " from the project (git checkout -- " + shown + ")";
     }
 
     /** The regular face at {@code size} pixels, for Java2D. */

@@ -61,11 +61,6 @@ final class LineWrapper {
         return lines;
     }
 
-    /** The widest of {@code lines}, as measured. */
-    double widest(List<String> lines) {
-        return lines.stream().mapToDouble(width).max().orElse(0);
-    }
-
     private boolean fits(String text, double maxWidth) {
         return width.applyAsDouble(text) <= maxWidth;
     }

@@ -36,6 +36,8 @@ public final class MediaBuilder {
     public static final List<Integer> WIDTHS = List.of(480, 960, 1440);
     /** The narrowest photo accepted: narrower would be blown up on every screen. */
     public static final int MIN_WIDTH = 480;
+    /** The most pixels a photo may have: more would take more memory to decode than a build should. */
+    public static final long MAX_PIXELS = SourcePhoto.MAX_PIXELS;
 
     // Bump a recipe when its drawing or encoding changes, so that cached files are redrawn.
     private static final String PHOTO_RECIPE = "photo-v1";
@@ -56,7 +58,8 @@ public final class MediaBuilder {
     /**
      * @param cacheDir where generated files are kept between builds, e.g. {@code target/.site-cache/media}
      * @param fontDir  the template's {@code fonts/} folder, with OpenSans-Regular.ttf and OpenSans-Bold.ttf
-     * @throws IOException when the cache folder cannot be made or a font is missing or unreadable
+     * @throws FontProblem when a font is missing or cannot be used
+     * @throws IOException  when the cache folder cannot be made or a font cannot be read
      */
     public MediaBuilder(Path cacheDir, Path fontDir) throws IOException {
         this.cache = new MediaCache(cacheDir);
