@@ -81,7 +81,7 @@ final class ContentLoader {
         }
         for (Path entry : sections) {
             String name = entry.getFileName().toString();
-            if (Files.isDirectory(entry) && !Set.of(INNOVATORS, CAMPAIGNS, PAGES, NEWS).contains(name) && !name.startsWith(".")) {
+            if (Files.isDirectory(entry) && !Set.of(INNOVATORS, CAMPAIGNS, PAGES, NEWS).contains(name) && !EditorFiles.isLeftover(entry)) {
                 problems.add(entry, 0, "'" + name + "' is not a section of the site",
                         "put content in content/innovators/, content/campaigns/, content/pages/ or content/news/");
             } else if (name.endsWith(".md") && !name.equalsIgnoreCase("README.md")) {
@@ -147,7 +147,7 @@ final class ContentLoader {
         try (Stream<Path> list = Files.list(section)) {
             for (Path entry : list.sorted().collect(Collectors.toList())) {
                 String name = entry.getFileName().toString();
-                if (name.startsWith(".")) {
+                if (EditorFiles.isLeftover(entry)) {
                     continue;
                 }
                 if (!Files.isDirectory(entry)) {
@@ -185,7 +185,7 @@ final class ContentLoader {
             for (Path file : list.sorted().collect(Collectors.toList())) {
                 String name = file.getFileName().toString();
                 Matcher index = INDEX.matcher(name);
-                if (name.startsWith(".") || Files.isDirectory(file)) {
+                if (EditorFiles.isLeftover(file) || Files.isDirectory(file)) {
                     continue;
                 } else if (index.matches()) {
                     String lang = index.group(1);

@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.serve;
 
+import be.socialeinnovatiefabriek.radicale.site.core.EditorFiles;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -63,7 +64,7 @@ final class SourceWatcher implements AutoCloseable {
                 changed = true; // events were lost: rebuild to be sure
                 continue;
             }
-            if (isEditorFile((Path) event.context())) {
+            if (EditorFiles.isLeftover((Path) event.context())) {
                 continue;
             }
             changed = true;
@@ -80,12 +81,6 @@ final class SourceWatcher implements AutoCloseable {
         }
         key.reset();
         return changed;
-    }
-
-    /** Swap, backup and lock files that editors and file managers write beside a file (.x.swp, x~, .DS_Store): not sources. */
-    static boolean isEditorFile(Path name) {
-        String text = name.getFileName().toString();
-        return text.startsWith(".") || text.endsWith("~");
     }
 
     private void registerTree(Path root) throws IOException {

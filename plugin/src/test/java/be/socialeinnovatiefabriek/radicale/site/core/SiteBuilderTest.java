@@ -109,6 +109,19 @@ class SiteBuilderTest {
     }
 
     @Test
+    void editorBackupAndSwapFilesAreNeverPublished() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        site.write("content/innovators/alpha/index.nl.md~", "an editor's backup");
+        site.write("content/innovators/alpha/.index.nl.md.swp", "an editor's swap file");
+
+        new SiteBuilder(site.config()).build();
+        try (var files = Files.walk(site.output())) {
+            assertEquals(List.of(), files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith("~") || name.endsWith(".swp")).collect(Collectors.toList()));
+        }
+    }
+
+    @Test
     void leavesDraftsOutOfThePublishedSiteAndShowsThemInPreviewWithABanner() throws Exception {
         TestSite site = TestSite.create(folder, null);
         site.write("content/pages/plans/index.nl.md", "---\ntitle: Plannen\ndraft: true\n---\nNog geheim.\n");
