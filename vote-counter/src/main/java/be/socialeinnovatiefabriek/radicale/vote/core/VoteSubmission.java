@@ -1,5 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.core;
 
+import be.socialeinnovatiefabriek.radicale.vote.address.InvalidAddress;
+import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.MailFailure;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
@@ -61,14 +63,22 @@ final class VoteSubmission {
         if ("none".equals(ballot.verification())) {
             return castDirect(request, ballot, nominee, now, reply);
         }
-        String address = field(fields, "email", true);
-        String voter = VoterIdentity.normalise(address).map(identity::ofAddress).orElseThrow(() -> Refusal.badRequest(
-                "'" + address.trim() + "' is not an e-mail address we can send the confirmation to; check it for typos."));
+        MailAddress address = address(field(fields, "email", true));
+        // Hashed and mailed alike: the mailbox that is counted is the one that gets the link.
+        String voter = identity.ofAddress(address);
         limit(perAddress, voter);
-        return keepPending(ballot, nominee, lang, address.trim(), voter, now, reply);
+        return keepPending(ballot, nominee, lang, address, voter, now, reply);
     }
 
-    private ApiResponse keepPending(Ballot ballot, String nominee, String lang, String address, String voter,
+    private static MailAddress address(String typed) throws Refusal {
+        try {
+            return MailAddress.parse(typed);
+        } catch (InvalidAddress e) {
+            throw Refusal.badRequest(e.getMessage());
+        }
+    }
+
+    private ApiResponse keepPending(Ballot ballot, String nominee, String lang, MailAddress address, String voter,
                                     Instant now, Reply reply) throws Refusal {
         ConfirmationToken token = ConfirmationToken.next(ballot.id(), lang, nominee, random);
         Instant closes = ballot.closes().toInstant();
