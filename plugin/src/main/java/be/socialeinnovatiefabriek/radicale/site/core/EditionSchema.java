@@ -21,8 +21,7 @@ final class EditionSchema extends SectionSchema {
     /** An edition's folder name and how news refers to it: its year. */
     static final Pattern YEAR = Pattern.compile("\\d{4}");
 
-    private static final Set<String> KEYS = Schedule.keysWith("title", "summary", "nominees", "opens", "closes", "results",
-            "verification", "votesPerVoter", "jury", "winners");
+    private static final Set<String> KEYS = ContentFields.EDITIONS.keys();
 
     EditionSchema(SiteConfig config, RenderedBodies bodies) {
         super(config, bodies);

@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
 /** The front matter of an innovator profile: its fields, their checks (website, themes, photo) and the text they make. */
 final class InnovatorSchema extends SectionSchema {
 
-    private static final Set<String> KEYS = Schedule.keysWith("name", "tagline", "organisation", "themes", "region",
-            "website", "photo", "photoAlt");
+    private static final Set<String> KEYS = ContentFields.INNOVATORS.keys();
     private static final Set<String> PHOTO_TYPES = Set.of("jpg", "jpeg", "png");
 
     /** Photos measured in earlier builds, by file: measuring means decoding the image. */

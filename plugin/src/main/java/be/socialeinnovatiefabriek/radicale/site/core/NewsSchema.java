@@ -9,7 +9,7 @@ import java.util.Set;
 /** The front matter of a news item: its fields, the edition it is about, and when it goes public. */
 final class NewsSchema extends SectionSchema {
 
-    private static final Set<String> KEYS = Schedule.keysWith("title", "summary", "edition");
+    private static final Set<String> KEYS = ContentFields.NEWS.keys();
 
     NewsSchema(SiteConfig config, RenderedBodies bodies) {
         super(config, bodies);

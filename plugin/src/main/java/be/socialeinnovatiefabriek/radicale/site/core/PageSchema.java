@@ -6,7 +6,7 @@ import java.util.Set;
 /** The front matter of a plain page (privacy, about): a title, a description and its place in the menu. */
 final class PageSchema extends SectionSchema {
 
-    private static final Set<String> KEYS = Schedule.keysWith("title", "description", "menu");
+    private static final Set<String> KEYS = ContentFields.PAGES.keys();
 
     PageSchema(SiteConfig config, RenderedBodies bodies) {
         super(config, bodies);

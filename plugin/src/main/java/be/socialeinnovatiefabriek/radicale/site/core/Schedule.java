@@ -1,23 +1,14 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
 import java.time.OffsetDateTime;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** published, draft, scheduled or expired, and the moment of publication when one is known. */
 record Schedule(String status, OffsetDateTime publish) {
 
-    /** The fields that set it, which every section allows. */
+    /** The fields that set it, which every section allows ({@link ContentFields#SCHEDULE}). */
     static final Set<String> KEYS = Set.of("draft", "publishDate", "expiryDate");
-
-    /** The fields a section allows: {@link #KEYS} and its own. */
-    static Set<String> keysWith(String... more) {
-        Set<String> all = new HashSet<>(KEYS);
-        all.addAll(List.of(more));
-        return Set.copyOf(all);
-    }
 
     /** The status as of the build's moment; {@code defaultPublish} stands in for an absent publishDate (may be null). */
     static Schedule of(Fields fields, OffsetDateTime defaultPublish, SiteConfig config) {
