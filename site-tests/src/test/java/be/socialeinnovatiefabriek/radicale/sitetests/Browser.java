@@ -37,21 +37,28 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
     private static final AtomicBoolean NOTICE_SHOWN = new AtomicBoolean();
 
     private final boolean javaScript;
+    private final boolean preview;
     private WebDriver driver;
     private PreviewSite site;
 
-    private Browser(boolean javaScript) {
+    private Browser(boolean javaScript, boolean preview) {
         this.javaScript = javaScript;
+        this.preview = preview;
     }
 
     /** A browser as most visitors have it. */
     public static Browser withJavaScript() {
-        return new Browser(true);
+        return new Browser(true, true);
+    }
+
+    /** A browser with JavaScript for a site the test starts itself (such as {@link EditorSite}), not the shared preview. */
+    public static Browser forOwnSite() {
+        return new Browser(true, false);
     }
 
     /** A browser with JavaScript turned off: every page must still work. */
     public static Browser withoutJavaScript() {
-        return new Browser(false);
+        return new Browser(false, true);
     }
 
     /** The preview the browser visits, started with the first test that runs (a skipped test starts nothing). */
@@ -85,7 +92,7 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        site = PreviewSite.get();
+        site = preview ? PreviewSite.get() : null;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
@@ -93,6 +100,8 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
                 "--window-size=1280,900", "--lang=nl",
                 // Smooth scrolling would move a target away from where WebDriver clicks right after scrolling to it.
                 "--force-prefers-reduced-motion");
+        // The page's console (errors, refused policies) is kept with the evidence of a failed step.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         if (!javaScript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
@@ -127,9 +136,19 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
             Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             Files.writeString(folder.resolve(name + ".html"), "<!-- " + driver.getCurrentUrl() + " -->\n"
                     + Optional.ofNullable(driver.getPageSource()).orElse(""), StandardCharsets.UTF_8);
+            Files.write(folder.resolve(name + ".console.txt"), console(driver), StandardCharsets.UTF_8);
             System.err.println("Screenshot of the failed step: " + folder.resolve(name + ".png"));
         } catch (IOException | RuntimeException e) {
             System.err.println("No screenshot of the failed step: " + e.getMessage());
+        }
+    }
+
+    /** The lines the page wrote to its console, oldest first. */
+    static java.util.List<String> console(WebDriver driver) {
+        try {
+            return driver.manage().logs().get("browser").getAll().stream().map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+        } catch (RuntimeException e) {
+            return java.util.List.of("(no console: " + e.getMessage() + ")");
         }
     }
 

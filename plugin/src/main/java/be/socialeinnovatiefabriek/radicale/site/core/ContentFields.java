@@ -72,8 +72,9 @@ public final class ContentFields {
      *
      * @param folder  the folder under content/: innovators, campaigns, pages, news
      * @param summary the field that names a page in lists (name or title)
+     * @param address where a page of it is published, below /&lt;lang&gt;/, with {slug} for its folder name
      */
-    public record Section(String folder, String summary, List<Field> fields) {
+    public record Section(String folder, String summary, String address, List<Field> fields) {
 
         public Section {
             fields = List.copyOf(fields);
@@ -102,7 +103,7 @@ public final class ContentFields {
             field("expiryDate", Kind.MOMENT_OR_DATE, false, Translation.OWN, "Taken down from this moment. " + DATE_HELP));
 
     /** An innovator's profile: content/innovators/&lt;slug&gt;/. */
-    public static final Section INNOVATORS = section(ContentLoader.INNOVATORS, "name",
+    public static final Section INNOVATORS = section(ContentLoader.INNOVATORS, "name", "innovators/{slug}/",
             field("name", Kind.TEXT, true, Translation.INHERITED, "The innovator's or the project's name."),
             field("tagline", Kind.TEXT, true, Translation.OWN, "One sentence that says what they do, in this language."),
             field("organisation", Kind.TEXT, false, Translation.INHERITED, "The organisation behind it."),
@@ -113,7 +114,7 @@ public final class ContentFields {
             field("photoAlt", Kind.TEXT, true, Translation.OWN, "What the photo shows, in words, for visitors who cannot see it, in this language."));
 
     /** An edition of the campaign: content/campaigns/&lt;year&gt;/. */
-    public static final Section EDITIONS = section(ContentLoader.CAMPAIGNS, "title",
+    public static final Section EDITIONS = section(ContentLoader.CAMPAIGNS, "title", "campaigns/{slug}/",
             field("title", Kind.TEXT, true, Translation.OWN, "The edition's title, in this language."),
             field("summary", Kind.TEXT, false, Translation.OWN, "One sentence about this edition, in this language."),
             field("nominees", Kind.INNOVATORS, true, Translation.INHERITED, "The innovators the public can vote for, each once."),
@@ -129,13 +130,13 @@ public final class ContentFields {
                     "Once announced: the winner of each prize, from the nominees."));
 
     /** A plain page: content/pages/&lt;slug&gt;/. */
-    public static final Section PAGES = section(ContentLoader.PAGES, "title",
+    public static final Section PAGES = section(ContentLoader.PAGES, "title", "{slug}/",
             field("title", Kind.TEXT, true, Translation.OWN, "The page's title, in this language."),
             field("description", Kind.TEXT, false, Translation.OWN, "A short summary, shown by search engines."),
             new Field("menu", Kind.INTEGER, false, Translation.INHERITED, List.of(), 0, "Its place in the main menu (lower comes first); empty: not in the menu."));
 
     /** A news item: content/news/&lt;yyyy-mm-dd&gt;-&lt;name&gt;/. */
-    public static final Section NEWS = section(ContentLoader.NEWS, "title",
+    public static final Section NEWS = section(ContentLoader.NEWS, "title", "news/{slug}/",
             field("title", Kind.TEXT, true, Translation.OWN, "The item's title, in this language."),
             field("summary", Kind.TEXT, false, Translation.OWN, "Shown in lists, the feed and search results; empty: the start of the text."),
             field("edition", Kind.EDITION, false, Translation.INHERITED, "The edition it is about, if any: its page is linked."));
@@ -150,9 +151,9 @@ public final class ContentFields {
         return new Field(key, kind, required, translation, List.of(), 0, help);
     }
 
-    private static Section section(String folder, String summary, Field... own) {
+    private static Section section(String folder, String summary, String address, Field... own) {
         List<Field> fields = new ArrayList<>(List.of(own));
         fields.addAll(SCHEDULE);
-        return new Section(folder, summary, fields);
+        return new Section(folder, summary, address, fields);
     }
 }

@@ -2,6 +2,8 @@ package be.socialeinnovatiefabriek.radicale.site.maven;
 
 import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
 import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.editor.BrowserEditor;
+import be.socialeinnovatiefabriek.radicale.site.editor.EditorAccess;
 import be.socialeinnovatiefabriek.radicale.site.serve.CounterProcess;
 import be.socialeinnovatiefabriek.radicale.site.serve.PreviewServer;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,6 +48,14 @@ public class RunMojo extends SiteParameters {
      */
     @Parameter(property = "site.liveReload", defaultValue = "true")
     boolean liveReload;
+
+    /**
+     * Serve the browser editor on /admin/ (on by default): a CMS whose forms follow the content schemas and which
+     * saves into content/. It answers this machine only; when the preview listens beyond it (-Dhost=0.0.0.0) the
+     * editor is off unless the environment sets SITE_EDITOR_SECRET (16 characters or more), which staff then type once.
+     */
+    @Parameter(property = "site.editor", defaultValue = "true")
+    boolean editor;
 
     /** Run the local vote counter (on by default; off previews the pages only). */
     @Parameter(property = "site.counter", defaultValue = "true")
@@ -88,6 +99,9 @@ public class RunMojo extends SiteParameters {
         // The preview's counter answers on the same origin, whatever the production endpoint is.
         SiteConfig config = base.with(previewDirectory.toPath(), origin, base.now(), true).withVoteEndpoint("");
         PreviewServer server = new PreviewServer(new SiteBuilder(config), liveReload, line -> getLog().info(line), line -> getLog().error(line));
+        BrowserEditor browserEditor = new BrowserEditor(config, EditorAccess.forPreview(host, editor, System.getenv(EditorAccess.SECRET_VARIABLE)),
+                config.outputDir().resolveSibling(".site-cache").resolve("editor-check"), Clock.systemUTC(), line -> getLog().info(line));
+        server.useEditor(browserEditor);
         CountDownLatch stopped = new CountDownLatch(1);
         CounterProcess votes = null;
         try {
@@ -116,6 +130,7 @@ public class RunMojo extends SiteParameters {
             }
             stopped.countDown();
         }, "site-preview-stop"));
+        getLog().info(browserEditor.describe(origin));
         getLog().info("Preview on " + origin + "/ as of " + config.now() + (running != null ? "; mail goes to " + origin + "/_outbox/" : "")
                 + " (Ctrl+C to stop)");
         try {

@@ -3,6 +3,7 @@ package be.socialeinnovatiefabriek.radicale.site.serve;
 import be.socialeinnovatiefabriek.radicale.site.core.BuildReport;
 import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
 import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.editor.BrowserEditor;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
 public final class PreviewServer implements AutoCloseable {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'";
+            + "connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'self'"; // the editor's preview pane shows pages
     private static final String PREVIEW = "/_preview/";
     private static final String RELOAD_TAG = "<script src=\"/_preview/livereload.js\" defer></script>";
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -56,6 +57,7 @@ public final class PreviewServer implements AutoCloseable {
     });
     private volatile String problem = null;
     private volatile CounterProxy counter = null;
+    private volatile BrowserEditor editor = null;
     private HttpServer server;
     private SourceWatcher watcher;
 
@@ -86,6 +88,11 @@ public final class PreviewServer implements AutoCloseable {
     /** Sends /api/ and /_outbox/ to the local vote counter listening on {@code port}. */
     public void useCounter(int port) {
         this.counter = new CounterProxy(port);
+    }
+
+    /** Serves the browser editor under /admin/. */
+    public void useEditor(BrowserEditor browserEditor) {
+        this.editor = browserEditor;
     }
 
     /** The port actually bound. */
@@ -139,6 +146,10 @@ public final class PreviewServer implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String rawPath = exchange.getRequestURI().getRawPath();
+            if (editor != null && BrowserEditor.claims(rawPath)) {
+                editor.handle(exchange);
+                return;
+            }
             if (rawPath.startsWith("/api/") || rawPath.startsWith("/_outbox/") || rawPath.equals("/_outbox")) {
                 if (counter != null) {
                     counter.forward(exchange);

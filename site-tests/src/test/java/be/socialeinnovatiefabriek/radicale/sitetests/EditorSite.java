@@ -1,0 +1,125 @@
+package be.socialeinnovatiefabriek.radicale.sitetests;
+
+import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.editor.BrowserEditor;
+import be.socialeinnovatiefabriek.radicale.site.editor.EditorAccess;
+import be.socialeinnovatiefabriek.radicale.site.serve.PreviewServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The preview of {@code mvn site:run} with its browser editor on /admin/, over a copy of the sample
+ * content (the editor writes into it; the project's content/ stays as it is), on a free port of
+ * 127.0.0.1, as of {@link SampleSite#NOW}. One per test class: {@link #start()} copies the content afresh.
+ */
+public final class EditorSite implements AutoCloseable {
+
+    private final Path root;
+    private final PreviewServer server;
+    private final String origin;
+
+    private EditorSite(Path root, PreviewServer server, String origin) {
+        this.root = root;
+        this.server = server;
+        this.origin = origin;
+    }
+
+    /** A fresh copy of the sample content under the preview and its editor. */
+    public static EditorSite start() {
+        try {
+            int port;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                port = probe.getLocalPort();
+            }
+            String origin = "http://127.0.0.1:" + port;
+            Path root = SampleSite.targetDir().resolve("editor-site");
+            deleteTree(root);
+            copyTree(SampleSite.projectDir().resolve("content"), root.resolve("content"));
+            Path project = SampleSite.projectDir();
+            SiteConfig config = new SiteConfig(root, root.resolve("content"), project.resolve("site-template"), root.resolve("target/site-preview"),
+                    SampleSite.LANGUAGES, origin, ZoneId.of("Europe/Brussels"), SampleSite.NOW, true, "");
+            PreviewServer server = new PreviewServer(new SiteBuilder(config), line -> { }, line -> System.err.println("[preview] " + line));
+            server.useEditor(new BrowserEditor(config, EditorAccess.forPreview("127.0.0.1", true, null),
+                    root.resolve("target/.site-cache/editor-check"), Clock.systemUTC(), line -> System.err.println("[editor] " + line)));
+            server.start("127.0.0.1", port);
+            return new EditorSite(root, server, origin);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The preview's address, such as {@code http://127.0.0.1:40123}. */
+    public String origin() {
+        return origin;
+    }
+
+    public String url(String path) {
+        return origin + path;
+    }
+
+    /** A file of the edited content, such as {@code content/innovators/papillon/index.fr.md}. */
+    public Path file(String path) {
+        return root.resolve(path);
+    }
+
+    /** The text of a content file as it is on disk now. */
+    public String read(String path) {
+        try {
+            return Files.readString(file(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same file in the project's own content/, as it was before any edit. */
+    public static String original(String path) {
+        try {
+            return Files.readString(SampleSite.projectDir().resolve(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // stopping anyway
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
