@@ -12,6 +12,41 @@
     return;
   }
   var base = new URL('.', document.baseURI);
+
+  /*
+   * A page chosen from a collection (nominees, winners, a news item's edition) is written as its folder
+   * name, as the build reads it. The CMS names a page "<folder>/index" (its path without the language):
+   * this widget is the CMS's relation widget with the value turned from one into the other each way.
+   */
+  var relation = CMS.getWidget('relation');
+  function toFolder(value) {
+    return typeof value === 'string' ? value.replace(/\/index$/, '') : value;
+  }
+  function toCms(value) {
+    if (value === null || value === undefined || value === '') {
+      return value;
+    }
+    var text = String(value);
+    return /\/index$/.test(text) ? text : text + '/index';
+  }
+  function each(value, turn) {
+    return value && typeof value !== 'string' && typeof value.map === 'function' ? value.map(turn) : turn(value);
+  }
+
+  var PageControl = window.createClass({
+    render: function () {
+      var props = this.props;
+      return h(relation.control, Object.assign({}, props, {
+        value: each(props.value, toCms),
+        onChange: function (value, metadata) {
+          // The widget also calls this once it has loaded its options, which shows the page as changed:
+          // saving it then changes no byte.
+          props.onChange(each(value, toFolder), metadata);
+        }
+      }));
+    }
+  });
+  CMS.registerWidget('page-folder', PageControl, relation.preview, relation.schema);
   CMS.registerPreviewStyle(new URL('preview.css', base).href);
 
   var schema = null;
@@ -76,12 +111,13 @@
         : { lang: lang, state: 'missing', text: name + ': the original; still to fill in: ' + missingOriginal.join(', ') };
     }
     var data = entry.getIn(['i18n', lang, 'data']);
-    if (!data) {
-      return { lang: lang, state: 'absent', text: name + ': not translated yet (visitors see the ' + schema.languages[schema.defaultLanguage] + ' text)' };
-    }
-    var missing = info.ownRequired.filter(function (key) { return isEmpty(data.get(key)); });
-    if (isEmpty(data.get('body'))) {
+    var missing = data ? info.ownRequired.filter(function (key) { return isEmpty(data.get(key)); }) : info.ownRequired.slice();
+    if (!data || isEmpty(data.get('body'))) {
       missing.push('text');
+    }
+    // Values copied from the original (themes, photo) are no translation: nothing of its own means none yet.
+    if (missing.length === info.ownRequired.length + 1) {
+      return { lang: lang, state: 'absent', text: name + ': not translated yet (visitors see the ' + schema.languages[schema.defaultLanguage] + ' text)' };
     }
     return missing.length === 0
       ? { lang: lang, state: 'complete', text: name + ': translated' }

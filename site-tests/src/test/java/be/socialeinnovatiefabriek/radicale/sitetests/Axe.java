@@ -24,16 +24,25 @@ final class Axe {
 
     /** The violations on the page the browser shows now, one line each: rule, impact, help and the elements. */
     static List<String> violations(WebDriver driver) {
+        return violations(driver, null);
+    }
+
+    /**
+     * The violations within the elements that {@code selector} matches (all of the page when null): for a page
+     * whose other parts are not this project's own, such as the CMS's application around the editor's additions.
+     */
+    static List<String> violations(WebDriver driver, String selector) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         js.executeScript(source());
         Object answer = js.executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
-                        + "axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })"
+                        + "var context = arguments[1] ? { include: [[arguments[1]]] } : document;"
+                        + "axe.run(context, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })"
                         + ".then(function (r) { done(r.violations.map(function (v) {"
                         + "  return { id: v.id, impact: v.impact, help: v.help,"
                         + "    nodes: v.nodes.map(function (n) { return n.target.join(' ') + ' (' + n.failureSummary.replace(/\\s+/g, ' ') + ')'; }) };"
                         + "})); }, function (e) { done('axe failed: ' + e); });",
-                WCAG_21_AA);
+                WCAG_21_AA, selector);
         if (answer instanceof String failure) {
             throw new IllegalStateException(failure);
         }

@@ -34,8 +34,13 @@ public final class EditorSite implements AutoCloseable {
         this.origin = origin;
     }
 
-    /** A fresh copy of the sample content under the preview and its editor. */
+    /** A fresh copy of the sample content under the preview and its editor, for anyone at this machine. */
     public static EditorSite start() {
+        return start(EditorAccess.forPreview("127.0.0.1", true, null));
+    }
+
+    /** A fresh copy of the sample content under the preview and its editor, with {@code access}. */
+    public static EditorSite start(EditorAccess access) {
         try {
             int port;
             try (ServerSocket probe = new ServerSocket(0)) {
@@ -49,7 +54,7 @@ public final class EditorSite implements AutoCloseable {
             SiteConfig config = new SiteConfig(root, root.resolve("content"), project.resolve("site-template"), root.resolve("target/site-preview"),
                     SampleSite.LANGUAGES, origin, ZoneId.of("Europe/Brussels"), SampleSite.NOW, true, "");
             PreviewServer server = new PreviewServer(new SiteBuilder(config), line -> { }, line -> System.err.println("[preview] " + line));
-            server.useEditor(new BrowserEditor(config, EditorAccess.forPreview("127.0.0.1", true, null),
+            server.useEditor(new BrowserEditor(config, access,
                     root.resolve("target/.site-cache/editor-check"), Clock.systemUTC(), line -> System.err.println("[editor] " + line)));
             server.start("127.0.0.1", port);
             return new EditorSite(root, server, origin);
@@ -70,6 +75,33 @@ public final class EditorSite implements AutoCloseable {
     /** A file of the edited content, such as {@code content/innovators/papillon/index.fr.md}. */
     public Path file(String path) {
         return root.resolve(path);
+    }
+
+    /** Copies a content folder, as staff copying a page by hand do. */
+    public void copy(String from, String to) {
+        try {
+            copyTree(file(from), file(to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a content file, as staff saving it in a text editor do. */
+    public void write(String path, String text) {
+        try {
+            Files.writeString(file(path), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes a content folder, as a colleague deleting a page by hand does. */
+    public void remove(String folder) {
+        try {
+            deleteTree(file(folder));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The text of a content file as it is on disk now. */

@@ -214,9 +214,10 @@ final class CmsConfig {
         return widget;
     }
 
+    /** A page chosen from a collection: the CMS's relation widget, writing the page's folder name (editor.js). */
     private static Map<String, Object> relation(String collection, String shown) {
         Map<String, Object> relation = new LinkedHashMap<>();
-        relation.put("widget", "relation");
+        relation.put("widget", "page-folder");
         relation.put("collection", collection);
         relation.put("value_field", "{{slug}}");
         relation.put("search_fields", List.of(shown));

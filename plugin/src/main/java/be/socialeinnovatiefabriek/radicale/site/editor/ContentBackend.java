@@ -71,7 +71,7 @@ final class ContentBackend {
                     .set("publish_modes", JSON.arrayNode().add("simple"));
             case "entriesByFolder" -> entriesByFolder(text(params, "folder"), text(params, "extension"));
             case "entriesByFiles" -> entriesByFiles(params.path("files"));
-            case "getEntry" -> entry(paths.entry(text(params, "path")));
+            case "getEntry" -> entry(paths.entryToRead(text(params, "path")));
             case "persistEntry" -> persistEntry(params);
             case "getMedia" -> media(text(params, "mediaFolder"));
             case "getMediaFile" -> mediaFile(paths.image(text(params, "path")));
@@ -292,9 +292,17 @@ final class ContentBackend {
             throw EditorException.refused(problems);
         }
         List<String> touched = new ArrayList<>();
-        for (Map.Entry<Path, byte[]> write : writes.entrySet()) {
-            writeAtomically(write.getKey(), write.getValue());
-            touched.add(paths.browserPath(write.getKey()));
+        Map<Path, Map<Path, byte[]>> byFolder = new LinkedHashMap<>();
+        writes.forEach((file, bytes) -> byFolder.computeIfAbsent(file.getParent(), dir -> new LinkedHashMap<>()).put(file, bytes));
+        for (Map.Entry<Path, Map<Path, byte[]>> folder : byFolder.entrySet()) {
+            if (Files.isDirectory(folder.getKey(), LinkOption.NOFOLLOW_LINKS)) {
+                for (Map.Entry<Path, byte[]> write : folder.getValue().entrySet()) {
+                    writeAtomically(write.getKey(), write.getValue());
+                }
+            } else {
+                createFolder(folder.getKey(), folder.getValue());
+            }
+            folder.getValue().keySet().forEach(file -> touched.add(paths.browserPath(file)));
         }
         List<Path> ordered = new ArrayList<>(deletes);
         ordered.sort(java.util.Comparator.comparingInt(Path::getNameCount).reversed()); // files before their folder
@@ -367,6 +375,25 @@ final class ContentBackend {
             }
         }
         return true;
+    }
+
+    /** A new page folder appears whole: its files are written in a hidden folder beside it, which is then renamed. */
+    private static void createFolder(Path dir, Map<Path, byte[]> files) throws IOException {
+        Path hidden = dir.resolveSibling("." + dir.getFileName() + ".saving");
+        if (Files.isDirectory(hidden, LinkOption.NOFOLLOW_LINKS)) {
+            for (Path left : list(hidden)) {
+                Files.delete(left); // from a save the machine did not finish
+            }
+        }
+        Files.createDirectories(hidden);
+        for (Map.Entry<Path, byte[]> file : files.entrySet()) {
+            Files.write(hidden.resolve(file.getKey().getFileName().toString()), file.getValue());
+        }
+        try {
+            Files.move(hidden, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(hidden, dir);
+        }
     }
 
     /** Writes beside the target, then moves over it: a reader never sees half a file. */

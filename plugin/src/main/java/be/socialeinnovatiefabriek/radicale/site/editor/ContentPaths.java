@@ -82,6 +82,18 @@ final class ContentPaths {
         return located;
     }
 
+    /**
+     * A language file to read; {@code index.md}, which the CMS asks for to learn whether a page folder is
+     * taken before it creates one, stands for the default language's file.
+     */
+    Located entryToRead(String path) throws EditorException {
+        if (path != null && path.endsWith("/index.md")) {
+            file(path); // the same checks as any path
+            return entry(path.substring(0, path.length() - "index.md".length()) + "index." + languages.get(0) + ".md");
+        }
+        return entry(path);
+    }
+
     /** An image in a page's folder: JPEG, PNG or WebP, named with letters, digits, '-', '_' and '.'. */
     Located image(String path) throws EditorException {
         Located located = file(path);

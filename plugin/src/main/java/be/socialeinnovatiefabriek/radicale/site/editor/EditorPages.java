@@ -59,7 +59,8 @@ final class EditorPages {
         ObjectNode fields = json.objectNode().put("defaultLanguage", config.defaultLanguage()).put("basePath", config.basePath());
         ObjectNode languages = fields.putObject("languages");
         for (String lang : config.languages()) {
-            languages.put(lang, Locale.forLanguageTag(lang).getDisplayLanguage(Locale.forLanguageTag(lang)));
+            String name = Locale.forLanguageTag(lang).getDisplayLanguage(Locale.forLanguageTag(lang));
+            languages.put(lang, name.isEmpty() ? lang : name.substring(0, 1).toUpperCase(Locale.forLanguageTag(lang)) + name.substring(1));
         }
         ObjectNode collections = fields.putObject("collections");
         for (ContentFields.Section section : ContentFields.SECTIONS) {
