@@ -17,6 +17,7 @@ public final class CounterApi {
     private static final System.Logger LOG = System.getLogger(CounterApi.class.getName());
     private static final Pattern CAMPAIGN = Pattern.compile("/api/campaigns/([^/]+)");
     private static final Pattern VOTES = Pattern.compile("/api/campaigns/([^/]+)/votes");
+    private static final Pattern CHALLENGE = Pattern.compile("/api/campaigns/([^/]+)/challenge");
     private static final Pattern RESULTS = Pattern.compile("/api/campaigns/([^/]+)/results");
     private static final Pattern EXPORT = Pattern.compile("/api/admin/campaigns/([^/]+)/export\\.csv");
     private static final String CONFIRM = "/api/votes/confirm";
@@ -29,12 +30,14 @@ public final class CounterApi {
     private final VoteConfirmation confirmation;
     private final CampaignView campaigns;
     private final AdminExport export;
+    private final VoteChallenge challenges;
 
     public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, Mailer mailer, Clock clock) {
         this.acceptedOrigins = settings.acceptedOrigins();
         SecureRandom random = new SecureRandom();
         VoterIdentity identity = new VoterIdentity(settings.hmacKey());
-        this.submission = new VoteSubmission(settings, ballots, store, mailer, clock, identity, random);
+        this.challenges = new VoteChallenge(settings, ballots, clock);
+        this.submission = new VoteSubmission(settings, ballots, store, mailer, clock, identity, random, challenges);
         this.confirmation = new VoteConfirmation(settings, ballots, store, clock);
         this.campaigns = new CampaignView(ballots, store, clock);
         this.export = new AdminExport(settings, ballots, store);
@@ -90,6 +93,9 @@ public final class CounterApi {
         Matcher m;
         if ((m = VOTES.matcher(path)).matches()) {
             return method.equals("POST") ? submission.handle(request, edition(m), reply) : notAllowed(reply, "POST");
+        }
+        if ((m = CHALLENGE.matcher(path)).matches()) {
+            return method.equals("GET") ? challenges.issue(edition(m), reply) : notAllowed(reply, "GET");
         }
         if ((m = RESULTS.matcher(path)).matches()) {
             return method.equals("GET") ? campaigns.results(edition(m), reply) : notAllowed(reply, "GET");

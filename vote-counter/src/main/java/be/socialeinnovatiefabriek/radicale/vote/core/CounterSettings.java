@@ -19,16 +19,29 @@ import java.util.Set;
  * @param submissionsPerIpPerMinute VOTE_RATE_IP_PER_MINUTE (default 10): sustained vote submissions per client
  * @param submissionBurstPerIp      VOTE_RATE_IP_BURST (default 20): submissions a client may make at once
  * @param submissionsPerAddressPerHour VOTE_RATE_ADDRESS_PER_HOUR (default 3): mails to one address per hour
+ * @param challengeMaxNumber VOTE_CHALLENGE_MAX_NUMBER (default {@value #DEFAULT_CHALLENGE_MAX_NUMBER}): the proof of
+ *                           work asked before a vote without e-mail counts; a browser tries half as many hashes on average
  */
 public record CounterSettings(String hmacKey, String adminToken, List<String> allowedOrigins, URI publicUrl,
                               int submissionsPerIpPerMinute, int submissionBurstPerIp,
-                              int submissionsPerAddressPerHour) {
+                              int submissionsPerAddressPerHour, int challengeMaxNumber) {
 
     public static final int MIN_HMAC_KEY_LENGTH = 32;
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+    /** About a second of SHA-256 for a mid-range phone on average (see the README, "Integrity"). */
+    public static final int DEFAULT_CHALLENGE_MAX_NUMBER = 200_000;
+    /** Beyond this a phone would take minutes (about 100 times the default). */
+    public static final int MAX_CHALLENGE_MAX_NUMBER = 20_000_000;
 
     public CounterSettings {
         allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    /** Settings with the default proof of work. */
+    public CounterSettings(String hmacKey, String adminToken, List<String> allowedOrigins, URI publicUrl,
+                           int submissionsPerIpPerMinute, int submissionBurstPerIp, int submissionsPerAddressPerHour) {
+        this(hmacKey, adminToken, allowedOrigins, publicUrl, submissionsPerIpPerMinute, submissionBurstPerIp,
+                submissionsPerAddressPerHour, DEFAULT_CHALLENGE_MAX_NUMBER);
     }
 
     /** Reads the settings from {@code env}, or throws {@link InvalidSettings} naming every problem. */
@@ -49,10 +62,15 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         int perIp = positive(env, "VOTE_RATE_IP_PER_MINUTE", 10, problems);
         int burst = positive(env, "VOTE_RATE_IP_BURST", 20, problems);
         int perAddress = positive(env, "VOTE_RATE_ADDRESS_PER_HOUR", 3, problems);
+        int challenge = positive(env, "VOTE_CHALLENGE_MAX_NUMBER", DEFAULT_CHALLENGE_MAX_NUMBER, problems);
+        if (challenge > MAX_CHALLENGE_MAX_NUMBER) {
+            problems.add("VOTE_CHALLENGE_MAX_NUMBER must be at most " + MAX_CHALLENGE_MAX_NUMBER + " (got " + challenge
+                    + "): a phone would take minutes to vote; the default is " + DEFAULT_CHALLENGE_MAX_NUMBER + ".");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettings(problems);
         }
-        return new CounterSettings(hmacKey, adminToken, origins, publicUrl, perIp, burst, perAddress);
+        return new CounterSettings(hmacKey, adminToken, origins, publicUrl, perIp, burst, perAddress, challenge);
     }
 
     /** The origin of {@code url} ({@code scheme://host[:port]}), as browsers send it in {@code Origin}. */
@@ -135,6 +153,6 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         return "CounterSettings[allowedOrigins=" + allowedOrigins + ", publicUrl=" + publicUrl
                 + ", submissionsPerIpPerMinute=" + submissionsPerIpPerMinute + ", submissionBurstPerIp="
                 + submissionBurstPerIp + ", submissionsPerAddressPerHour=" + submissionsPerAddressPerHour
-                + ", hmacKey and adminToken hidden]";
+                + ", challengeMaxNumber=" + challengeMaxNumber + ", hmacKey and adminToken hidden]";
     }
 }

@@ -4,17 +4,20 @@ import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.MailFailure;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.PendingVote;
+import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.SubmissionFacts;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
  * {@code POST /api/campaigns/{id}/votes}: checks the vote against its ballot and the rate limits, then
- * either keeps it pending and mails the link (verification email) or counts it for the browser's voter
- * cookie (verification none).
+ * either keeps it pending and mails the link (verification email) or, once the browser's proof of work holds,
+ * counts it for the browser's voter cookie (verification none). Every submission that passes the checks leaves
+ * its facts (hour, mail domain, client hash) for the admin export's anomaly sections.
  */
 final class VoteSubmission {
 
@@ -29,9 +32,10 @@ final class VoteSubmission {
     private final SecureRandom random;
     private final RateLimit perClient;
     private final RateLimit perAddress;
+    private final VoteChallenge challenges;
 
     VoteSubmission(CounterSettings settings, BallotSource ballots, VoteStore store, Mailer mailer, Clock clock,
-                   VoterIdentity identity, SecureRandom random) {
+                   VoterIdentity identity, SecureRandom random, VoteChallenge challenges) {
         this.settings = settings;
         this.ballots = ballots;
         this.store = store;
@@ -39,6 +43,7 @@ final class VoteSubmission {
         this.clock = clock;
         this.identity = identity;
         this.random = random;
+        this.challenges = challenges;
         this.perClient = new RateLimit(settings.submissionBurstPerIp(),
                 Duration.ofMinutes(1).dividedBy(settings.submissionsPerIpPerMinute()), clock);
         this.perAddress = new RateLimit(settings.submissionsPerAddressPerHour(),
@@ -57,14 +62,24 @@ final class VoteSubmission {
         if (!ballot.nominees().contains(nominee)) {
             throw Refusal.unknownNominee(nominee);
         }
-        limit(perClient, identity.ofClient(String.valueOf(request.clientIp())));
+        String client = identity.ofClient(String.valueOf(request.clientIp()));
+        limit(perClient, client);
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         if ("none".equals(ballot.verification())) {
+            VoteChallenge.Solved solved = challenges.verify(fields.get(VoteChallenge.FIELD), ballot.id(), now);
+            if (!store.spendChallenge(solved.id(), solved.expires(), now)) {
+                throw VoteChallenge.replayed();
+            }
+            store.recordSubmission(ballot.id(), new SubmissionFacts(hour, null, client));
             return castDirect(request, ballot, nominee, now, reply);
         }
         String address = field(fields, "email", true);
-        String voter = VoterIdentity.normalise(address).map(identity::ofAddress).orElseThrow(() -> Refusal.badRequest(
+        String normalised = VoterIdentity.normalise(address).orElseThrow(() -> Refusal.badRequest(
                 "'" + address.trim() + "' is not an e-mail address we can send the confirmation to; check it for typos."));
+        String voter = identity.ofAddress(normalised);
         limit(perAddress, voter);
+        store.recordSubmission(ballot.id(), new SubmissionFacts(hour, normalised.substring(normalised.lastIndexOf('@') + 1),
+                client));
         return keepPending(ballot, nominee, lang, address.trim(), voter, now, reply);
     }
 
