@@ -1,6 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ final class VoteChallenge {
     private static final int MAX_PAYLOAD_LENGTH = 1_000;
     private static final int MAX_SALT_LENGTH = 200;
     private static final Pattern HEX_64 = Pattern.compile("[0-9a-f]{64}");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String key;
     private final int maxNumber;
