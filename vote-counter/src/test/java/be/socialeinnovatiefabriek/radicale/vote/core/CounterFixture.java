@@ -30,6 +30,7 @@ final class CounterFixture implements AutoCloseable {
     static final String SITE = "https://radicalevernieuwers.be";
     static final String COUNTER = "https://stem.radicalevernieuwers.be";
     static final String ADMIN_TOKEN = "admin-token-0123456789";
+    static final String HMAC_KEY = "0123456789abcdef0123456789abcdef-key";
     static final Instant OPEN = Instant.parse("2026-11-20T11:00:00Z");
     static final Instant BEFORE = Instant.parse("2026-10-01T10:00:00Z");
     static final Instant AFTER = Instant.parse("2026-12-01T10:00:00Z");
@@ -50,7 +51,7 @@ final class CounterFixture implements AutoCloseable {
         Files.writeString(ballots.resolve("2026.json"), ballot("2026", "email", "after-close"));
         Files.writeString(ballots.resolve("2027.json"), ballot("2027", "none", "live"));
         store = new SqliteVoteStore(directory.resolve("votes.db"));
-        CounterSettings settings = new CounterSettings("0123456789abcdef0123456789abcdef-key", ADMIN_TOKEN,
+        CounterSettings settings = new CounterSettings(HMAC_KEY, ADMIN_TOKEN,
                 List.of(SITE), URI.create(COUNTER), perMinute, burst, perAddressPerHour, CHALLENGE_MAX_NUMBER);
         api = new CounterApi(settings, new BallotDirectory(ballots), store, mailer, clock);
     }

@@ -207,7 +207,7 @@ class VoteChallengeTest {
         counter.close();
 
         try (SqliteVoteStore reopened = new SqliteVoteStore(directory.resolve("votes.db"))) {
-            CounterSettings settings = new CounterSettings("0123456789abcdef0123456789abcdef-key", CounterFixture.ADMIN_TOKEN,
+            CounterSettings settings = new CounterSettings(CounterFixture.HMAC_KEY, CounterFixture.ADMIN_TOKEN,
                     java.util.List.of(CounterFixture.SITE), java.net.URI.create(CounterFixture.COUNTER), 10, 20, 3,
                     CounterFixture.CHALLENGE_MAX_NUMBER);
             CounterApi restarted = new CounterApi(settings, new BallotDirectory(directory.resolve("ballots")), reopened,
