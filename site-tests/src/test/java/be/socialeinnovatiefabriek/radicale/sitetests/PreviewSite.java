@@ -60,12 +60,14 @@ public final class PreviewSite {
             try {
                 deleteTree(content);
                 copyTree(SampleSite.projectDir().resolve("content"), content);
-                Path edition = content.resolve("campaigns/2026/index.nl.md");
-                String text = Files.readString(edition);
-                if (!text.contains("\nverification: email\n")) {
-                    throw new IllegalStateException(edition + " no longer says 'verification: email'; update this copy");
+                for (String lang : SampleSite.LANGUAGES) {
+                    Path edition = content.resolve("campaigns/2026/index." + lang + ".md");
+                    String text = Files.readString(edition);
+                    if (!text.contains("\nverification: email\n")) {
+                        throw new IllegalStateException(edition + " no longer says 'verification: email'; update this copy");
+                    }
+                    Files.writeString(edition, text.replace("\nverification: email\n", "\nverification: none\n"));
                 }
-                Files.writeString(edition, text.replace("\nverification: email\n", "\nverification: none\n"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

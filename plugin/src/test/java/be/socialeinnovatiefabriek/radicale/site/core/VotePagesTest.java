@@ -112,6 +112,19 @@ class VotePagesTest {
     }
 
     @Test
+    void theFormAsksWhatTheBallotSaysEvenWhenATranslationStatesAnotherPolicy() throws Exception {
+        TestSite site = TestSite.create(folder, "vote-without-email");
+        site.write("content/campaigns/2026/index.fr.md", java.nio.file.Files.readString(site.root().resolve("content/campaigns/2026/index.nl.md"))
+                .replace("verification: none", "verification: email").replace("Een jury", "Un jury"));
+        new SiteBuilder(site.config()).build();
+
+        assertEquals("none", new ObjectMapper().readTree(site.page("ballots/2026.json")).get("verification").asText());
+        Element form = Jsoup.parse(site.page("fr/campaigns/2026/vote/index.html")).selectFirst("form.vote-form");
+        assertTrue(form.select("input[name=email]").isEmpty(), "the counter would refuse a vote by e-mail");
+        assertEquals("/api/campaigns/2026/challenge", form.attr("data-challenge"));
+    }
+
+    @Test
     void aProfileOffersAVoteForThatNomineeWhileTheEditionIsOpen() throws Exception {
         TestSite site = TestSite.create(folder, null);
         new SiteBuilder(site.config()).build();
