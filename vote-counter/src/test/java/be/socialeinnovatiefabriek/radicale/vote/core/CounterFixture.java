@@ -158,15 +158,18 @@ final class CounterFixture implements AutoCloseable {
     }
 
     /** A clock the test sets. */
-    /** Keeps every mail; fails on demand. */
+    /** Keeps every mail; fails on demand, quoting the recipient and the link as some mail servers do. */
     static final class RecordingMailer implements Mailer {
         final List<ConfirmationMail> sent = new ArrayList<>();
+        final List<ConfirmationMail> failed = new ArrayList<>();
         volatile boolean failing;
 
         @Override
         public synchronized void send(ConfirmationMail mail) throws MailFailure {
             if (failing) {
-                throw new MailFailure("the SMTP server is down", null);
+                failed.add(mail);
+                throw new MailFailure("the SMTP server is down: 451 <" + mail.to().toUpperCase(java.util.Locale.ROOT)
+                        + "> try later; message with " + mail.confirmUrl() + " kept", null);
             }
             sent.add(mail);
         }
