@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
@@ -44,7 +45,8 @@ final class CounterHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String path = request.getHttpURI().getDecodedPath();
+        // CONNECT host:port and OPTIONS * name no path: the core answers them as an address it does not know.
+        String path = Objects.requireNonNullElse(request.getHttpURI().getDecodedPath(), "");
         if (outbox != null && request.getMethod().equals("GET") && path.startsWith("/_outbox/")) {
             send(response, showOutbox(path), true, callback);
             return true;

@@ -74,6 +74,23 @@ class HostileClientsTest {
         return received.toString(StandardCharsets.UTF_8);
     }
 
+    /** One answer: its head, then as many bytes as its Content-Length says; the connection may stay open. */
+    private static String oneAnswer(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            head.write(c);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+        byte[] body = in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+        return text + new String(body, StandardCharsets.UTF_8);
+    }
+
     private static JsonNode jsonBody(String response) throws IOException {
         return new ObjectMapper().readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
     }
@@ -153,6 +170,20 @@ class HostileClientsTest {
             JsonNode body = jsonBody(answer);
             assertEquals("bad_request", body.path("error").asText(), answer);
             assertTrue(body.path("message").asText().length() > 20, answer);
+        }
+    }
+
+    @Test
+    void aConnectOrAnUnknownMethodIsRefusedInJson() throws Exception {
+        try (LocalServer server = start()) {
+            for (String request : List.of("CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n",
+                    "BREW /api/campaigns/2026 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) {
+                String answer = oneAnswer(sent(server, request));
+
+                assertTrue(answer.startsWith("HTTP/1.1 4"), request + " -> " + answer);
+                assertTrue(answer.contains("Content-Type: application/json"), request + " -> " + answer);
+                assertTrue(jsonBody(answer).path("message").asText().length() > 20, request + " -> " + answer);
+            }
         }
     }
 
