@@ -70,8 +70,12 @@ public final class LocalServer implements AutoCloseable {
         connector.setIdleTimeout(options.idleTimeout().toMillis());
         connector.setAcceptQueueSize(1024);
         server.addConnector(connector);
-        // Jetty keeps a thread per acceptor and per selector: the request threads come on top of them.
-        threads.setMaxThreads(options.threads() + connector.getAcceptors() + connector.getSelectorManager().getSelectorCount());
+        // Jetty keeps a thread per acceptor and per selector, and a few reserved ones to hand work over without
+        // a queue (its own rule of thumb): the request threads come on top of them.
+        int reserved = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), options.threads() / 8));
+        threads.setReservedThreads(reserved);
+        threads.setMaxThreads(options.threads() + reserved + connector.getAcceptors()
+                + connector.getSelectorManager().getSelectorCount());
         threads.setMinThreads(Math.min(8, threads.getMaxThreads()));
         // At the limit Jetty stops accepting, and gives the open connections a short idle timeout to free places.
         NetworkConnectionLimit limit = new NetworkConnectionLimit(options.maxConnections(), server);
