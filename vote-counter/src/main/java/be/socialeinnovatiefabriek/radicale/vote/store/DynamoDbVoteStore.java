@@ -148,6 +148,18 @@ public final class DynamoDbVoteStore implements VoteStore {
     }
 
     @Override
+    public Confirmation lookUp(String tokenHash, Instant now) {
+        Map<String, AttributeValue> pending = read(pendingKey(tokenHash));
+        if (pending.isEmpty()) {
+            return new Confirmation(Outcome.UNKNOWN, null, null, null);
+        }
+        // TTL deletes an expired item some time later, not at once: its expiry is read, as confirm does.
+        Outcome outcome = STATE_COUNTED.equals(pending.get("state").s()) ? Outcome.ALREADY_COUNTED
+                : Long.parseLong(pending.get("expiresAt").n()) > now.getEpochSecond() ? Outcome.PENDING : Outcome.EXPIRED;
+        return new Confirmation(outcome, pending.get("campaign").s(), pending.get("nominee").s(), pending.get("lang").s());
+    }
+
+    @Override
     public Outcome castDirect(String campaign, String nominee, String voterHash, Instant now, int votesPerVoter) {
         for (int attempt = 1; ; attempt++) {
             List<TransactWriteItem> writes = countingWrites(campaign, nominee, voterHash, now, votesPerVoter, attempt);

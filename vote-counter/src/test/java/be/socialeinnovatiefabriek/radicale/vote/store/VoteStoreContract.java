@@ -8,6 +8,7 @@ import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.PendingVote;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,39 @@ public abstract class VoteStoreContract {
         assertEquals(Outcome.EXPIRED, store.confirm("t1", LATER.plusSeconds(1), 1).outcome());
         assertEquals(Outcome.UNKNOWN, store.confirm("nope", NOW, 1).outcome());
         assertEquals(Map.of(), withoutZeros(store.tallies("2026")));
+    }
+
+    @Test
+    void aLookUpTellsWhichVoteATokenStandsForAndCountsNothing() {
+        // Times from the real clock: DynamoDB Local deletes items whose expiry is past by its own clock.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "fr", now, now.plus(Duration.ofHours(48))), 1);
+
+        Confirmation first = store.lookUp("t1", now.plusSeconds(60));
+        Confirmation again = store.lookUp("t1", now.plusSeconds(120));
+
+        assertEquals(new Confirmation(Outcome.PENDING, "2026", "papillon", "fr"), first);
+        assertEquals(first, again);
+        assertEquals(Map.of(), withoutZeros(store.tallies("2026")));
+        assertEquals(Outcome.COUNTED, store.confirm("t1", now.plusSeconds(180), 1).outcome(), "looking counted nothing");
+    }
+
+    @Test
+    void aLookUpTellsACountedAnExpiredAndAnUnknownTokenApart() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant expires = now.plus(Duration.ofHours(1));
+        store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "nl", now, expires), 1);
+        store.savePending(new PendingVote("2026", "armentekort", "v2", "t2", "en", now, expires), 1);
+        store.confirm("t1", now.plusSeconds(60), 1);
+
+        assertEquals(new Confirmation(Outcome.ALREADY_COUNTED, "2026", "papillon", "nl"), store.lookUp("t1", now));
+        assertEquals(Outcome.ALREADY_COUNTED, store.lookUp("t1", expires.plusSeconds(1)).outcome(),
+                "counted stays counted after the link's expiry");
+        assertEquals(Outcome.PENDING, store.lookUp("t2", expires.minusSeconds(1)).outcome());
+        assertEquals(new Confirmation(Outcome.EXPIRED, "2026", "armentekort", "en"), store.lookUp("t2", expires));
+        assertEquals(new Confirmation(Outcome.UNKNOWN, null, null, null), store.lookUp("t3", now));
+        assertEquals(Outcome.UNKNOWN, store.lookUp("", now).outcome());
+        assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2026")));
     }
 
     @Test
