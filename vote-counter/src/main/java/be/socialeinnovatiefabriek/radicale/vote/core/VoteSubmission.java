@@ -1,6 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.vote.core;
 
+import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.AlreadyCountedMail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.Mail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.MailFailure;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.PendingVote;
@@ -13,8 +15,9 @@ import java.util.Map;
 
 /**
  * {@code POST /api/campaigns/{id}/votes}: checks the vote against its ballot and the rate limits, then
- * either keeps it pending and mails the link (verification email) or counts it for the browser's voter
- * cookie (verification none).
+ * either keeps it pending and mails the link (verification email; an address that has voted is mailed that
+ * its vote is already counted, and the answer is the same) or counts it for the browser's voter cookie
+ * (verification none).
  */
 final class VoteSubmission {
 
@@ -68,20 +71,24 @@ final class VoteSubmission {
         return keepPending(ballot, nominee, lang, address.trim(), voter, now, reply);
     }
 
+    /**
+     * Answers every valid submission alike: 202 pending (a form: the check-mail page) and one mail to the
+     * address, whether or not it has voted, so that nobody learns from the answer whether a neighbour voted.
+     * The mailbox's owner alone learns it: a link to confirm, or that the vote is already counted.
+     */
     private ApiResponse keepPending(Ballot ballot, String nominee, String lang, String address, String voter,
                                     Instant now, Reply reply) throws Refusal {
-        ConfirmationToken token = ConfirmationToken.next(ballot.id(), lang, nominee, random);
+        ConfirmationToken token = ConfirmationToken.next(random);
         Instant closes = ballot.closes().toInstant();
         boolean endsAtClose = closes.isBefore(now.plus(ConfirmationMail.LINK_LIFETIME));
         Instant expires = endsAtClose ? closes : now.plus(ConfirmationMail.LINK_LIFETIME);
         PendingVote vote = new PendingVote(ballot.id(), nominee, voter, token.hash(), lang, now, expires);
-        if (store.savePending(vote, ballot.votesPerVoter()) == Outcome.ALREADY_VOTED) {
-            throw Refusal.alreadyVoted();
-        }
-        URI link = URI.create(settings.publicUrl() + "/api/votes/confirm?token=" + token.value());
+        Mail mail = store.savePending(vote, ballot.votesPerVoter()) == Outcome.ALREADY_VOTED
+                ? new AlreadyCountedMail(address, lang, ballot.title(lang), ballot.nomineeName(nominee, lang))
+                : new ConfirmationMail(address, lang, ballot.title(lang), ballot.nomineeName(nominee, lang),
+                        URI.create(settings.publicUrl() + "/api/votes/confirm?token=" + token.value()), expires, endsAtClose);
         try {
-            mailer.send(new ConfirmationMail(address, lang, ballot.title(lang), ballot.nomineeName(nominee, lang), link,
-                    expires, endsAtClose));
+            mailer.send(mail);
         } catch (MailFailure e) {
             throw Refusal.of(503, "mail_unavailable", "The confirmation mail could not be sent just now; "
                     + "your vote is not counted yet. Please try again in a few minutes.", "problem");

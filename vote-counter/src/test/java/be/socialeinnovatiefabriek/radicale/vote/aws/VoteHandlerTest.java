@@ -46,7 +46,7 @@ class VoteHandlerTest {
     private static final Instant NOW = Instant.parse("2026-11-20T11:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<Mailer.ConfirmationMail> mails = new CopyOnWriteArrayList<>();
+    private final List<Mailer.Mail> mails = new CopyOnWriteArrayList<>();
     private DynamoDbVoteStore store;
     private VoteHandler handler;
 
@@ -85,7 +85,7 @@ class VoteHandlerTest {
         assertEquals("https://radicalevernieuwers.be/fr/vote/verifiez-vos-mails/", response.getHeaders().get("Location"));
         assertEquals(1, mails.size());
         assertEquals("fr", mails.get(0).lang());
-        assertEquals("Papillon", mails.get(0).nomineeName());
+        assertEquals("Papillon", ((Mailer.ConfirmationMail) mails.get(0)).nomineeName());
     }
 
     @Test
@@ -100,7 +100,7 @@ class VoteHandlerTest {
     @Test
     void aConfirmedVoteIsCountedInDynamoDb() throws IOException {
         handle("vote-json.json");
-        String token = mails.get(0).confirmUrl().getQuery().substring("token=".length());
+        String token = ((Mailer.ConfirmationMail) mails.get(0)).confirmUrl().getQuery().substring("token=".length());
 
         APIGatewayV2HTTPEvent pageRequest = event("confirm-page.json");
         pageRequest.setQueryStringParameters(Map.of("token", token));
