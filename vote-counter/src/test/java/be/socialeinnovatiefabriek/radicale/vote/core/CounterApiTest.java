@@ -254,6 +254,20 @@ class CounterApiTest {
     }
 
     @Test
+    void aLinkOfTheEarlierShapeMailedBeforeAnUpgradeStillWorksUntilItExpires() {
+        String earlier = "2026.fr.papillon.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdE";
+        counter.store.savePending(new VoteStore.PendingVote("2026", "papillon", "voter-hash", new ConfirmationToken(earlier).hash(),
+                "fr", OPEN, OPEN.plus(ConfirmationMail.LINK_LIFETIME)), 1);
+
+        ApiResponse page = counter.get(CONFIRM, Map.of("token", earlier), Map.of());
+
+        assertEquals(200, page.status(), text(page));
+        assertTrue(text(page).contains("Papillon"), text(page));
+        assertEquals(200, confirmJson(earlier).status());
+        assertEquals(Map.of("papillon", 1L), counter.tallies("2026"));
+    }
+
+    @Test
     void votesOutsideTheWindowAreRefused() {
         counter.clock.set(BEFORE);
         ApiResponse early = counter.postJson(VOTES, "{\"nominee\": \"papillon\", \"email\": \"ann@example.be\"}");
