@@ -12,8 +12,11 @@ import java.util.function.Consumer;
 public interface VoteStore extends AutoCloseable {
 
     /**
-     * Keeps a vote that waits for its mailed confirmation. Refused with {@link Outcome#ALREADY_VOTED}
-     * when the voter has already used all votes of this edition (counted votes only).
+     * Keeps a vote that waits for its mailed confirmation: {@link Outcome#ACCEPTED}, or
+     * {@link Outcome#ALREADY_VOTED} when the voter has already used all votes of this edition or voted for
+     * this nominee (counted votes only). The vote is kept in both cases, so that both cost the same write
+     * and the answer's timing does not tell whether an address voted; the counter then mails no link, and
+     * its confirmation would be refused anyway.
      */
     Outcome savePending(PendingVote vote, int votesPerVoter);
 

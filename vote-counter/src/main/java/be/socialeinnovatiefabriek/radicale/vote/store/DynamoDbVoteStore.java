@@ -88,9 +88,7 @@ public final class DynamoDbVoteStore implements VoteStore {
     @Override
     public Outcome savePending(PendingVote vote, int votesPerVoter) {
         Map<String, AttributeValue> voter = read(voterKey(vote.campaign(), vote.voterHash()));
-        if (!voter.isEmpty() && !mayVote(voter, vote.nominee(), votesPerVoter)) {
-            return Outcome.ALREADY_VOTED;
-        }
+        boolean voted = !voter.isEmpty() && !mayVote(voter, vote.nominee(), votesPerVoter);
         Map<String, AttributeValue> item = new HashMap<>(pendingKey(vote.tokenHash()));
         item.put("campaign", s(vote.campaign()));
         item.put("nominee", s(vote.nominee()));
@@ -101,7 +99,7 @@ public final class DynamoDbVoteStore implements VoteStore {
         item.put("expiresAt", n(vote.expiresAt().getEpochSecond()));
         // A token hash is never reused: overwriting a counted vote would let it count again.
         client.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-        return Outcome.ACCEPTED;
+        return voted ? Outcome.ALREADY_VOTED : Outcome.ACCEPTED;
     }
 
     @Override

@@ -118,6 +118,20 @@ public abstract class VoteStoreContract {
     }
 
     @Test
+    void aVoteSubmittedAfterTheVoterVotedIsKeptLikeAnyButNeverCounts() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant expires = now.plus(Duration.ofHours(48));
+        store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "nl", now, expires), 1);
+        store.confirm("t1", now, 1);
+
+        assertEquals(Outcome.ALREADY_VOTED,
+                store.savePending(new PendingVote("2026", "armentekort", "v1", "t2", "nl", now, expires), 1));
+        assertEquals(Outcome.PENDING, store.lookUp("t2", now).outcome(), "kept: the same write as an accepted vote");
+        assertEquals(Outcome.ALREADY_VOTED, store.confirm("t2", now.plusSeconds(60), 1).outcome());
+        assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2026")));
+    }
+
+    @Test
     void votesPerVoterAllowsThatManyVotesForDifferentNominees() {
         store.savePending(pending("papillon", "v1", "t1"), 2);
         store.savePending(pending("papillon", "v1", "t2"), 2);
