@@ -40,7 +40,7 @@ public final class CounterApi {
                       Clock clock) {
         this.acceptedOrigins = settings.acceptedOrigins();
         SecureRandom random = new SecureRandom();
-        VoterIdentity identity = new VoterIdentity(settings.hmacKey());
+        VoterIdentity identity = new VoterIdentity(settings.hmacKey(), settings.mailboxRules());
         this.submission = new VoteSubmission(settings, ballots, store, mailer, clock, identity, random, limits);
         this.confirmation = new VoteConfirmation(settings, ballots, store, clock);
         this.campaigns = new CampaignView(ballots, store, clock);

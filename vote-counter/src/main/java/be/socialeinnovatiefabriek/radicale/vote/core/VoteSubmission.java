@@ -1,5 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.core;
 
+import be.socialeinnovatiefabriek.radicale.vote.address.InvalidAddress;
+import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.MailFailure;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
@@ -63,14 +65,13 @@ final class VoteSubmission {
         if ("none".equals(ballot.verification())) {
             return castDirect(request, ballot, nominee, now, reply);
         }
-        String address = field(fields, "email", true);
-        String normalised = VoterIdentity.normalise(address).orElseThrow(() -> Refusal.badRequest(
-                "'" + address.trim() + "' is not an e-mail address we can send the confirmation to; check it for typos."));
-        refuseDisposable(normalised);
-        String voter = identity.ofAddress(normalised);
+        MailAddress address = address(field(fields, "email", true));
+        refuseDisposable(address);
+        // Hashed and mailed alike: the mailbox that is counted is the one that gets the link.
+        String voter = identity.ofAddress(address);
         limit(perAddress, voter, now);
         try {
-            return keepPending(ballot, nominee, lang, address.trim(), voter, now, reply);
+            return keepPending(ballot, nominee, lang, address, voter, now, reply);
         } catch (Refusal | RuntimeException e) {
             // The address's budget counts mails sent: when none went out (the mail server failed, the store
             // failed, the voter had voted), the voter's retry must not find it spent.
@@ -79,8 +80,8 @@ final class VoteSubmission {
         }
     }
 
-    private void refuseDisposable(String normalisedAddress) throws Refusal {
-        var listed = settings.disposableDomains().listedFor(normalisedAddress);
+    private void refuseDisposable(MailAddress address) throws Refusal {
+        var listed = settings.disposableDomains().listedFor(address.domain());
         if (listed.isPresent()) {
             throw Refusal.of(400, "disposable_address", "Addresses at " + listed.get() + " are throwaway inboxes "
                     + "that anyone can read, so they cannot confirm a vote; use an address of your own.", "problem");
@@ -95,7 +96,15 @@ final class VoteSubmission {
         }
     }
 
-    private ApiResponse keepPending(Ballot ballot, String nominee, String lang, String address, String voter,
+    private static MailAddress address(String typed) throws Refusal {
+        try {
+            return MailAddress.parse(typed);
+        } catch (InvalidAddress e) {
+            throw Refusal.badRequest(e.getMessage());
+        }
+    }
+
+    private ApiResponse keepPending(Ballot ballot, String nominee, String lang, MailAddress address, String voter,
                                     Instant now, Reply reply) throws Refusal {
         ConfirmationToken token = ConfirmationToken.next(ballot.id(), lang, nominee, random);
         Instant closes = ballot.closes().toInstant();

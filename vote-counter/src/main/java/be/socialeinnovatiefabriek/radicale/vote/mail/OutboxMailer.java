@@ -52,7 +52,7 @@ public final class OutboxMailer implements Mailer {
     @Override
     public void send(ConfirmationMail mail) {
         ConfirmationMessage content = templates.render(mail);
-        Entry entry = new Entry(mail.to(), content.subject(), content.lang(), mail.confirmUrl().toString(),
+        Entry entry = new Entry(mail.to().value(), content.subject(), content.lang(), mail.confirmUrl().toString(),
                 clock.instant().truncatedTo(ChronoUnit.SECONDS));
         synchronized (messages) {
             messages.addFirst(entry);

@@ -2,6 +2,7 @@ package be.socialeinnovatiefabriek.radicale.vote.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import be.socialeinnovatiefabriek.radicale.vote.address.MailboxRules;
 import be.socialeinnovatiefabriek.radicale.vote.core.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.core.DisposableDomains;
 import be.socialeinnovatiefabriek.radicale.vote.core.TrustedProxies;
@@ -37,7 +38,8 @@ class ClientAddressOverHttpTest {
         ServerOptions options = ServerOptions.parse("--ballots", ballots.toString(), "--db",
                 directory.resolve("votes.db").toString(), "--now", "2026-11-20T12:00+01:00", "--outbox");
         CounterSettings settings = new CounterSettings("0123456789abcdef0123456789abcdef-key", "admin-token-0123456789",
-                List.of(LocalServerTest.SITE), URI.create(LocalServerTest.SITE), 1, 2, 3, proxies, DisposableDomains.bundled());
+                List.of(LocalServerTest.SITE), URI.create(LocalServerTest.SITE), 1, 2, 3, MailboxRules.builtIn(), proxies,
+                DisposableDomains.bundled());
         server = LocalServer.start(options, options.clock(), settings, new OutboxMailer(50, options.clock()));
     }
 
