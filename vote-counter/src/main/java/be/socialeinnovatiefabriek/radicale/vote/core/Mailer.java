@@ -1,6 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.vote.core;
 
+import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
 import java.net.URI;
+import java.util.Objects;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,8 +18,8 @@ public interface Mailer {
      */
     sealed interface Mail permits ConfirmationMail, AlreadyCountedMail {
 
-        /** The address as the voter typed it. */
-        String to();
+        /** The one recipient: the parsed address whose mailbox the vote is counted for. */
+        MailAddress to();
 
         String lang();
     }
@@ -26,11 +28,16 @@ public interface Mailer {
      * The mail that proves an address: in the voter's language, naming the edition and the nominee,
      * with the link that confirms the vote and when that link stops working.
      *
+     * @param to          the one recipient: the parsed address whose mailbox the vote is counted for
      * @param expires     when the link stops working
      * @param endsAtClose whether {@code expires} is the edition's close, sooner than {@link #LINK_LIFETIME}
      */
-    record ConfirmationMail(String to, String lang, String campaignTitle, String nomineeName, URI confirmUrl,
+    record ConfirmationMail(MailAddress to, String lang, String campaignTitle, String nomineeName, URI confirmUrl,
                             Instant expires, boolean endsAtClose) implements Mail {
+
+        public ConfirmationMail {
+            Objects.requireNonNull(to, "to");
+        }
 
         /** How long a confirmation link lasts, unless voting closes before. */
         public static final Duration LINK_LIFETIME = Duration.ofHours(48);
@@ -41,7 +48,11 @@ public interface Mailer {
      * per voter, for this nominee or as often as allowed): nothing was added, the counted vote stays. It
      * names the edition and the nominee of this submission only, never the vote that was counted.
      */
-    record AlreadyCountedMail(String to, String lang, String campaignTitle, String nomineeName) implements Mail {
+    record AlreadyCountedMail(MailAddress to, String lang, String campaignTitle, String nomineeName) implements Mail {
+
+        public AlreadyCountedMail {
+            Objects.requireNonNull(to, "to");
+        }
     }
 
     /** The mail could not be sent; the vote stays pending and the voter may try again. */

@@ -1,5 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.core;
 
+import be.socialeinnovatiefabriek.radicale.vote.address.InvalidAddress;
+import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.AlreadyCountedMail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.Mail;
@@ -30,11 +32,12 @@ final class VoteSubmission {
     private final Clock clock;
     private final VoterIdentity identity;
     private final SecureRandom random;
-    private final RateLimit perClient;
-    private final RateLimit perAddress;
+    private final RateLimits limits;
+    private final RateLimits.Rule perClient;
+    private final RateLimits.Rule perAddress;
 
     VoteSubmission(CounterSettings settings, BallotSource ballots, VoteStore store, Mailer mailer, Clock clock,
-                   VoterIdentity identity, SecureRandom random) {
+                   VoterIdentity identity, SecureRandom random, RateLimits limits) {
         this.settings = settings;
         this.ballots = ballots;
         this.store = store;
@@ -42,10 +45,11 @@ final class VoteSubmission {
         this.clock = clock;
         this.identity = identity;
         this.random = random;
-        this.perClient = new RateLimit(settings.submissionBurstPerIp(),
-                Duration.ofMinutes(1).dividedBy(settings.submissionsPerIpPerMinute()), clock);
-        this.perAddress = new RateLimit(settings.submissionsPerAddressPerHour(),
-                Duration.ofHours(1).dividedBy(settings.submissionsPerAddressPerHour()), clock);
+        this.limits = limits;
+        this.perClient = new RateLimits.Rule("client", settings.submissionBurstPerIp(),
+                Duration.ofMinutes(1).dividedBy(settings.submissionsPerIpPerMinute()));
+        this.perAddress = new RateLimits.Rule("address", settings.submissionsPerAddressPerHour(),
+                Duration.ofHours(1).dividedBy(settings.submissionsPerAddressPerHour()));
     }
 
     ApiResponse handle(ApiRequest request, String campaign, Reply reply) throws Refusal {
@@ -60,15 +64,47 @@ final class VoteSubmission {
         if (!ballot.nominees().contains(nominee)) {
             throw Refusal.unknownNominee(nominee);
         }
-        limit(perClient, identity.ofClient(String.valueOf(request.clientIp())));
+        limit(perClient, identity.ofClient(settings.trustedProxies().limitKeyOf(request)), now);
         if ("none".equals(ballot.verification())) {
             return castDirect(request, ballot, nominee, now, reply);
         }
-        String address = field(fields, "email", true);
-        String voter = VoterIdentity.normalise(address).map(identity::ofAddress).orElseThrow(() -> Refusal.badRequest(
-                "'" + address.trim() + "' is not an e-mail address we can send the confirmation to; check it for typos."));
-        limit(perAddress, voter);
-        return keepPending(ballot, nominee, lang, address.trim(), voter, now, reply);
+        MailAddress address = address(field(fields, "email", true));
+        refuseDisposable(address);
+        // Hashed and mailed alike: the mailbox that is counted is the one that gets the link.
+        String voter = identity.ofAddress(address);
+        limit(perAddress, voter, now);
+        try {
+            return keepPending(ballot, nominee, lang, address, voter, now, reply);
+        } catch (Refusal | RuntimeException e) {
+            // The address's budget counts mails sent: when none went out (the mail server failed, the store
+            // failed), the voter's retry must not find it spent.
+            giveBack(perAddress, voter, now, e);
+            throw e;
+        }
+    }
+
+    private void refuseDisposable(MailAddress address) throws Refusal {
+        var listed = settings.disposableDomains().listedFor(address.domain());
+        if (listed.isPresent()) {
+            throw Refusal.of(400, "disposable_address", "Addresses at " + listed.get() + " are throwaway inboxes "
+                    + "that anyone can read, so they cannot confirm a vote; use an address of your own.", "problem");
+        }
+    }
+
+    private void giveBack(RateLimits.Rule rule, String key, Instant now, Exception cause) {
+        try {
+            limits.giveBack(rule, key, now);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static MailAddress address(String typed) throws Refusal {
+        try {
+            return MailAddress.parse(typed);
+        } catch (InvalidAddress e) {
+            throw Refusal.badRequest(e.getMessage());
+        }
     }
 
     /**
@@ -76,7 +112,7 @@ final class VoteSubmission {
      * address, whether or not it has voted, so that nobody learns from the answer whether a neighbour voted.
      * The mailbox's owner alone learns it: a link to confirm, or that the vote is already counted.
      */
-    private ApiResponse keepPending(Ballot ballot, String nominee, String lang, String address, String voter,
+    private ApiResponse keepPending(Ballot ballot, String nominee, String lang, MailAddress address, String voter,
                                     Instant now, Reply reply) throws Refusal {
         ConfirmationToken token = ConfirmationToken.next(random);
         Instant closes = ballot.closes().toInstant();
@@ -121,10 +157,11 @@ final class VoteSubmission {
         }
     }
 
-    private static void limit(RateLimit limit, String key) throws Refusal {
-        long wait = limit.take(key);
-        if (wait > 0) {
-            throw Refusal.rateLimited(wait);
+    private void limit(RateLimits.Rule rule, String key, Instant now) throws Refusal {
+        Duration wait = limits.take(rule, key, now);
+        if (!wait.isZero()) {
+            // Whole seconds, rounded up: Retry-After has no fractions, and a client that waits that long gets in.
+            throw Refusal.rateLimited(Math.max(1, wait.plusNanos(999_999_999).getSeconds()));
         }
     }
 

@@ -53,7 +53,7 @@ public final class OutboxMailer implements Mailer {
     public void send(Mail mail) {
         ConfirmationMessage content = templates.render(mail);
         String link = mail instanceof ConfirmationMail confirmation ? confirmation.confirmUrl().toString() : null;
-        Entry entry = new Entry(mail.to(), content.subject(), content.lang(), link,
+        Entry entry = new Entry(mail.to().value(), content.subject(), content.lang(), link,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS));
         synchronized (messages) {
             messages.addFirst(entry);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.socialeinnovatiefabriek.radicale.vote.TestClock;
 import be.socialeinnovatiefabriek.radicale.vote.core.ApiRequest;
 import be.socialeinnovatiefabriek.radicale.vote.core.ApiResponse;
 import be.socialeinnovatiefabriek.radicale.vote.core.BallotDirectory;
@@ -20,12 +21,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -43,7 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
 class VoteHandlerTest {
 
     private static final String SITE = "https://radicalevernieuwers.be";
-    private static final Instant NOW = Instant.parse("2026-11-20T11:00:00Z");
+    // DynamoDB Local sweeps expired items by the real clock: the counter's clock and the ballot's window
+    // are set relative to it, so a pending vote never lies in the past of the database that keeps it.
+    private static final Instant NOW = TestClock.realNow();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Mailer.Mail> mails = new CopyOnWriteArrayList<>();
@@ -53,7 +57,10 @@ class VoteHandlerTest {
     @BeforeEach
     void buildCounter(@TempDir Path ballots) throws IOException {
         try (InputStream ballot = getClass().getResourceAsStream("/aws/ballot-2026.json")) {
-            Files.copy(ballot, ballots.resolve("2026.json"));
+            ObjectNode open = (ObjectNode) JSON.readTree(ballot);
+            open.put("opens", NOW.minus(Duration.ofDays(10)).atOffset(ZoneOffset.ofHours(1)).toString());
+            open.put("closes", NOW.plus(Duration.ofDays(20)).atOffset(ZoneOffset.ofHours(1)).toString());
+            JSON.writeValue(ballots.resolve("2026.json").toFile(), open);
         }
         store = new DynamoDbVoteStore(DynamoDbLocal.client(), DynamoDbLocal.newTable());
         CounterSettings settings = CounterSettings.fromEnvironment(Map.of(

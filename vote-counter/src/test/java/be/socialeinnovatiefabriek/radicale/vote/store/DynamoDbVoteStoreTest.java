@@ -35,6 +35,16 @@ class DynamoDbVoteStoreTest extends VoteStoreContract {
     }
 
     @Test
+    void aPendingVoteOutlivesTheDatabasesExpirySweep() throws InterruptedException {
+        store.savePending(pending("papillon", "v1", "t1"), 1);
+        // DynamoDB Local deletes expired items about once a second by its own clock; give it time to run.
+        Thread.sleep(2_500);
+
+        assertEquals(Outcome.COUNTED, store.confirm("t1", NOW.plusSeconds(3), 1).outcome());
+        assertEquals(Map.of("papillon", 1L), store.tallies("2026"));
+    }
+
+    @Test
     void aConfirmationThatLosesRacesIsRetriedAndCountedOnce() {
         VoteStore racing = new DynamoDbVoteStore(new LosingClient(client, 3), DynamoDbLocal.newTable());
         racing.savePending(pending("papillon", "v1", "t1"), 1);

@@ -2,6 +2,7 @@ package be.socialeinnovatiefabriek.radicale.vote.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import be.socialeinnovatiefabriek.radicale.vote.TestClock;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Confirmation;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.Test;
 /** What every {@link VoteStore} must do. A store's test extends this class and says how to open one. */
 public abstract class VoteStoreContract {
 
-    static final Instant NOW = Instant.parse("2026-11-20T11:00:00Z");
+    // Relative to the real clock: DynamoDB Local's TTL sweeper deletes items whose expiresAt lies in the
+    // real past, so a fixed date would let pending votes vanish between two steps once that date has passed.
+    static final Instant NOW = TestClock.realNow();
     static final Instant LATER = NOW.plus(Duration.ofHours(48));
 
     protected VoteStore store;
