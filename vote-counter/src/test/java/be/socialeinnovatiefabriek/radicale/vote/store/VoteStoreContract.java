@@ -9,7 +9,6 @@ import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.PendingVote;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +77,7 @@ public abstract class VoteStoreContract {
 
     @Test
     void aLookUpTellsWhichVoteATokenStandsForAndCountsNothing() {
-        // Times from the real clock: DynamoDB Local deletes items whose expiry is past by its own clock.
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = NOW;
         store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "fr", now, now.plus(Duration.ofHours(48))), 1);
 
         Confirmation first = store.lookUp("t1", now.plusSeconds(60));
@@ -93,7 +91,7 @@ public abstract class VoteStoreContract {
 
     @Test
     void aLookUpTellsACountedAnExpiredAndAnUnknownTokenApart() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = NOW;
         Instant expires = now.plus(Duration.ofHours(1));
         store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "nl", now, expires), 1);
         store.savePending(new PendingVote("2026", "armentekort", "v2", "t2", "en", now, expires), 1);
@@ -122,7 +120,7 @@ public abstract class VoteStoreContract {
 
     @Test
     void aVoteSubmittedAfterTheVoterVotedIsKeptLikeAnyButNeverCounts() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = NOW;
         Instant expires = now.plus(Duration.ofHours(48));
         store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "nl", now, expires), 1);
         store.confirm("t1", now, 1);
