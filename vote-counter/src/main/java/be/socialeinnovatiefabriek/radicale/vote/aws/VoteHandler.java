@@ -6,6 +6,7 @@ import be.socialeinnovatiefabriek.radicale.vote.core.CounterApi;
 import be.socialeinnovatiefabriek.radicale.vote.core.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.core.InvalidSettings;
 import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpMailer;
+import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbRateLimits;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbVoteStore;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -94,8 +95,9 @@ public final class VoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         }
         // Region and credentials come from the Lambda environment.
         DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        // The rate limits live in the votes table too, so that every instance of the function shares them.
         return new CounterApi(settings, HttpBallotSource.fromSite(URI.create(ballotsUrl)),
-                new DynamoDbVoteStore(dynamoDb, table), mailer, Clock.systemUTC());
+                new DynamoDbVoteStore(dynamoDb, table), new DynamoDbRateLimits(dynamoDb, table), mailer, Clock.systemUTC());
     }
 
     /** The methods of HTTP (RFC 9110 and PATCH); the core answers 405 to those it does not take at an address. */

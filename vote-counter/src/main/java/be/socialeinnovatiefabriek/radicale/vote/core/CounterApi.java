@@ -38,12 +38,19 @@ public final class CounterApi {
     private final AdminExport export;
     private final CounterHealth health;
 
+    /** A counter whose rate limits are kept in this process's memory (the local server). */
     public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, Mailer mailer, Clock clock) {
+        this(settings, ballots, store, new MemoryRateLimits(), mailer, clock);
+    }
+
+    /** A counter whose rate limits are kept in {@code limits} (shared by every instance on Lambda). */
+    public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, RateLimits limits, Mailer mailer,
+                      Clock clock) {
         this.acceptedOrigins = settings.acceptedOrigins();
         SecureRandom random = new SecureRandom();
-        VoterIdentity identity = new VoterIdentity(settings.hmacKey());
+        VoterIdentity identity = new VoterIdentity(settings.hmacKey(), settings.mailboxRules());
         this.health = new CounterHealth(store, clock);
-        this.submission = new VoteSubmission(settings, ballots, store, health.watch(mailer), clock, identity, random);
+        this.submission = new VoteSubmission(settings, ballots, store, health.watch(mailer), clock, identity, random, limits);
         this.confirmation = new VoteConfirmation(settings, ballots, store, clock);
         this.campaigns = new CampaignView(ballots, store, clock);
         this.export = new AdminExport(settings, ballots, store);

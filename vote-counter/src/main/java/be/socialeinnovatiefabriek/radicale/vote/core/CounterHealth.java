@@ -3,7 +3,9 @@ package be.socialeinnovatiefabriek.radicale.vote.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -40,7 +42,8 @@ final class CounterHealth {
                 mailer.send(mail);
             } catch (Mailer.MailFailure failure) {
                 long failures = mailFailed();
-                LOG.log(System.Logger.Level.WARNING, "a confirmation mail could not be sent (" + failures
+                // One line whatever the mail was (a link, or "already counted"): the log tells nobody who voted.
+                LOG.log(System.Logger.Level.WARNING, "a mail to a voter could not be sent (" + failures
                         + (failures == 1 ? " failure" : " failures") + " since the last mail sent): "
                         + withoutPersonalData(failure.getMessage(), mail));
                 throw failure;
@@ -63,14 +66,22 @@ final class CounterHealth {
     }
 
     // A mailer's message may quote the server, and a server may quote the recipient or the message.
-    static String withoutPersonalData(String message, Mailer.ConfirmationMail mail) {
+    static String withoutPersonalData(String message, Mailer.Mail mail) {
         String text = message == null ? "no reason given" : message;
-        String link = mail.confirmUrl() == null ? null : mail.confirmUrl().toString();
-        String token = link == null || !link.contains("token=") ? null : link.substring(link.indexOf("token=") + 6);
-        for (String secret : new String[] {link, token, mail.to() == null ? null : mail.to().strip()}) {
-            if (secret != null && !secret.isEmpty()) {
-                text = Pattern.compile(Pattern.quote(secret), Pattern.CASE_INSENSITIVE).matcher(text).replaceAll("[hidden]");
+        List<String> secrets = new ArrayList<>();
+        if (mail instanceof Mailer.ConfirmationMail confirmation && confirmation.confirmUrl() != null) {
+            String link = confirmation.confirmUrl().toString();
+            secrets.add(link);
+            if (link.contains("token=")) {
+                secrets.add(link.substring(link.indexOf("token=") + "token=".length()));
             }
+        }
+        secrets.add(mail.to().value());
+        if (mail.to().local().length() >= 3) {
+            secrets.add(mail.to().local()); // "550 ann.peeters: no such user"
+        }
+        for (String secret : secrets) {
+            text = Pattern.compile(Pattern.quote(secret), Pattern.CASE_INSENSITIVE).matcher(text).replaceAll("[hidden]");
         }
         return text;
     }
@@ -98,7 +109,7 @@ final class CounterHealth {
             body.put("error", "unhealthy");
             body.put("message", (reachable ? "" : "The vote store does not answer; no vote can be taken or counted "
                     + "(the counter's log says why). ") + (mailFailures == 0 ? "" : "The last " + mailFailures
-                    + " confirmation mail(s) could not be sent; check the SMTP settings and server (the log says why)."));
+                    + " mail(s) to voters could not be sent; check the SMTP settings and server (the log says why)."));
         }
         body.put("store", storeStatus);
         body.put("mail", mailStatus);

@@ -90,9 +90,7 @@ public final class DynamoDbVoteStore implements VoteStore {
     @Override
     public Outcome savePending(PendingVote vote, int votesPerVoter) {
         Map<String, AttributeValue> voter = read(voterKey(vote.campaign(), vote.voterHash()));
-        if (!voter.isEmpty() && !mayVote(voter, vote.nominee(), votesPerVoter)) {
-            return Outcome.ALREADY_VOTED;
-        }
+        boolean voted = !voter.isEmpty() && !mayVote(voter, vote.nominee(), votesPerVoter);
         Map<String, AttributeValue> item = new HashMap<>(pendingKey(vote.tokenHash()));
         item.put("campaign", s(vote.campaign()));
         item.put("nominee", s(vote.nominee()));
@@ -112,7 +110,7 @@ public final class DynamoDbVoteStore implements VoteStore {
                 throw exists;
             }
         }
-        return Outcome.ACCEPTED;
+        return voted ? Outcome.ALREADY_VOTED : Outcome.ACCEPTED;
     }
 
     @Override
@@ -156,6 +154,18 @@ public final class DynamoDbVoteStore implements VoteStore {
                 backOffOrThrow(cancelled, attempt);
             }
         }
+    }
+
+    @Override
+    public Confirmation lookUp(String tokenHash, Instant now) {
+        Map<String, AttributeValue> pending = read(pendingKey(tokenHash));
+        if (pending.isEmpty()) {
+            return new Confirmation(Outcome.UNKNOWN, null, null, null);
+        }
+        // TTL deletes an expired item some time later, not at once: its expiry is read, as confirm does.
+        Outcome outcome = STATE_COUNTED.equals(pending.get("state").s()) ? Outcome.ALREADY_COUNTED
+                : Long.parseLong(pending.get("expiresAt").n()) > now.getEpochSecond() ? Outcome.PENDING : Outcome.EXPIRED;
+        return new Confirmation(outcome, pending.get("campaign").s(), pending.get("nominee").s(), pending.get("lang").s());
     }
 
     @Override

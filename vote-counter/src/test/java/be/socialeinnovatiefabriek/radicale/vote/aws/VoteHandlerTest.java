@@ -52,7 +52,7 @@ class VoteHandlerTest {
     private static final Instant NOW = TestClock.realNow();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<Mailer.ConfirmationMail> mails = new CopyOnWriteArrayList<>();
+    private final List<Mailer.Mail> mails = new CopyOnWriteArrayList<>();
     private DynamoDbVoteStore store;
     private VoteHandler handler;
 
@@ -94,7 +94,7 @@ class VoteHandlerTest {
         assertEquals("https://radicalevernieuwers.be/fr/vote/verifiez-vos-mails/", response.getHeaders().get("Location"));
         assertEquals(1, mails.size());
         assertEquals("fr", mails.get(0).lang());
-        assertEquals("Papillon", mails.get(0).nomineeName());
+        assertEquals("Papillon", ((Mailer.ConfirmationMail) mails.get(0)).nomineeName());
     }
 
     @Test
@@ -109,7 +109,7 @@ class VoteHandlerTest {
     @Test
     void aConfirmedVoteIsCountedInDynamoDb() throws IOException {
         handle("vote-json.json");
-        String token = mails.get(0).confirmUrl().getQuery().substring("token=".length());
+        String token = ((Mailer.ConfirmationMail) mails.get(0)).confirmUrl().getQuery().substring("token=".length());
 
         APIGatewayV2HTTPEvent pageRequest = event("confirm-page.json");
         pageRequest.setQueryStringParameters(Map.of("token", token));

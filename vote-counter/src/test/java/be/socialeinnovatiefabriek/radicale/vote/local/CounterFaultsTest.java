@@ -142,7 +142,7 @@ class CounterFaultsTest {
             Logger.getLogger("").removeHandler(capture);
         }
         String log = String.join("", logLines).toLowerCase(java.util.Locale.ROOT);
-        assertTrue(log.contains("a confirmation mail could not be sent") && log.contains("127.0.0.1:" + closedPort), log);
+        assertTrue(log.contains("a mail to a voter could not be sent") && log.contains("127.0.0.1:" + closedPort), log);
         for (String secret : List.of("ann.peeters", "example.be", "token=", "/api/votes/confirm")) {
             assertFalse(log.contains(secret), secret + " in the log:\n" + log);
         }
