@@ -235,6 +235,8 @@
     }
 
     send(1).then(function (reply) {
+      // With e-mail verification every valid vote is 'pending', also for an address that has voted (its
+      // mailbox is told, not the page); 'already_voted' only comes for a browser that voted (verification none).
       var key = reply.ok ? (reply.body.status === 'counted' ? 'counted' : 'pending') : reply.body.error;
       say(form, key, reply.ok);
       if (reply.ok) {

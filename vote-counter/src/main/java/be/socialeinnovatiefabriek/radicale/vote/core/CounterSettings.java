@@ -1,7 +1,10 @@
 package be.socialeinnovatiefabriek.radicale.vote.core;
 
+import be.socialeinnovatiefabriek.radicale.vote.address.MailboxRules;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,12 +22,17 @@ import java.util.Set;
  * @param submissionsPerIpPerMinute VOTE_RATE_IP_PER_MINUTE (default 10): sustained vote submissions per client
  * @param submissionBurstPerIp      VOTE_RATE_IP_BURST (default 20): submissions a client may make at once
  * @param submissionsPerAddressPerHour VOTE_RATE_ADDRESS_PER_HOUR (default 3): mails to one address per hour
+ * @param mailboxRules      what counts as one mailbox: the built-in table, plus the file VOTE_MAILBOX_RULES names
+ * @param trustedProxies    VOTE_TRUSTED_PROXIES and VOTE_CLIENT_ADDRESS_HEADER: whose header names the client
+ * @param disposableDomains the bundled list, VOTE_DISPOSABLE_DOMAINS_FILE and VOTE_DISPOSABLE_DOMAINS_ALLOW
  * @param challengeMaxNumber VOTE_CHALLENGE_MAX_NUMBER (default {@value #DEFAULT_CHALLENGE_MAX_NUMBER}): the proof of
  *                           work asked before a vote without e-mail counts; a browser tries half as many hashes on average
  */
 public record CounterSettings(String hmacKey, String adminToken, List<String> allowedOrigins, URI publicUrl,
                               int submissionsPerIpPerMinute, int submissionBurstPerIp,
-                              int submissionsPerAddressPerHour, int challengeMaxNumber) {
+                              int submissionsPerAddressPerHour, MailboxRules mailboxRules,
+                              TrustedProxies trustedProxies, DisposableDomains disposableDomains,
+                              int challengeMaxNumber) {
 
     public static final int MIN_HMAC_KEY_LENGTH = 32;
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
@@ -37,11 +45,19 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
-    /** Settings with the default proof of work. */
+    /** Settings with the built-in mailbox rules, no trusted proxy, the bundled list of disposable domains and the default proof of work. */
     public CounterSettings(String hmacKey, String adminToken, List<String> allowedOrigins, URI publicUrl,
                            int submissionsPerIpPerMinute, int submissionBurstPerIp, int submissionsPerAddressPerHour) {
         this(hmacKey, adminToken, allowedOrigins, publicUrl, submissionsPerIpPerMinute, submissionBurstPerIp,
-                submissionsPerAddressPerHour, DEFAULT_CHALLENGE_MAX_NUMBER);
+                submissionsPerAddressPerHour, MailboxRules.builtIn(), TrustedProxies.none(), DisposableDomains.bundled());
+    }
+
+    /** Settings with the default proof of work. */
+    public CounterSettings(String hmacKey, String adminToken, List<String> allowedOrigins, URI publicUrl,
+                           int submissionsPerIpPerMinute, int submissionBurstPerIp, int submissionsPerAddressPerHour,
+                           MailboxRules mailboxRules, TrustedProxies trustedProxies, DisposableDomains disposableDomains) {
+        this(hmacKey, adminToken, allowedOrigins, publicUrl, submissionsPerIpPerMinute, submissionBurstPerIp,
+                submissionsPerAddressPerHour, mailboxRules, trustedProxies, disposableDomains, DEFAULT_CHALLENGE_MAX_NUMBER);
     }
 
     /** Reads the settings from {@code env}, or throws {@link InvalidSettings} naming every problem. */
@@ -62,6 +78,9 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         int perIp = positive(env, "VOTE_RATE_IP_PER_MINUTE", 10, problems);
         int burst = positive(env, "VOTE_RATE_IP_BURST", 20, problems);
         int perAddress = positive(env, "VOTE_RATE_ADDRESS_PER_HOUR", 3, problems);
+        MailboxRules mailboxRules = mailboxRules(env.get("VOTE_MAILBOX_RULES"), problems);
+        TrustedProxies proxies = TrustedProxies.fromEnvironment(env, problems);
+        DisposableDomains disposable = DisposableDomains.fromEnvironment(env, problems);
         int challenge = positive(env, "VOTE_CHALLENGE_MAX_NUMBER", DEFAULT_CHALLENGE_MAX_NUMBER, problems);
         if (challenge > MAX_CHALLENGE_MAX_NUMBER) {
             problems.add("VOTE_CHALLENGE_MAX_NUMBER must be at most " + MAX_CHALLENGE_MAX_NUMBER + " (got " + challenge
@@ -70,7 +89,23 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         if (!problems.isEmpty()) {
             throw new InvalidSettings(problems);
         }
-        return new CounterSettings(hmacKey, adminToken, origins, publicUrl, perIp, burst, perAddress, challenge);
+        return new CounterSettings(hmacKey, adminToken, origins, publicUrl, perIp, burst, perAddress, mailboxRules,
+                proxies, disposable, challenge);
+    }
+
+    private static MailboxRules mailboxRules(String file, List<String> problems) {
+        if (file == null || file.isBlank()) {
+            return MailboxRules.builtIn();
+        }
+        try {
+            return MailboxRules.builtInWith(Path.of(file.strip()));
+        } catch (MailboxRules.Invalid e) {
+            e.problems().forEach(problem -> problems.add("VOTE_MAILBOX_RULES: " + problem + "."));
+            return MailboxRules.builtIn();
+        } catch (InvalidPathException e) {
+            problems.add("VOTE_MAILBOX_RULES must name a file of mailbox rules (got '" + file + "').");
+            return MailboxRules.builtIn();
+        }
     }
 
     /** The origin of {@code url} ({@code scheme://host[:port]}), as browsers send it in {@code Origin}. */
@@ -153,6 +188,8 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         return "CounterSettings[allowedOrigins=" + allowedOrigins + ", publicUrl=" + publicUrl
                 + ", submissionsPerIpPerMinute=" + submissionsPerIpPerMinute + ", submissionBurstPerIp="
                 + submissionBurstPerIp + ", submissionsPerAddressPerHour=" + submissionsPerAddressPerHour
-                + ", challengeMaxNumber=" + challengeMaxNumber + ", hmacKey and adminToken hidden]";
+                + ", mailboxRules=" + mailboxRules + ", trustedProxies=" + trustedProxies
+                + ", disposableDomains=" + disposableDomains + ", challengeMaxNumber=" + challengeMaxNumber
+                + ", hmacKey and adminToken hidden]";
     }
 }

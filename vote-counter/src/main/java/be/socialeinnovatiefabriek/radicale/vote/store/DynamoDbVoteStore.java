@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * AUDIT#&lt;campaign&gt;#&lt;shard&gt;         &lt;countedAt millis&gt;#&lt;voterHash&gt;#&lt;nominee&gt;   countedAt (N, millis), nominee, voterHash
  * FACTS#&lt;campaign&gt;#&lt;shard&gt;         S#&lt;random id&gt;                       hour (N, millis), clientHash, mailDomain (absent without e-mail)
  * FACTS#&lt;campaign&gt;#&lt;shard&gt;         C#&lt;random id&gt;                       delayMillis (N)
- * CHALLENGE#&lt;challenge hash&gt;      -                                   expiresAt
+ * CHALLENGE#&lt;challenge hash&gt;      -                                   expiresAt, spender (a random id per spend)
  * </pre>
  *
  * <p>The facts of the admin export's anomaly sections (a submission's hour, mail domain and client hash; a
@@ -97,9 +97,7 @@ public final class DynamoDbVoteStore implements VoteStore {
     @Override
     public Outcome savePending(PendingVote vote, int votesPerVoter) {
         Map<String, AttributeValue> voter = read(voterKey(vote.campaign(), vote.voterHash()));
-        if (!voter.isEmpty() && !mayVote(voter, vote.nominee(), votesPerVoter)) {
-            return Outcome.ALREADY_VOTED;
-        }
+        boolean voted = !voter.isEmpty() && !mayVote(voter, vote.nominee(), votesPerVoter);
         Map<String, AttributeValue> item = new HashMap<>(pendingKey(vote.tokenHash()));
         item.put("campaign", s(vote.campaign()));
         item.put("nominee", s(vote.nominee()));
@@ -109,8 +107,17 @@ public final class DynamoDbVoteStore implements VoteStore {
         item.put("createdAt", n(vote.createdAt().toEpochMilli()));
         item.put("expiresAt", n(vote.expiresAt().getEpochSecond()));
         // A token hash is never reused: overwriting a counted vote would let it count again.
-        client.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-        return Outcome.ACCEPTED;
+        try {
+            client.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException exists) {
+            // The token is fresh and random, so an item under it is this vote, written by an SDK retry of the
+            // put whose first answer was lost; anything else is a real clash and fails as before.
+            Map<String, AttributeValue> stored = read(pendingKey(vote.tokenHash()));
+            if (!vote.voterHash().equals(attribute(stored, "voterHash")) || !vote.nominee().equals(attribute(stored, "nominee"))) {
+                throw exists;
+            }
+        }
+        return voted ? Outcome.ALREADY_VOTED : Outcome.ACCEPTED;
     }
 
     @Override
@@ -143,7 +150,7 @@ public final class DynamoDbVoteStore implements VoteStore {
             long delayMillis = now.toEpochMilli() - Long.parseLong(pending.get("createdAt").n());
             writes.add(TransactWriteItem.builder().put(fact(campaign, "C#", Map.of("delayMillis", n(delayMillis)))).build());
             try {
-                client.transactWriteItems(transaction -> transaction.transactItems(writes));
+                client.transactWriteItems(transaction -> transaction.transactItems(writes).clientRequestToken(requestToken()));
                 return new Confirmation(Outcome.COUNTED, campaign, nominee, lang);
             } catch (TransactionCanceledException cancelled) {
                 List<CancellationReason> reasons = cancelled.cancellationReasons();
@@ -159,11 +166,23 @@ public final class DynamoDbVoteStore implements VoteStore {
     }
 
     @Override
+    public Confirmation lookUp(String tokenHash, Instant now) {
+        Map<String, AttributeValue> pending = read(pendingKey(tokenHash));
+        if (pending.isEmpty()) {
+            return new Confirmation(Outcome.UNKNOWN, null, null, null);
+        }
+        // TTL deletes an expired item some time later, not at once: its expiry is read, as confirm does.
+        Outcome outcome = STATE_COUNTED.equals(pending.get("state").s()) ? Outcome.ALREADY_COUNTED
+                : Long.parseLong(pending.get("expiresAt").n()) > now.getEpochSecond() ? Outcome.PENDING : Outcome.EXPIRED;
+        return new Confirmation(outcome, pending.get("campaign").s(), pending.get("nominee").s(), pending.get("lang").s());
+    }
+
+    @Override
     public Outcome castDirect(String campaign, String nominee, String voterHash, Instant now, int votesPerVoter) {
         for (int attempt = 1; ; attempt++) {
             List<TransactWriteItem> writes = countingWrites(campaign, nominee, voterHash, now, votesPerVoter, attempt);
             try {
-                client.transactWriteItems(transaction -> transaction.transactItems(writes));
+                client.transactWriteItems(transaction -> transaction.transactItems(writes).clientRequestToken(requestToken()));
                 return Outcome.COUNTED;
             } catch (TransactionCanceledException cancelled) {
                 if (conditionFailed(cancelled.cancellationReasons(), 0)) {
@@ -206,16 +225,25 @@ public final class DynamoDbVoteStore implements VoteStore {
         }
     }
 
+    /** An eventually consistent read of one item: half a read unit. */
+    @Override
+    public void check() {
+        client.getItem(get -> get.tableName(table).key(Map.of("pk", s("HEALTH"), "sk", s(NO_SORT))));
+    }
+
     @Override
     public boolean spendChallenge(String challengeId, Instant expiresAt, Instant now) {
+        Map<String, AttributeValue> key = Map.of("pk", s("CHALLENGE#" + challengeId), "sk", s(NO_SORT));
+        String spender = UUID.randomUUID().toString();
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("expiresAt", n(expiresAt.getEpochSecond()));
+        item.put("spender", s(spender));
         try {
-            client.putItem(put -> put.tableName(table)
-                    .item(Map.of("pk", s("CHALLENGE#" + challengeId), "sk", s(NO_SORT),
-                            "expiresAt", n(expiresAt.getEpochSecond())))
-                    .conditionExpression("attribute_not_exists(pk)"));
+            client.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException spent) {
-            return false;
+            // Spent by this very call when the SDK retried a put whose first answer was lost: still the first time.
+            return spender.equals(attribute(read(key), "spender"));
         }
     }
 
@@ -296,6 +324,21 @@ public final class DynamoDbVoteStore implements VoteStore {
         return List.of(TransactWriteItem.builder().update(voter).build(),
                 TransactWriteItem.builder().update(tally).build(),
                 TransactWriteItem.builder().put(audit).build());
+    }
+
+    /**
+     * A transaction's idempotency token: one per call, which the SDK sends again with each of its own retries,
+     * so a transaction that was applied but whose answer was lost is not applied twice, and its caller hears
+     * "counted". Not derived from the vote: DynamoDB would then take a second, distinct confirmation of the
+     * same token within ten minutes for the first one (answered "counted" twice) or refuse it as a mismatch.
+     */
+    private static String requestToken() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static String attribute(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
     }
 
     private static boolean mayVote(Map<String, AttributeValue> voter, String nominee, int votesPerVoter) {

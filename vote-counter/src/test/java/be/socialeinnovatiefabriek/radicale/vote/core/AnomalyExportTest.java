@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.socialeinnovatiefabriek.radicale.vote.address.MailboxRules;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +70,7 @@ class AnomalyExportTest {
     }
 
     private static String clientHash(String ip) {
-        return new VoterIdentity(CounterFixture.HMAC_KEY).ofClient(ip).substring(0, 16);
+        return new VoterIdentity(CounterFixture.HMAC_KEY, MailboxRules.builtIn()).ofClient(ip).substring(0, 16);
     }
 
     @Test

@@ -3,6 +3,7 @@ package be.socialeinnovatiefabriek.radicale.vote.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.socialeinnovatiefabriek.radicale.vote.address.MailboxRules;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,9 +52,14 @@ final class CounterFixture implements AutoCloseable {
         Files.writeString(ballots.resolve("2026.json"), ballot("2026", "email", "after-close"));
         Files.writeString(ballots.resolve("2027.json"), ballot("2027", "none", "live"));
         store = new SqliteVoteStore(directory.resolve("votes.db"));
-        CounterSettings settings = new CounterSettings(HMAC_KEY, ADMIN_TOKEN,
-                List.of(SITE), URI.create(COUNTER), perMinute, burst, perAddressPerHour, CHALLENGE_MAX_NUMBER);
-        api = new CounterApi(settings, new BallotDirectory(ballots), store, mailer, clock);
+        api = new CounterApi(settings(perMinute, burst, perAddressPerHour), new BallotDirectory(ballots), store, mailer, clock);
+    }
+
+    /** The fixture's settings: these rate limits, the built-in address rules, and the small proof of work. */
+    static CounterSettings settings(int perMinute, int burst, int perAddressPerHour) {
+        return new CounterSettings(HMAC_KEY, ADMIN_TOKEN, List.of(SITE), URI.create(COUNTER), perMinute, burst,
+                perAddressPerHour, MailboxRules.builtIn(), TrustedProxies.none(), DisposableDomains.bundled(),
+                CHALLENGE_MAX_NUMBER);
     }
 
     static String ballot(String id, String verification, String results) {
@@ -207,31 +213,42 @@ final class CounterFixture implements AutoCloseable {
         store.close();
     }
 
-    /** A clock the test sets. */
-    /** Keeps every mail; fails on demand. */
+    /** Keeps every mail; fails on demand, quoting the recipient and the link as some mail servers do. */
     static final class RecordingMailer implements Mailer {
-        final List<ConfirmationMail> sent = new ArrayList<>();
+        final List<Mail> sent = new ArrayList<>();
+        final List<Mail> failed = new ArrayList<>();
         volatile boolean failing;
 
         @Override
-        public synchronized void send(ConfirmationMail mail) throws MailFailure {
+        public synchronized void send(Mail mail) throws MailFailure {
             if (failing) {
-                throw new MailFailure("the SMTP server is down", null);
+                failed.add(mail);
+                throw new MailFailure("the SMTP server is down: 451 <" + mail.to().value().toUpperCase(java.util.Locale.ROOT)
+                        + "> try later; message with " + (mail instanceof ConfirmationMail link ? link.confirmUrl() : "no link")
+                        + " kept", null);
             }
             sent.add(mail);
         }
 
-        synchronized ConfirmationMail last() {
+        synchronized Mail last() {
             return sent.get(sent.size() - 1);
         }
 
+        /** The newest mail, which must hold a confirmation link. */
+        synchronized ConfirmationMail lastConfirmation() {
+            if (last() instanceof ConfirmationMail mail) {
+                return mail;
+            }
+            throw new AssertionError("the newest mail holds no link: " + last());
+        }
+
         synchronized String lastToken() {
-            for (String parameter : last().confirmUrl().getRawQuery().split("&")) {
+            for (String parameter : lastConfirmation().confirmUrl().getRawQuery().split("&")) {
                 if (parameter.startsWith("token=")) {
                     return parameter.substring("token=".length());
                 }
             }
-            throw new AssertionError("no token in " + last().confirmUrl());
+            throw new AssertionError("no token in " + lastConfirmation().confirmUrl());
         }
     }
 }

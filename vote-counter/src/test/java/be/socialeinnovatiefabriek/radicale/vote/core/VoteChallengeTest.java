@@ -207,9 +207,7 @@ class VoteChallengeTest {
         counter.close();
 
         try (SqliteVoteStore reopened = new SqliteVoteStore(directory.resolve("votes.db"))) {
-            CounterSettings settings = new CounterSettings(CounterFixture.HMAC_KEY, CounterFixture.ADMIN_TOKEN,
-                    java.util.List.of(CounterFixture.SITE), java.net.URI.create(CounterFixture.COUNTER), 10, 20, 3,
-                    CounterFixture.CHALLENGE_MAX_NUMBER);
+            CounterSettings settings = CounterFixture.settings(10, 20, 3);
             CounterApi restarted = new CounterApi(settings, new BallotDirectory(directory.resolve("ballots")), reopened,
                     counter.mailer, counter.clock);
             ApiResponse replay = restarted.handle(new ApiRequest("POST", VOTES, Map.of(),
