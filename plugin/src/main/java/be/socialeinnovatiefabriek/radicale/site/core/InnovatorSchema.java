@@ -40,9 +40,12 @@ final class InnovatorSchema extends SectionSchema {
                     "write the full address, starting with https://");
             website = null;
         }
-        List<Located<String>> themes = fields.slugList("themes", true, true);
-        if (themes.isEmpty() && fields.lineOf("themes") > 1) {
-            problems.add(fields.path(), fields.lineOf("themes"), "'themes' is empty", "list at least one theme, such as themes: [poverty]");
+        // Optional: a profile whose sources say nothing of the challenge it takes on is better without a theme than with a guessed one.
+        List<Located<String>> written = fields.slugList("themes", false, true);
+        List<Located<String>> themes = written == null ? List.of() : written;
+        if (written != null && themes.isEmpty() && fields.lineOf("themes") > 1) {
+            problems.add(fields.path(), fields.lineOf("themes"), "'themes' is empty",
+                    "list at least one theme, such as themes: [poverty], or leave out the line");
         }
         for (Located<String> theme : themes) {
             // Without the language's UI strings (their own problem), every theme would look unknown.
