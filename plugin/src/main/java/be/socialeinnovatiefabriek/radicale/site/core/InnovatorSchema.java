@@ -30,10 +30,10 @@ final class InnovatorSchema extends SectionSchema {
     /** The text of one language version in {@code dir}; themes are checked against the messages of {@code lang}. */
     InnovatorText read(Path dir, Fields fields, String lang, Messages messages, Problems problems) {
         fields.rejectUnknownKeys(KEYS);
-        String name = fields.text("name", true, true).orElse(dir.getFileName().toString());
-        String tagline = fields.text("tagline", true, false).orElse("");
-        String organisation = fields.text("organisation", false, true).orElse(null);
-        String region = fields.text("region", false, true).orElse(null);
+        String name = prose(fields, "name", true, true, lang).orElse(dir.getFileName().toString());
+        String tagline = prose(fields, "tagline", true, false, lang).orElse("");
+        String organisation = prose(fields, "organisation", false, true, lang).orElse(null);
+        String region = prose(fields, "region", false, true, lang).orElse(null);
         String website = fields.text("website", false, true).orElse(null);
         if (website != null && !website.matches("https?://[^\\s\"<>]+")) {
             problems.add(fields.path(), fields.lineOf("website"), "'website' is not a web address (got \"" + website + "\")",
@@ -56,11 +56,11 @@ final class InnovatorSchema extends SectionSchema {
             }
         }
         String photo = fields.text("photo", true, true).orElse(null);
-        String photoAlt = fields.text("photoAlt", true, false).orElse("");
+        String photoAlt = prose(fields, "photoAlt", true, false, lang).orElse("");
         if (photo != null) {
             checkPhoto(dir, photo, fields, problems); // here, with the line; SiteMedia resizes it later
         }
-        String body = body(fields, dir, ContentLoader.INNOVATORS, problems);
+        String body = body(fields, dir, ContentLoader.INNOVATORS, lang, problems);
         return new InnovatorText(fields.source(), lang, name, tagline, organisation, region, website,
                 themes.stream().map(Located::value).collect(Collectors.toList()),
                 photo, photoAlt, body, status(fields));

@@ -61,7 +61,7 @@ class SiteBuilderTest {
         TestSite site = TestSite.create(folder, null);
         Document beta = build(site, "fr/innovators/beta/index.html");
 
-        assertEquals("Cette page n'est pas encore traduite en français. Elle est affichée en néerlandais.", beta.selectFirst(".notice").text());
+        assertEquals("Cette page n’est pas encore traduite en français. Elle est affichée en néerlandais.", beta.selectFirst(".notice").text());
         assertEquals("Alleen in het Nederlands.", beta.selectFirst("[lang=nl] p:containsOwn(Alleen)").text(), "the Dutch text is marked as Dutch");
         List<String> switcher = beta.select("a[hreflang]").eachAttr("href");
         assertTrue(switcher.contains("/nl/innovators/beta/"), "switcher offers the Dutch original: " + switcher);
@@ -280,7 +280,7 @@ class SiteBuilderTest {
         preview.build();
         String rebuilt = site.page("fr/innovators/alpha/index.html");
 
-        assertEquals("Cette page n'est pas encore traduite en français. Elle est affichée en néerlandais.",
+        assertEquals("Cette page n’est pas encore traduite en français. Elle est affichée en néerlandais.",
                 Jsoup.parse(rebuilt).select(".notice").text());
         new SiteBuilder(site.config(true)).build();
         assertEquals(site.page("fr/innovators/alpha/index.html"), rebuilt, "the page is as a fresh build makes it");
