@@ -166,6 +166,18 @@ class SiteBuilderTest {
     }
 
     @Test
+    void aProfileWhoseSourcesNameNoChallengeGoesWithoutThemes() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        site.replaceLine("content/innovators/beta/index.nl.md", "themes:", "region: Gent");
+        Document beta = build(site, "en/innovators/beta/index.html");
+
+        assertEquals(List.of("Region"), beta.select(".profile .facts dt").eachText().stream().filter(dt -> !dt.equals("Organisation")
+                && !dt.equals("Editions")).toList(), "no themes are listed");
+        assertTrue(Jsoup.parse(site.page("en/themes/index.html")).select("main a[href=/en/themes/care/]").isEmpty(),
+                "a theme nobody works on has no page");
+    }
+
+    @Test
     void publishesPhotosInSeveralWidthsNeverTheOriginal() throws Exception {
         TestSite site = TestSite.create(folder, null);
         Document profile = build(site, "en/innovators/alpha/index.html");
