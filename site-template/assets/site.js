@@ -111,6 +111,8 @@
       body: JSON.stringify(body)
     }).then(function (response) {
       return response.json().then(function (answer) {
+        // With e-mail verification every valid vote is 'pending', also for an address that has voted (its
+        // mailbox is told, not the page); 'already_voted' only comes for a browser that voted (verification none).
         var key = response.ok ? (answer.status === 'counted' ? 'counted' : 'pending') : answer.error;
         feedback.textContent = form.getAttribute('data-msg-' + key) || form.getAttribute('data-msg-error');
         feedback.className = 'vote-feedback ' + (response.ok ? 'vote-feedback--ok' : 'vote-feedback--error');

@@ -1,7 +1,10 @@
 package be.socialeinnovatiefabriek.radicale.vote.core;
 
+import be.socialeinnovatiefabriek.radicale.vote.address.MailboxRules;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,16 +22,27 @@ import java.util.Set;
  * @param submissionsPerIpPerMinute VOTE_RATE_IP_PER_MINUTE (default 10): sustained vote submissions per client
  * @param submissionBurstPerIp      VOTE_RATE_IP_BURST (default 20): submissions a client may make at once
  * @param submissionsPerAddressPerHour VOTE_RATE_ADDRESS_PER_HOUR (default 3): mails to one address per hour
+ * @param mailboxRules      what counts as one mailbox: the built-in table, plus the file VOTE_MAILBOX_RULES names
+ * @param trustedProxies    VOTE_TRUSTED_PROXIES and VOTE_CLIENT_ADDRESS_HEADER: whose header names the client
+ * @param disposableDomains the bundled list, VOTE_DISPOSABLE_DOMAINS_FILE and VOTE_DISPOSABLE_DOMAINS_ALLOW
  */
 public record CounterSettings(String hmacKey, String adminToken, List<String> allowedOrigins, URI publicUrl,
                               int submissionsPerIpPerMinute, int submissionBurstPerIp,
-                              int submissionsPerAddressPerHour) {
+                              int submissionsPerAddressPerHour, MailboxRules mailboxRules,
+                              TrustedProxies trustedProxies, DisposableDomains disposableDomains) {
 
     public static final int MIN_HMAC_KEY_LENGTH = 32;
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
     public CounterSettings {
         allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    /** Settings with the built-in mailbox rules, no trusted proxy, and the bundled list of disposable domains. */
+    public CounterSettings(String hmacKey, String adminToken, List<String> allowedOrigins, URI publicUrl,
+                           int submissionsPerIpPerMinute, int submissionBurstPerIp, int submissionsPerAddressPerHour) {
+        this(hmacKey, adminToken, allowedOrigins, publicUrl, submissionsPerIpPerMinute, submissionBurstPerIp,
+                submissionsPerAddressPerHour, MailboxRules.builtIn(), TrustedProxies.none(), DisposableDomains.bundled());
     }
 
     /** Reads the settings from {@code env}, or throws {@link InvalidSettings} naming every problem. */
@@ -49,10 +63,29 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         int perIp = positive(env, "VOTE_RATE_IP_PER_MINUTE", 10, problems);
         int burst = positive(env, "VOTE_RATE_IP_BURST", 20, problems);
         int perAddress = positive(env, "VOTE_RATE_ADDRESS_PER_HOUR", 3, problems);
+        MailboxRules mailboxRules = mailboxRules(env.get("VOTE_MAILBOX_RULES"), problems);
+        TrustedProxies proxies = TrustedProxies.fromEnvironment(env, problems);
+        DisposableDomains disposable = DisposableDomains.fromEnvironment(env, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSettings(problems);
         }
-        return new CounterSettings(hmacKey, adminToken, origins, publicUrl, perIp, burst, perAddress);
+        return new CounterSettings(hmacKey, adminToken, origins, publicUrl, perIp, burst, perAddress, mailboxRules,
+                proxies, disposable);
+    }
+
+    private static MailboxRules mailboxRules(String file, List<String> problems) {
+        if (file == null || file.isBlank()) {
+            return MailboxRules.builtIn();
+        }
+        try {
+            return MailboxRules.builtInWith(Path.of(file.strip()));
+        } catch (MailboxRules.Invalid e) {
+            e.problems().forEach(problem -> problems.add("VOTE_MAILBOX_RULES: " + problem + "."));
+            return MailboxRules.builtIn();
+        } catch (InvalidPathException e) {
+            problems.add("VOTE_MAILBOX_RULES must name a file of mailbox rules (got '" + file + "').");
+            return MailboxRules.builtIn();
+        }
     }
 
     /** The origin of {@code url} ({@code scheme://host[:port]}), as browsers send it in {@code Origin}. */
@@ -135,6 +168,7 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         return "CounterSettings[allowedOrigins=" + allowedOrigins + ", publicUrl=" + publicUrl
                 + ", submissionsPerIpPerMinute=" + submissionsPerIpPerMinute + ", submissionBurstPerIp="
                 + submissionBurstPerIp + ", submissionsPerAddressPerHour=" + submissionsPerAddressPerHour
-                + ", hmacKey and adminToken hidden]";
+                + ", mailboxRules=" + mailboxRules + ", trustedProxies=" + trustedProxies
+                + ", disposableDomains=" + disposableDomains + ", hmacKey and adminToken hidden]";
     }
 }

@@ -1,12 +1,11 @@
 package be.socialeinnovatiefabriek.radicale.vote.core;
 
+import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
+import be.socialeinnovatiefabriek.radicale.vote.address.MailboxRules;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -16,45 +15,18 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class VoterIdentity {
 
-    public static final int MAX_ADDRESS_LENGTH = 254;
-
-    private static final String ATOM = "[a-z0-9!#$%&'*/=?^_`{|}~-]+";
-    private static final String LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
-    private static final Pattern ADDRESS = Pattern.compile(
-            ATOM + "(?:\\." + ATOM + ")*@(?:" + LABEL + "\\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})");
-
     private final SecretKeySpec key;
+    private final MailboxRules mailboxes;
 
-    public VoterIdentity(String hmacKey) {
+    /** Hashes under {@code hmacKey}; addresses count as one voter per mailbox by {@code mailboxes}. */
+    public VoterIdentity(String hmacKey, MailboxRules mailboxes) {
         this.key = new SecretKeySpec(hmacKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.mailboxes = mailboxes;
     }
 
-    /**
-     * The address as the counter tells voters apart: trimmed, lower-cased, without a {@code +tag} in the
-     * local part; empty when it is not a plausible address.
-     */
-    public static Optional<String> normalise(String address) {
-        if (address == null) {
-            return Optional.empty();
-        }
-        String trimmed = address.trim().toLowerCase(Locale.ROOT);
-        int at = trimmed.lastIndexOf('@');
-        if (trimmed.length() > MAX_ADDRESS_LENGTH || at < 1) {
-            return Optional.empty();
-        }
-        String local = trimmed.substring(0, at);
-        int plus = local.indexOf('+');
-        if (plus >= 0) {
-            local = local.substring(0, plus);
-        }
-        String normalised = local + trimmed.substring(at);
-        boolean plausible = !local.isEmpty() && local.length() <= 64 && ADDRESS.matcher(normalised).matches();
-        return plausible ? Optional.of(normalised) : Optional.empty();
-    }
-
-    /** The voter key of a normalised address. */
-    public String ofAddress(String normalisedAddress) {
-        return hmac("address:" + normalisedAddress);
+    /** The voter key of an address: the hash of the mailbox it reaches, so every spelling of it is one voter. */
+    public String ofAddress(MailAddress address) {
+        return hmac("address:" + mailboxes.mailbox(address));
     }
 
     /** The voter key of a browser token (the {@code voter} cookie, for verification none). */

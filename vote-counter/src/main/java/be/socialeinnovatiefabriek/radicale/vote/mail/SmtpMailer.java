@@ -2,6 +2,7 @@ package be.socialeinnovatiefabriek.radicale.vote.mail;
 
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer;
 
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -24,8 +25,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Sends the confirmation mail over SMTP (Jakarta Mail): UTF-8, a plain-text and an HTML part in the
- * voter's language, no images and no link but the confirmation link. The address goes to the SMTP
+ * Sends the counter's mails over SMTP (Jakarta Mail): UTF-8, a plain-text and an HTML part in the
+ * voter's language, no images and no link but the confirmation link (the "already counted" mail has none). The address goes to the SMTP
  * server and nowhere else: it is never logged and never part of an error message.
  */
 public final class SmtpMailer implements Mailer {
@@ -58,12 +59,14 @@ public final class SmtpMailer implements Mailer {
     }
 
     @Override
-    public void send(ConfirmationMail mail) throws MailFailure {
+    public void send(Mail mail) throws MailFailure {
         ConfirmationMessage content = templates.render(mail);
+        String to = mail.to().value();
         try {
+            InternetAddress recipient = recipient(to);
             MimeMessage message = new ConfirmationMimeMessage(session, domainOf(from));
             message.setFrom(from);
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
+            message.setRecipient(Message.RecipientType.TO, recipient);
             message.setSubject(content.subject(), UTF_8);
             message.setSentDate(new Date());
             message.setHeader("Content-Language", content.lang());
@@ -74,14 +77,31 @@ public final class SmtpMailer implements Mailer {
             MimeBodyPart html = new MimeBodyPart();
             html.setText(content.html(), UTF_8, "html");
             message.setContent(new MimeMultipart("alternative", text, html));
+            // The envelope names the recipient itself, not whatever the To header reads back as.
+            Address[] envelope = {recipient};
             if (settings.user() != null) {
-                Transport.send(message, settings.user(), settings.password());
+                Transport.send(message, envelope, settings.user(), settings.password());
             } else {
-                Transport.send(message);
+                Transport.send(message, envelope);
             }
         } catch (MessagingException e) {
-            throw failure(e, mail.to());
+            throw failure(e, to);
         }
+    }
+
+    /**
+     * The one recipient of a mail to {@code address}. Read by Jakarta Mail's own strict parser, it must come
+     * out as exactly one bare address equal to {@code address}, with no name and no group: a mail never goes
+     * to another mailbox than the one that was hashed, even if a wrong value got this far.
+     */
+    static InternetAddress recipient(String address) throws AddressException {
+        InternetAddress[] parsed = InternetAddress.parse(address, true);
+        if (parsed.length != 1 || parsed[0].isGroup() || parsed[0].getPersonal() != null
+                || !address.equals(parsed[0].getAddress())) {
+            throw new AddressException("not one bare address");
+        }
+        parsed[0].validate();
+        return parsed[0];
     }
 
     // The server's answer may quote the address ("550 <ann@example.org>: no such user"): say it without.
@@ -90,8 +110,8 @@ public final class SmtpMailer implements Mailer {
         String reason = e instanceof AddressException
                 ? "the recipient is not a valid mail address"
                 : scrub(e.getMessage(), to);
-        String message = "The confirmation mail could not be handed to the SMTP server " + server + " (" + reason
-                + "); the vote stays pending and the voter may try again";
+        String message = "The mail to a voter could not be handed to the SMTP server " + server + " (" + reason
+                + "); nothing was counted and the voter may try again";
         return new MailFailure(message, mentions(e, to) ? null : e);
     }
 

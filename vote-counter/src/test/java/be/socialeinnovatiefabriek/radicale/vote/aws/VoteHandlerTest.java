@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.socialeinnovatiefabriek.radicale.vote.TestClock;
 import be.socialeinnovatiefabriek.radicale.vote.core.ApiRequest;
 import be.socialeinnovatiefabriek.radicale.vote.core.ApiResponse;
 import be.socialeinnovatiefabriek.radicale.vote.core.BallotDirectory;
@@ -20,12 +21,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -35,6 +37,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Lambda adapter fed API Gateway HTTP API (payload 2.0) events from {@code src/test/resources/aws/},
@@ -43,17 +47,22 @@ import org.junit.jupiter.api.io.TempDir;
 class VoteHandlerTest {
 
     private static final String SITE = "https://radicalevernieuwers.be";
-    private static final Instant NOW = Instant.parse("2026-11-20T11:00:00Z");
+    // DynamoDB Local sweeps expired items by the real clock: the counter's clock and the ballot's window
+    // are set relative to it, so a pending vote never lies in the past of the database that keeps it.
+    private static final Instant NOW = TestClock.realNow();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<Mailer.ConfirmationMail> mails = new CopyOnWriteArrayList<>();
+    private final List<Mailer.Mail> mails = new CopyOnWriteArrayList<>();
     private DynamoDbVoteStore store;
     private VoteHandler handler;
 
     @BeforeEach
     void buildCounter(@TempDir Path ballots) throws IOException {
         try (InputStream ballot = getClass().getResourceAsStream("/aws/ballot-2026.json")) {
-            Files.copy(ballot, ballots.resolve("2026.json"));
+            ObjectNode open = (ObjectNode) JSON.readTree(ballot);
+            open.put("opens", NOW.minus(Duration.ofDays(10)).atOffset(ZoneOffset.ofHours(1)).toString());
+            open.put("closes", NOW.plus(Duration.ofDays(20)).atOffset(ZoneOffset.ofHours(1)).toString());
+            JSON.writeValue(ballots.resolve("2026.json").toFile(), open);
         }
         store = new DynamoDbVoteStore(DynamoDbLocal.client(), DynamoDbLocal.newTable());
         CounterSettings settings = CounterSettings.fromEnvironment(Map.of(
@@ -85,7 +94,7 @@ class VoteHandlerTest {
         assertEquals("https://radicalevernieuwers.be/fr/vote/verifiez-vos-mails/", response.getHeaders().get("Location"));
         assertEquals(1, mails.size());
         assertEquals("fr", mails.get(0).lang());
-        assertEquals("Papillon", mails.get(0).nomineeName());
+        assertEquals("Papillon", ((Mailer.ConfirmationMail) mails.get(0)).nomineeName());
     }
 
     @Test
@@ -100,7 +109,7 @@ class VoteHandlerTest {
     @Test
     void aConfirmedVoteIsCountedInDynamoDb() throws IOException {
         handle("vote-json.json");
-        String token = mails.get(0).confirmUrl().getQuery().substring("token=".length());
+        String token = ((Mailer.ConfirmationMail) mails.get(0)).confirmUrl().getQuery().substring("token=".length());
 
         APIGatewayV2HTTPEvent pageRequest = event("confirm-page.json");
         pageRequest.setQueryStringParameters(Map.of("token", token));
@@ -127,6 +136,68 @@ class VoteHandlerTest {
         assertFalse(json(response).path("message").asText().isBlank());
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "malformed-no-request-context.json, requestContext.http",
+        "malformed-no-http.json, requestContext.http",
+        "malformed-no-method.json, not an HTTP method",
+        "malformed-unknown-method.json, 'BREW'",
+        "malformed-no-path.json, no request path",
+        "malformed-bad-base64.json, not valid base64",
+        "malformed-post-without-body.json, JSON object",
+    })
+    void anEventTheFunctionCannotReadIsABadRequestInJson(String fixture, String explained) throws IOException {
+        APIGatewayV2HTTPResponse response = handle(fixture);
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals("application/json; charset=utf-8", response.getHeaders().get("Content-Type"));
+        assertEquals("nosniff", response.getHeaders().get("X-Content-Type-Options"));
+        assertEquals("bad_request", json(response).path("error").asText());
+        assertTrue(json(response).path("message").asText().contains(explained), response.getBody());
+        assertEquals(List.of(), mails);
+        assertEquals(Map.of(), store.tallies("2026"));
+    }
+
+    @Test
+    void anEventWithoutHeadersOrWithEmptyHeadersIsStillAnswered() throws IOException {
+        APIGatewayV2HTTPResponse phase = handle("malformed-null-headers-get.json");
+        APIGatewayV2HTTPResponse vote = handle("malformed-null-headers.json");
+        APIGatewayV2HTTPResponse emptyHeader = handle("malformed-null-header-value.json");
+
+        assertEquals(200, phase.getStatusCode(), phase.getBody());
+        assertEquals("open", json(phase).path("phase").asText());
+        assertEquals(415, vote.getStatusCode(), "without headers a body has no Content-Type: " + vote.getBody());
+        assertEquals("unsupported_media_type", json(vote).path("error").asText());
+        assertEquals(202, emptyHeader.getStatusCode(), emptyHeader.getBody());
+    }
+
+    @Test
+    void aHugeBodyIsRefusedWithoutBeingDecodedWhole() throws IOException {
+        // API Gateway passes bodies up to 10 MB.
+        String huge = "{\"nominee\": \"papillon\", \"email\": \"ann@example.be\", \"pad\": \"" + "x".repeat(6 << 20) + "\"}";
+        APIGatewayV2HTTPEvent plain = event("vote-json.json");
+        plain.setBody(huge);
+        APIGatewayV2HTTPEvent encoded = event("vote-json.json");
+        encoded.setIsBase64Encoded(true);
+        encoded.setBody(Base64.getEncoder().encodeToString(huge.getBytes(StandardCharsets.UTF_8)) + "!not base64 at the end");
+
+        for (APIGatewayV2HTTPEvent event : List.of(plain, encoded)) {
+            APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+            assertEquals(413, response.getStatusCode(), response.getBody());
+            assertEquals("too_large", json(response).path("error").asText());
+        }
+        assertEquals(List.of(), mails);
+    }
+
+    @Test
+    void anEmptyEventIsABadRequestInJson() throws IOException {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(null, null);
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals("bad_request", json(response).path("error").asText());
+    }
+
     @Test
     void aVoteFromAnotherSiteIsRefused() throws IOException {
         APIGatewayV2HTTPResponse response = handle("vote-foreign-origin.json");
@@ -147,7 +218,7 @@ class VoteHandlerTest {
     }
 
     @Test
-    void cookiesTravelInPayload2CookieLists() {
+    void cookiesTravelInPayload2CookieLists() throws VoteHandler.MalformedEvent {
         APIGatewayV2HTTPEvent event = event("vote-json.json");
         event.setCookies(List.of("voter=abc", "other=1"));
         ApiRequest request = VoteHandler.toRequest(event);

@@ -1,5 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.mail;
 
+import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
+import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.AlreadyCountedMail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +56,8 @@ class OutboxMailerTest {
     }
 
     private static ConfirmationMail mail(String to, String lang, String nominee, String token) {
-        return new ConfirmationMail(to, lang, "Radicale Vernieuwers 2026", nominee,
+        int at = to.indexOf('@');
+        return new ConfirmationMail(new MailAddress(to.substring(0, at), to.substring(at + 1)), lang, "Radicale Vernieuwers 2026", nominee,
                 URI.create("http://127.0.0.1:8080/api/votes/confirm?token=" + token),
                 NOON.plus(ConfirmationMail.LINK_LIFETIME), false);
     }
@@ -134,7 +137,7 @@ class OutboxMailerTest {
     void showsTheMailsAsAPageWithTheLinks() {
         OutboxMailer outbox = new OutboxMailer(10, ticking());
         outbox.send(mail("ann@example.org", "en", "Zoë", "t1"));
-        outbox.send(mail("<b>x</b>@example.org", "fr", "<script>alert(1)</script>", "a&b"));
+        outbox.send(mail("o'neil&co@example.org", "fr", "<script>alert(1)</script>", "a&b"));
 
         String html = outbox.html();
 
@@ -148,15 +151,34 @@ class OutboxMailerTest {
                         + "<td lang=\"en\">Confirm your vote in Radicale Vernieuwers 2026</td><td>en</td>"
                         + "<td><time datetime=\"2026-03-01T11:00:00Z\">2026-03-01 12:00:00</time></td>"
                         + "<td><a href=\"http://127.0.0.1:8080/api/votes/confirm?token=t1\">"), html),
-                () -> assertTrue(html.contains("<td>&lt;b&gt;x&lt;/b&gt;@example.org</td>"), html),
+                () -> assertTrue(html.contains("<td>o&#39;neil&amp;co@example.org</td>"), html),
                 () -> assertTrue(html.contains("href=\"http://127.0.0.1:8080/api/votes/confirm?token=a&amp;b\""), html),
-                () -> assertTrue(html.indexOf("&lt;b&gt;x") < html.indexOf("ann@example.org"), "newest first"),
+                () -> assertTrue(html.indexOf("o&#39;neil") < html.indexOf("ann@example.org"), "newest first"),
                 () -> assertTrue(html.contains("<caption>2 mails</caption>"), html),
                 () -> assertFalse(html.contains("<script"), html),
                 () -> assertFalse(html.contains("style="), html),
                 () -> assertFalse(html.contains("<style"), html),
                 () -> assertFalse(html.contains("http-equiv"), html),
                 () -> assertTrue(html.endsWith("</html>\n"), html));
+    }
+
+    @Test
+    void keepsTheAlreadyCountedMailWithoutALink() throws Exception {
+        OutboxMailer outbox = new OutboxMailer(10, ticking());
+        outbox.send(mail("ann@example.org", "en", "Zoë", "t1"));
+        outbox.send(new AlreadyCountedMail(new MailAddress("ann", "example.org"), "fr", "Radicale Vernieuwers 2026", "Zoë"));
+
+        JsonNode newest = mapper.readTree(outbox.json()).get("messages").get(0);
+        String html = outbox.html();
+
+        assertAll(
+                () -> assertEquals("ann@example.org", newest.get("to").asText()),
+                () -> assertEquals("Votre vote pour Radicale Vernieuwers 2026 est déjà compté", newest.get("subject").asText()),
+                () -> assertTrue(newest.get("link").isNull(), newest.toString()),
+                () -> assertTrue(html.contains("<td lang=\"fr\">Votre vote pour Radicale Vernieuwers 2026 est déjà compté</td>"
+                        + "<td>fr</td><td><time datetime=\"2026-03-01T11:01:00Z\">2026-03-01 12:01:00</time></td>"
+                        + "<td>none</td>"), html),
+                () -> assertEquals(1, html.split("<a href=", -1).length - 1, "only the first mail has a link: " + html));
     }
 
     @Test
