@@ -7,8 +7,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 cd "$root"
 # One reactor run, so that the plugin and the counter come from this checkout, not from an older install.
-mvn -q -B -ntp ${MAVEN_OPTS_OFFLINE:-} -pl site-tests -am test-compile dependency:build-classpath \
+# The counter runs from its jar and lib/ (as the site tests run it): package it, without the tests.
+mvn -q -B -ntp ${MAVEN_OPTS_OFFLINE:-} -pl site-tests -am package dependency:build-classpath -DskipTests -DskipITs \
   -Dmdep.outputFile="$here/target/bench.classpath" >/dev/null
 cp="$here/target/test-classes:$(cat "$here/target/bench.classpath")"
-exec java -Dsitetests.projectDir="$root" -Dsitetests.output="$here/target" \
+counter=$(ls "$root"/vote-counter/target/vote-counter-*.jar | grep -v -e '-lambda.jar$' -e '^original-' | head -n 1)
+exec java -Dsitetests.projectDir="$root" -Dsitetests.output="$here/target" -Dsitetests.counterJar="$counter" \
   -Dorg.freemarker.loggerLibrary=JUL -cp "$cp" be.socialeinnovatiefabriek.radicale.sitetests.ChallengeBenchmark "$@"
