@@ -224,12 +224,13 @@
       return challenge.get().then(function (altcha) {
         challenge.used();
         body.altcha = altcha;
-        return post(form, body);
-      }).then(function (reply) {
-        // Too old or used already (a second tab): once more with a new one.
-        var stale = !reply.ok && (reply.body.error === 'challenge_expired' || reply.body.error === 'challenge_used');
-        return stale && retries > 0 ? send(retries - 1) : reply;
+        return post(form, body).then(function (reply) {
+          // Too old or used already (a second tab): once more with a new one.
+          var stale = !reply.ok && (reply.body.error === 'challenge_expired' || reply.body.error === 'challenge_used');
+          return stale && retries > 0 ? send(retries - 1) : reply;
+        });
       }, function () {
+        // No challenge, or none this browser could solve; a vote that cannot be sent is the general error below.
         return { ok: false, body: { error: 'challenge_failed' } };
       });
     }
