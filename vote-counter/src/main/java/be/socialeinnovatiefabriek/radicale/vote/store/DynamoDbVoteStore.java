@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.UUID;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -36,7 +38,14 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * VOTER#&lt;campaign&gt;#&lt;voterHash&gt;     -                                   votes (N), nominees (SS)
  * TALLY#&lt;campaign&gt;#&lt;shard&gt;         &lt;nominee&gt;                           votes (N)
  * AUDIT#&lt;campaign&gt;#&lt;shard&gt;         &lt;countedAt millis&gt;#&lt;voterHash&gt;#&lt;nominee&gt;   countedAt (N, millis), nominee, voterHash
+ * FACTS#&lt;campaign&gt;#&lt;shard&gt;         S#&lt;random id&gt;                       hour (N, millis), clientHash, mailDomain (absent without e-mail)
+ * FACTS#&lt;campaign&gt;#&lt;shard&gt;         C#&lt;random id&gt;                       delayMillis (N)
+ * CHALLENGE#&lt;challenge hash&gt;      -                                   expiresAt, spender (a random id per spend)
  * </pre>
+ *
+ * <p>The facts of the admin export's anomaly sections (a submission's hour, mail domain and client hash; a
+ * confirmation's delay) carry a random id and nothing that joins them to a vote. A spent proof-of-work challenge
+ * is kept until it expires (TTL).
  *
  * <p>One partition key takes at most 1,000 write units/s and a transactional write costs 2, so a single
  * tally item would cap the whole edition near 500 votes/s. Tallies and the audit trail are therefore spread
@@ -88,9 +97,7 @@ public final class DynamoDbVoteStore implements VoteStore {
     @Override
     public Outcome savePending(PendingVote vote, int votesPerVoter) {
         Map<String, AttributeValue> voter = read(voterKey(vote.campaign(), vote.voterHash()));
-        if (!voter.isEmpty() && !mayVote(voter, vote.nominee(), votesPerVoter)) {
-            return Outcome.ALREADY_VOTED;
-        }
+        boolean voted = !voter.isEmpty() && !mayVote(voter, vote.nominee(), votesPerVoter);
         Map<String, AttributeValue> item = new HashMap<>(pendingKey(vote.tokenHash()));
         item.put("campaign", s(vote.campaign()));
         item.put("nominee", s(vote.nominee()));
@@ -100,8 +107,17 @@ public final class DynamoDbVoteStore implements VoteStore {
         item.put("createdAt", n(vote.createdAt().toEpochMilli()));
         item.put("expiresAt", n(vote.expiresAt().getEpochSecond()));
         // A token hash is never reused: overwriting a counted vote would let it count again.
-        client.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-        return Outcome.ACCEPTED;
+        try {
+            client.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException exists) {
+            // The token is fresh and random, so an item under it is this vote, written by an SDK retry of the
+            // put whose first answer was lost; anything else is a real clash and fails as before.
+            Map<String, AttributeValue> stored = read(pendingKey(vote.tokenHash()));
+            if (!vote.voterHash().equals(attribute(stored, "voterHash")) || !vote.nominee().equals(attribute(stored, "nominee"))) {
+                throw exists;
+            }
+        }
+        return voted ? Outcome.ALREADY_VOTED : Outcome.ACCEPTED;
     }
 
     @Override
@@ -131,8 +147,10 @@ public final class DynamoDbVoteStore implements VoteStore {
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(TransactWriteItem.builder().update(countPending).build());
             writes.addAll(countingWrites(campaign, nominee, pending.get("voterHash").s(), now, votesPerVoter, attempt));
+            long delayMillis = now.toEpochMilli() - Long.parseLong(pending.get("createdAt").n());
+            writes.add(TransactWriteItem.builder().put(fact(campaign, "C#", Map.of("delayMillis", n(delayMillis)))).build());
             try {
-                client.transactWriteItems(transaction -> transaction.transactItems(writes));
+                client.transactWriteItems(transaction -> transaction.transactItems(writes).clientRequestToken(requestToken()));
                 return new Confirmation(Outcome.COUNTED, campaign, nominee, lang);
             } catch (TransactionCanceledException cancelled) {
                 List<CancellationReason> reasons = cancelled.cancellationReasons();
@@ -148,11 +166,23 @@ public final class DynamoDbVoteStore implements VoteStore {
     }
 
     @Override
+    public Confirmation lookUp(String tokenHash, Instant now) {
+        Map<String, AttributeValue> pending = read(pendingKey(tokenHash));
+        if (pending.isEmpty()) {
+            return new Confirmation(Outcome.UNKNOWN, null, null, null);
+        }
+        // TTL deletes an expired item some time later, not at once: its expiry is read, as confirm does.
+        Outcome outcome = STATE_COUNTED.equals(pending.get("state").s()) ? Outcome.ALREADY_COUNTED
+                : Long.parseLong(pending.get("expiresAt").n()) > now.getEpochSecond() ? Outcome.PENDING : Outcome.EXPIRED;
+        return new Confirmation(outcome, pending.get("campaign").s(), pending.get("nominee").s(), pending.get("lang").s());
+    }
+
+    @Override
     public Outcome castDirect(String campaign, String nominee, String voterHash, Instant now, int votesPerVoter) {
         for (int attempt = 1; ; attempt++) {
             List<TransactWriteItem> writes = countingWrites(campaign, nominee, voterHash, now, votesPerVoter, attempt);
             try {
-                client.transactWriteItems(transaction -> transaction.transactItems(writes));
+                client.transactWriteItems(transaction -> transaction.transactItems(writes).clientRequestToken(requestToken()));
                 return Outcome.COUNTED;
             } catch (TransactionCanceledException cancelled) {
                 if (conditionFailed(cancelled.cancellationReasons(), 0)) {
@@ -195,6 +225,75 @@ public final class DynamoDbVoteStore implements VoteStore {
         }
     }
 
+    /** An eventually consistent read of one item: half a read unit. */
+    @Override
+    public void check() {
+        client.getItem(get -> get.tableName(table).key(Map.of("pk", s("HEALTH"), "sk", s(NO_SORT))));
+    }
+
+    @Override
+    public boolean spendChallenge(String challengeId, Instant expiresAt, Instant now) {
+        Map<String, AttributeValue> key = Map.of("pk", s("CHALLENGE#" + challengeId), "sk", s(NO_SORT));
+        String spender = UUID.randomUUID().toString();
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("expiresAt", n(expiresAt.getEpochSecond()));
+        item.put("spender", s(spender));
+        try {
+            client.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException spent) {
+            // Spent by this very call when the SDK retried a put whose first answer was lost: still the first time.
+            return spender.equals(attribute(read(key), "spender"));
+        }
+    }
+
+    @Override
+    public void recordSubmission(String campaign, SubmissionFacts facts) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("hour", n(facts.hour().toEpochMilli()));
+        item.put("clientHash", s(facts.clientHash()));
+        if (facts.mailDomain() != null) {
+            item.put("mailDomain", s(facts.mailDomain()));
+        }
+        Map<String, AttributeValue> fact = fact(campaign, "S#", item).item();
+        client.putItem(put -> put.tableName(table).item(fact));
+    }
+
+    @Override
+    public void submissions(String campaign, Consumer<SubmissionFacts> sink) {
+        facts(campaign, "S#", item -> {
+            AttributeValue domain = item.get("mailDomain");
+            sink.accept(new SubmissionFacts(Instant.ofEpochMilli(Long.parseLong(item.get("hour").n())),
+                    domain == null ? null : domain.s(), item.get("clientHash").s()));
+        });
+    }
+
+    @Override
+    public void confirmationDelays(String campaign, Consumer<Duration> sink) {
+        facts(campaign, "C#", item -> sink.accept(Duration.ofMillis(Long.parseLong(item.get("delayMillis").n()))));
+    }
+
+    /**
+     * A fact item for the anomaly sections: a random id, so that nothing joins it to a vote, spread over the
+     * shards as the tallies are.
+     */
+    private Put fact(String campaign, String kind, Map<String, AttributeValue> attributes) {
+        UUID id = UUID.randomUUID();
+        Map<String, AttributeValue> item = new HashMap<>(attributes);
+        item.put("pk", s("FACTS#" + campaign + "#" + Math.floorMod(id.hashCode(), SHARDS)));
+        item.put("sk", s(kind + id));
+        return Put.builder().tableName(table).item(item).build();
+    }
+
+    private void facts(String campaign, String kind, Consumer<Map<String, AttributeValue>> sink) {
+        for (int shard = 0; shard < SHARDS; shard++) {
+            String partition = "FACTS#" + campaign + "#" + shard;
+            client.queryPaginator(query -> query.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :kind)")
+                    .expressionAttributeValues(Map.of(":pk", s(partition), ":kind", s(kind)))).items().forEach(sink);
+        }
+    }
+
     /** Leaves the client open: whoever built it closes it. */
     @Override
     public void close() {
@@ -225,6 +324,21 @@ public final class DynamoDbVoteStore implements VoteStore {
         return List.of(TransactWriteItem.builder().update(voter).build(),
                 TransactWriteItem.builder().update(tally).build(),
                 TransactWriteItem.builder().put(audit).build());
+    }
+
+    /**
+     * A transaction's idempotency token: one per call, which the SDK sends again with each of its own retries,
+     * so a transaction that was applied but whose answer was lost is not applied twice, and its caller hears
+     * "counted". Not derived from the vote: DynamoDB would then take a second, distinct confirmation of the
+     * same token within ten minutes for the first one (answered "counted" twice) or refuse it as a mismatch.
+     */
+    private static String requestToken() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static String attribute(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
     }
 
     private static boolean mayVote(Map<String, AttributeValue> voter, String nominee, int votesPerVoter) {
