@@ -133,15 +133,16 @@
 
   function editorLink(page) {
     var parts = page.page.split('/');
-    return '#/collections/' + parts[0] + '/entries/' + parts[1] + '/index';
+    // A section that is one page (its folder holds the language files) has the page "index".
+    return '#/collections/' + parts[0] + '/entries/' + (parts.length > 1 ? parts[1] + '/' : '') + 'index';
   }
 
   function makePreview(collection) {
     return function Preview(props) {
       var entry = props.entry;
       var shown = shownLanguage(entry);
-      var slug = (entry.get('slug') || '').replace(/\/index$/, ''); // the CMS names a page "<folder>/index"
-      var saved = !entry.get('newRecord') && slug;
+      var slug = (entry.get('slug') || '').replace(/\/?index$/, ''); // the CMS names a page "<folder>/index"
+      var saved = !entry.get('newRecord');
       var address = schema.basePath + '/' + shown + '/' + schema.collections[collection].address.replace('{slug}', slug);
       var rows = Object.keys(schema.languages).map(function (lang) {
         var status = languageStatus(entry, collection, lang, shown);

@@ -13,10 +13,8 @@ import java.util.regex.Pattern;
  */
 final class AccessibilitySchema extends SectionSchema {
 
-    static final List<String> CONFORMANCE = List.of("full", "partial", "none");
-
-    private static final Set<String> KEYS = Schedule.keysWith("title", "description", "conformance", "evaluated", "method",
-            "prepared", "reviewed", "contact");
+    private static final Set<String> KEYS = ContentFields.ACCESSIBILITY.keys();
+    static final List<String> CONFORMANCE = ContentFields.ACCESSIBILITY.field("conformance").orElseThrow().choices();
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>]+@[^@\\s\"<>]+\\.[^@\\s\"<>]+");
     private static final Pattern WEB_ADDRESS = Pattern.compile("https?://[^\\s\"<>]+");
 

@@ -18,6 +18,8 @@ public final class ContentFields {
     public enum Kind {
         /** One line of text. */
         TEXT,
+        /** A paragraph of text. */
+        PARAGRAPH,
         /** An address starting with https:// or http://. */
         WEB_ADDRESS,
         /** A whole number of at least {@link Field#min}. */
@@ -30,6 +32,8 @@ public final class ContentFields {
         MOMENT,
         /** A moment, or a plain date such as 2027-01-31 (midnight in the campaign's time zone). */
         MOMENT_OR_DATE,
+        /** A date such as 2026-12-05. */
+        DATE,
         /** A list of theme keys, each with a label per language in site-template/i18n/ (theme.&lt;key&gt;). */
         THEMES,
         /** A list of innovator folder names. */
@@ -73,8 +77,9 @@ public final class ContentFields {
      * @param folder  the folder under content/: innovators, campaigns, pages, news
      * @param summary the field that names a page in lists (name or title)
      * @param address where a page of it is published, below /&lt;lang&gt;/, with {slug} for its folder name
+     * @param single  the section's folder is its one page (content/accessibility/), without a folder per page
      */
-    public record Section(String folder, String summary, String address, List<Field> fields) {
+    public record Section(String folder, String summary, String address, boolean single, List<Field> fields) {
 
         public Section {
             fields = List.copyOf(fields);
@@ -141,8 +146,21 @@ public final class ContentFields {
             field("summary", Kind.TEXT, false, Translation.OWN, "Shown in lists, the feed and search results; empty: the start of the text."),
             field("edition", Kind.EDITION, false, Translation.INHERITED, "The edition it is about, if any: its page is linked."));
 
+    /** The accessibility statement: content/accessibility/ itself, the facts the model statement of Flemish public bodies asks for. */
+    public static final Section ACCESSIBILITY = single(ContentLoader.ACCESSIBILITY, "title", ContentLoader.ACCESSIBILITY + "/",
+            field("title", Kind.TEXT, true, Translation.OWN, "The statement's title, in this language."),
+            field("description", Kind.TEXT, false, Translation.OWN, "A short summary, shown by search engines."),
+            new Field("conformance", Kind.CHOICE, true, Translation.INHERITED, List.of("full", "partial", "none"), 0,
+                    "How far the site meets WCAG 2.1 level AA: full, partial or none; partial while any part falls short."),
+            field("evaluated", Kind.DATE, true, Translation.INHERITED, "When the site was last evaluated, such as 2026-12-05."),
+            field("method", Kind.PARAGRAPH, true, Translation.OWN, "How it was evaluated, in this language."),
+            field("prepared", Kind.DATE, true, Translation.INHERITED, "When this statement was drawn up, such as 2026-12-05."),
+            field("reviewed", Kind.DATE, false, Translation.INHERITED, "When it was last reviewed, on or after it was drawn up."),
+            field("contact", Kind.TEXT, true, Translation.INHERITED,
+                    "Where visitors report a problem: an e-mail address or a web address."));
+
     /** Every section, in the order the site lists them. */
-    public static final List<Section> SECTIONS = List.of(INNOVATORS, EDITIONS, PAGES, NEWS);
+    public static final List<Section> SECTIONS = List.of(INNOVATORS, EDITIONS, PAGES, NEWS, ACCESSIBILITY);
 
     private ContentFields() {
     }
@@ -154,6 +172,12 @@ public final class ContentFields {
     private static Section section(String folder, String summary, String address, Field... own) {
         List<Field> fields = new ArrayList<>(List.of(own));
         fields.addAll(SCHEDULE);
-        return new Section(folder, summary, address, fields);
+        return new Section(folder, summary, address, false, fields);
+    }
+
+    private static Section single(String folder, String summary, String address, Field... own) {
+        List<Field> fields = new ArrayList<>(List.of(own));
+        fields.addAll(SCHEDULE);
+        return new Section(folder, summary, address, true, fields);
     }
 }

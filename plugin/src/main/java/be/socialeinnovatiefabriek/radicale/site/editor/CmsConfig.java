@@ -30,12 +30,15 @@ final class CmsConfig {
             Map.entry("closes", "Voting closes"), Map.entry("results", "Results shown"), Map.entry("verification", "Vote confirmation"),
             Map.entry("votesPerVoter", "Votes per person"), Map.entry("jury", "Jury"), Map.entry("winners", "Winners"),
             Map.entry("description", "Description"), Map.entry("menu", "Menu position"), Map.entry("edition", "Edition"),
-            Map.entry("draft", "Draft"), Map.entry("publishDate", "Publish from"), Map.entry("expiryDate", "Take down from"));
+            Map.entry("draft", "Draft"), Map.entry("publishDate", "Publish from"), Map.entry("expiryDate", "Take down from"),
+            Map.entry("conformance", "Conformance"), Map.entry("evaluated", "Evaluated on"), Map.entry("method", "Evaluation method"),
+            Map.entry("prepared", "Drawn up on"), Map.entry("reviewed", "Reviewed on"), Map.entry("contact", "Contact"));
     private static final Map<String, String[]> COLLECTIONS = Map.of(
             "innovators", new String[] {"Innovators", "Innovator"},
             "campaigns", new String[] {"Editions", "Edition"},
             "pages", new String[] {"Pages", "Page"},
-            "news", new String[] {"News", "News item"});
+            "news", new String[] {"News", "News item"},
+            "accessibility", new String[] {"Accessibility statement", "Accessibility statement"});
     private static final String MOMENT = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?([+-]\\d{2}:\\d{2}|Z)$";
     private static final String DATE_OR_MOMENT = "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2})?([+-]\\d{2}:\\d{2}|Z))?$";
 
@@ -105,20 +108,23 @@ final class CmsConfig {
         collection.put("label", labels[0]);
         collection.put("label_singular", labels[1]);
         collection.put("folder", prefix + "/" + section.folder());
-        // One folder per page with index.<lang>.md in it: the site's bundles.
-        collection.put("path", "{{slug}}/index");
+        // One folder per page with index.<lang>.md in it: the site's bundles (or the section's folder is the one page).
+        collection.put("path", section.single() ? "index" : "{{slug}}/index");
         collection.put("extension", "md");
         collection.put("format", "yaml-frontmatter");
         collection.put("media_folder", "");
         collection.put("public_folder", "");
-        collection.put("create", true);
+        collection.put("create", !section.single());
+        collection.put("delete", !section.single());
         collection.put("identifier_field", section.summary());
         collection.put("summary", "{{" + section.summary() + "}}");
-        collection.put("slug", switch (section.folder()) {
-            case "campaigns" -> "{{fields.opens | date('YYYY')}}";
-            case "news" -> "{{year}}-{{month}}-{{day}}-{{slug}}";
-            default -> "{{slug}}";
-        });
+        if (!section.single()) {
+            collection.put("slug", switch (section.folder()) {
+                case "campaigns" -> "{{fields.opens | date('YYYY')}}";
+                case "news" -> "{{year}}-{{month}}-{{day}}-{{slug}}";
+                default -> "{{slug}}";
+            });
+        }
         // The CMS's slug of a page is "<folder>/index"; {{dirname}} is the folder.
         collection.put("preview_path", config.defaultLanguage() + "/" + section.address().replace("{slug}", "{{dirname}}"));
         collection.put("i18n", true);
@@ -148,13 +154,18 @@ final class CmsConfig {
         widget.put("label", LABELS.getOrDefault(field.key(), field.key()) + (field.required() ? " (required)" : ""));
         widget.put("required", false);
         // Texts are translated; values the same in every language (themes, dates, nominees) are copied to translations.
-        boolean text = field.kind() == Kind.TEXT || field.kind() == Kind.WEB_ADDRESS;
+        boolean text = field.kind() == Kind.TEXT || field.kind() == Kind.PARAGRAPH || field.kind() == Kind.WEB_ADDRESS;
         widget.put("i18n", text || !field.inherited() ? (Object) true : "duplicate");
         String hint = field.help() + " Written as '" + field.key() + ":' in the file."
                 + (field.inherited() && text ? " A translation may leave it empty to show the " + language(config.defaultLanguage()) + " value." : "");
         widget.put("hint", hint);
         switch (field.kind()) {
             case TEXT -> widget.put("widget", "string");
+            case PARAGRAPH -> widget.put("widget", "text");
+            case DATE -> {
+                widget.put("widget", "string");
+                widget.put("pattern", List.of("^\\d{4}-\\d{2}-\\d{2}$", "write it as year-month-day, such as 2026-12-05"));
+            }
             case WEB_ADDRESS -> {
                 widget.put("widget", "string");
                 widget.put("pattern", List.of("^https?://\\S+$", "write the full address, starting with https://"));

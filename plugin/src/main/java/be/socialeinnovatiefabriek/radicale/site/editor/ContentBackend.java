@@ -97,7 +97,7 @@ final class ContentBackend {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return entries;
         }
-        for (Path bundle : list(dir)) {
+        for (Path bundle : section.single() ? List.of(dir) : list(dir)) {
             if (!Files.isDirectory(bundle, LinkOption.NOFOLLOW_LINKS) || EditorFiles.isLeftover(bundle)) {
                 continue;
             }

@@ -61,12 +61,15 @@ final class ContentPaths {
     /** A page's folder, as the media library names it; empty for any other folder (the CMS's shared media folder). */
     Optional<Located> pageFolder(String path) throws EditorException {
         List<String> parts = parts(path);
-        if (parts.size() != 2) {
+        if (parts.isEmpty() || parts.size() > 2) {
             return Optional.empty();
         }
         ContentFields.Section section = sectionNamed(path, parts.get(0));
-        String slug = slug(path, parts.get(1));
-        Path dir = contentDir.resolve(section.folder()).resolve(slug);
+        if (section.single() != (parts.size() == 1)) {
+            return Optional.empty();
+        }
+        String slug = section.single() ? section.folder() : slug(path, parts.get(1));
+        Path dir = section.single() ? contentDir.resolve(section.folder()) : contentDir.resolve(section.folder()).resolve(slug);
         checkNoLinks(path, dir);
         return Optional.of(new Located(section, slug, dir, dir, ""));
     }
@@ -128,18 +131,18 @@ final class ContentPaths {
 
     private Located file(String path) throws EditorException {
         List<String> parts = parts(path);
-        if (parts.size() != 3) {
+        ContentFields.Section section = parts.size() == 2 || parts.size() == 3 ? sectionNamed(path, parts.get(0)) : null;
+        if (section == null || parts.size() != (section.single() ? 2 : 3)) {
             throw EditorException.forbiddenPath(path, "files live in a page's folder, such as " + prefix() + "/innovators/papillon/index.nl.md");
         }
-        ContentFields.Section section = sectionNamed(path, parts.get(0));
-        String slug = slug(path, parts.get(1));
-        Path dir = contentDir.resolve(section.folder()).resolve(slug);
-        Path file = dir.resolve(parts.get(2));
+        String slug = section.single() ? section.folder() : slug(path, parts.get(1));
+        Path dir = section.single() ? contentDir.resolve(section.folder()) : contentDir.resolve(section.folder()).resolve(slug);
+        Path file = dir.resolve(parts.get(parts.size() - 1));
         checkNoLinks(path, file);
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
             throw EditorException.forbiddenPath(path, "it is a folder");
         }
-        return new Located(section, slug, dir, file, parts.get(2));
+        return new Located(section, slug, dir, file, parts.get(parts.size() - 1));
     }
 
     /** The path's parts below the content folder, after refusing every spelling that could lead elsewhere. */

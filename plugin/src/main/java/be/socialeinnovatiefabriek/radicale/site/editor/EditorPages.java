@@ -64,7 +64,7 @@ final class EditorPages {
         }
         ObjectNode collections = fields.putObject("collections");
         for (ContentFields.Section section : ContentFields.SECTIONS) {
-            ObjectNode collection = collections.putObject(section.folder()).put("address", section.address());
+            ObjectNode collection = collections.putObject(section.folder()).put("address", section.address()).put("single", section.single());
             var own = collection.putArray("ownRequired");
             section.fields().stream().filter(field -> field.required() && !field.inherited()).forEach(field -> own.add(field.key()));
             var required = collection.putArray("required");
