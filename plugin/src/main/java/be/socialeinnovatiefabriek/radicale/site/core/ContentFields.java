@@ -112,7 +112,7 @@ public final class ContentFields {
             field("name", Kind.TEXT, true, Translation.INHERITED, "The innovator's or the project's name."),
             field("tagline", Kind.TEXT, true, Translation.OWN, "One sentence that says what they do, in this language."),
             field("organisation", Kind.TEXT, false, Translation.INHERITED, "The organisation behind it."),
-            field("themes", Kind.THEMES, true, Translation.INHERITED, "One or more themes."),
+            field("themes", Kind.THEMES, false, Translation.INHERITED, "The themes of their work, if any."),
             field("region", Kind.TEXT, false, Translation.INHERITED, "Where they work, such as Gent or Vlaanderen."),
             field("website", Kind.WEB_ADDRESS, false, Translation.INHERITED, "The full address, starting with https://."),
             field("photo", Kind.PHOTO, true, Translation.INHERITED, "A JPEG or PNG at least 480 pixels wide (1440 or more looks sharp), in the innovator's folder."),
