@@ -34,6 +34,7 @@ public final class BrowserEditor {
     private final EditorAssets assets = new EditorAssets();
     private final ObjectMapper json = new ObjectMapper();
     private final Consumer<String> log;
+    private final int maxBody;
 
     /**
      * The editor of the preview of {@code config}.
@@ -42,6 +43,12 @@ public final class BrowserEditor {
      * @param log     receives one line per save
      */
     public BrowserEditor(SiteConfig config, EditorAccess access, Path scratch, Clock clock, Consumer<String> log) {
+        this(config, access, scratch, clock, log, MAX_BODY);
+    }
+
+    /** An editor taking requests of at most {@code maxBody} bytes. */
+    BrowserEditor(SiteConfig config, EditorAccess access, Path scratch, Clock clock, Consumer<String> log, int maxBody) {
+        this.maxBody = maxBody;
         this.config = config;
         this.access = access;
         this.log = log;
@@ -114,7 +121,7 @@ public final class BrowserEditor {
         }
         byte[] body;
         try {
-            body = read(exchange, MAX_BODY);
+            body = read(exchange, maxBody);
         } catch (EditorException e) {
             return EditorResponse.error(e);
         }
@@ -199,7 +206,7 @@ public final class BrowserEditor {
     }
 
     private static EditorException tooLarge(int limit) {
-        return new EditorException(413, "too_large", "The request is larger than " + limit / (1024 * 1024)
+        return new EditorException(413, "too_large", "The request is larger than " + Math.max(1, limit / (1024 * 1024))
                 + " MB; add photos one at a time, each under " + ContentBackend.MAX_IMAGE_BYTES / (1024 * 1024) + " MB.");
     }
 

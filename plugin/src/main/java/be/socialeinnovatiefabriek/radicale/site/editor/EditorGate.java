@@ -57,8 +57,9 @@ final class EditorGate {
             return new EditorException(421, "wrong_host", "This editor answers only to http://localhost:" + port
                     + "/admin/ (the request named " + printable(name) + ").");
         }
+        // Only POST reads or changes content (the backend answers nothing else): it must come from the editor's own page.
         boolean post = "POST".equals(exchange.getRequestMethod());
-        if (api || post) {
+        if (post) {
             List<String> origins = exchange.getRequestHeaders().get("Origin");
             String origin = origins == null || origins.size() != 1 ? null : origins.get(0).strip().toLowerCase(Locale.ROOT);
             if (origin == null || !origin.equals("http://" + host) && !origin.equals("https://" + host)) {
@@ -71,7 +72,7 @@ final class EditorGate {
                         + printable(site) + ").");
             }
         }
-        if (api) {
+        if (api && post) {
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
             if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
                 return new EditorException(415, "not_json", "The editor's backend takes JSON (Content-Type: application/json).");

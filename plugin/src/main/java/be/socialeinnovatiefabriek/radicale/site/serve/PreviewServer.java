@@ -120,7 +120,10 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
-    private void rebuildQuietly() {
+    private synchronized void rebuildQuietly() {
+        if (server == null) {
+            return; // closed while the change was coming in
+        }
         try {
             rebuild();
         } catch (IOException e) {
@@ -279,8 +282,9 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
+    /** Stops watching and serving; a rebuild under way (after an editor's save) finishes first, so the output is never left half written. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         if (watcher != null) {
             watcher.close();
         }

@@ -29,7 +29,7 @@ final class RawHttp {
             socket.setSoTimeout(30_000);
             StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            if (body != null && !headers.containsKey("Content-Length")) {
+            if (body != null && !headers.containsKey("Content-Length") && !headers.containsKey("Transfer-Encoding")) {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
             }
             head.append("Connection: close\r\n\r\n");
@@ -51,8 +51,12 @@ final class RawHttp {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
+            // Until the answer is complete: a server that refused a body may keep the connection open to drain it.
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 all.write(buffer, 0, n);
+                if (complete(all.toByteArray())) {
+                    break;
+                }
             }
         } catch (IOException e) {
             // a reset after the answer: keep what arrived
@@ -72,6 +76,24 @@ final class RawHttp {
             rest = unchunk(rest);
         }
         return new Answer(status, headers, new String(rest, StandardCharsets.UTF_8));
+    }
+
+    private static boolean complete(byte[] raw) {
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        String head = text.substring(0, end).toLowerCase(Locale.ROOT);
+        int bodyLength = raw.length - end - 4;
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(head);
+        if (length.find()) {
+            return bodyLength >= Integer.parseInt(length.group(1));
+        }
+        if (head.contains("\r\ntransfer-encoding: chunked")) {
+            return text.endsWith("\r\n0\r\n\r\n") || text.endsWith("\r\n\r\n0\r\n\r\n");
+        }
+        return false; // no length given: the answer ends when the connection does
     }
 
     private static byte[] unchunk(byte[] body) {
