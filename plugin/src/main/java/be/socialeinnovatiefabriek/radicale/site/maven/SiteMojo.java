@@ -3,15 +3,38 @@ package be.socialeinnovatiefabriek.radicale.site.maven;
 import be.socialeinnovatiefabriek.radicale.site.core.BuildReport;
 import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
 import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.editor.PublishedEditor;
 import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /** Builds the static site from content/ and site-template/ into target/site. */
 @Mojo(name = "site", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
 public class SiteMojo extends SiteParameters {
+
+    /**
+     * Publish the browser editor on /admin/ of the site, committing to this Git host: github, gitlab, gitea or
+     * bitbucket. Empty (the default): no editor is published. Needs site.editorRepository; see the README for
+     * the host's sign-in.
+     */
+    @Parameter(property = "site.editorBackend", defaultValue = "")
+    String editorBackend;
+
+    /** The repository the published editor commits to, as owner/name on site.editorBackend's host. */
+    @Parameter(property = "site.editorRepository", defaultValue = "")
+    String editorRepository;
+
+    /** The branch the published editor commits to: the one the site is built and published from. */
+    @Parameter(property = "site.editorBranch", defaultValue = "main")
+    String editorBranch;
+
+    /** The sign-in (OAuth) server of the published editor, an https address; empty for the Git host's own. */
+    @Parameter(property = "site.editorAuthUrl", defaultValue = "")
+    String editorAuthUrl;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -19,9 +42,22 @@ public class SiteMojo extends SiteParameters {
             getLog().info("Skipping the site build (site.skip)");
             return;
         }
+        PublishedEditor.Settings editor = null;
+        if (editorBackend != null && !editorBackend.isBlank()) {
+            editor = new PublishedEditor.Settings(editorBackend.strip(), editorRepository == null ? null : editorRepository.strip(),
+                    editorBranch == null ? null : editorBranch.strip(), editorAuthUrl);
+            if (!editor.mistakes().isEmpty()) {
+                throw new MojoExecutionException(String.join(System.lineSeparator(), editor.mistakes()));
+            }
+        }
         try {
-            BuildReport report = new SiteBuilder(config(false)).build();
+            SiteConfig config = config(false);
+            BuildReport report = new SiteBuilder(config).build();
             getLog().info(report.summary() + " -> " + outputDirectory);
+            if (editor != null) {
+                PublishedEditor.write(config.outputDir(), config, editor);
+                getLog().info("Editor for staff on /admin/, committing to " + editor.backend() + " " + editor.repository() + " (" + editor.branch() + ")");
+            }
         } catch (ContentException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
