@@ -170,12 +170,12 @@ public final class BrowserEditor {
         return new CmsConfig(config, paths.prefix(), ContentCheck.themes(config));
     }
 
-    /** The configuration of the CMS for a published site whose editor commits to {@code git}. */
-    public static String publishedConfig(SiteConfig config, String name, String repo, String branch, String baseUrl) throws IOException {
+    /** The configuration of the CMS for a published site whose editor commits to {@code repo} on the Git host {@code name}. */
+    static String publishedConfig(SiteConfig config, String name, String repo, String branch, String baseUrl, String appId) throws IOException {
         Path content = config.contentDir();
         String prefix = content.startsWith(config.projectDir()) ? config.projectDir().relativize(content).toString().replace('\\', '/')
                 : content.getFileName().toString();
-        return new CmsConfig(config, prefix, ContentCheck.themes(config)).forPublishing(new CmsConfig.GitBackend(name, repo, branch, baseUrl));
+        return new CmsConfig(config, prefix, ContentCheck.themes(config)).forPublishing(new CmsConfig.GitBackend(name, repo, branch, baseUrl, appId));
     }
 
     private static byte[] readSmall(HttpExchange exchange) throws IOException {

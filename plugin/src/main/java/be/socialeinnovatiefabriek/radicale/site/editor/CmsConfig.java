@@ -74,6 +74,11 @@ final class CmsConfig {
         if (git.baseUrl() != null && !git.baseUrl().isBlank()) {
             backend.put("base_url", git.baseUrl());
         }
+        if (git.appId() != null && !git.appId().isBlank()) {
+            // GitLab and Gitea sign staff in from the browser alone (PKCE) with the id of an OAuth application.
+            backend.put("auth_type", "pkce");
+            backend.put("app_id", git.appId());
+        }
         return yaml(document(backend, config.baseUrl()));
     }
 
@@ -253,7 +258,8 @@ final class CmsConfig {
      * @param name    the CMS's name of the host: github, gitlab, gitea, bitbucket
      * @param repo    owner/name
      * @param baseUrl the authentication server, or null for the host's default
+     * @param appId   the OAuth application's id for signing in from the browser (GitLab, Gitea), or null
      */
-    record GitBackend(String name, String repo, String branch, String baseUrl) {
+    record GitBackend(String name, String repo, String branch, String baseUrl, String appId) {
     }
 }

@@ -31,8 +31,9 @@ public final class PublishedEditor {
      * @param repository owner/name on that host
      * @param branch     the branch the site is built from
      * @param authUrl    the sign-in server for the host (the CMS's base_url), or blank for the host's own
+     * @param appId      the id of an OAuth application staff sign in with from the browser alone (GitLab, Gitea), or blank
      */
-    public record Settings(String backend, String repository, String branch, String authUrl) {
+    public record Settings(String backend, String repository, String branch, String authUrl, String appId) {
 
         /** Every mistake in the settings, each naming the site.* property to set. */
         public List<String> mistakes() {
@@ -58,11 +59,18 @@ public final class PublishedEditor {
                     mistakes.add("site.editorAuthUrl \"" + authUrl + "\" is not an https address; give the sign-in server's address, or leave it empty");
                 }
             }
+            if (appId != null && !appId.isBlank() && !appId.strip().matches("[A-Za-z0-9_-]+")) {
+                mistakes.add("site.editorAppId \"" + appId + "\" is not an application id; copy the id of the OAuth application from the Git host");
+            }
             return mistakes;
         }
     }
 
     private PublishedEditor() {
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** Writes /admin/ into the built site {@code output}; returns how many files it wrote. */
@@ -72,7 +80,7 @@ public final class PublishedEditor {
         int written = 0;
         Files.writeString(admin.resolve("index.html"), EditorPages.cms(false), StandardCharsets.UTF_8);
         Files.writeString(admin.resolve("config.yml"), BrowserEditor.publishedConfig(config, settings.backend(), settings.repository(),
-                settings.branch(), settings.authUrl() == null || settings.authUrl().isBlank() ? null : settings.authUrl().strip()), StandardCharsets.UTF_8);
+                settings.branch(), blankToNull(settings.authUrl()), blankToNull(settings.appId())), StandardCharsets.UTF_8);
         Files.write(admin.resolve("fields.json"), new ObjectMapper().writeValueAsBytes(EditorPages.fields(config)));
         written += 3;
         for (String name : List.of("editor.js", "editor.css", "preview.css")) {

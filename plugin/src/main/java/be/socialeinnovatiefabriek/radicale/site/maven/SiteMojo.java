@@ -36,6 +36,13 @@ public class SiteMojo extends SiteParameters {
     @Parameter(property = "site.editorAuthUrl", defaultValue = "")
     String editorAuthUrl;
 
+    /**
+     * The id of an OAuth application on the Git host with which staff sign in from the browser alone (PKCE; GitLab and
+     * Gitea). Empty: the host's usual sign-in, through site.editorAuthUrl where the host needs a server (GitHub).
+     */
+    @Parameter(property = "site.editorAppId", defaultValue = "")
+    String editorAppId;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -45,7 +52,7 @@ public class SiteMojo extends SiteParameters {
         PublishedEditor.Settings editor = null;
         if (editorBackend != null && !editorBackend.isBlank()) {
             editor = new PublishedEditor.Settings(editorBackend.strip(), editorRepository == null ? null : editorRepository.strip(),
-                    editorBranch == null ? null : editorBranch.strip(), editorAuthUrl);
+                    editorBranch == null ? null : editorBranch.strip(), editorAuthUrl, editorAppId);
             if (!editor.mistakes().isEmpty()) {
                 throw new MojoExecutionException(String.join(System.lineSeparator(), editor.mistakes()));
             }

@@ -98,7 +98,7 @@ class CmsConfigTest {
         TestSite site = TestSite.create(folder, null);
 
         Map<String, Object> config = (Map<String, Object>) new Yaml().load(BrowserEditor.publishedConfig(site.config(), "github",
-                "socialeinnovatiefabriek/radicale-vernieuwers", "main", "https://auth.example.org"));
+                "socialeinnovatiefabriek/radicale-vernieuwers", "main", "https://auth.example.org", null));
 
         assertEquals(Map.of("name", "github", "repo", "socialeinnovatiefabriek/radicale-vernieuwers", "branch", "main",
                 "base_url", "https://auth.example.org"), config.get("backend"));
