@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 final class EditorAssets {
 
     /** Why /admin/ has no CMS when the plugin was built without it. */
-    static final String NOT_BUILT = "the plugin was built without the CMS (npm was missing when it was installed); "
-            + "install Node.js and run mvn install again";
+    static final String NOT_BUILT = "the plugin jar holds no CMS (it was built without its generate-resources step, which fetches it with npm); "
+            + "run mvn install again";
     private static final Pattern DECAP = Pattern.compile("decap/[0-9a-z-]+(\\.[0-9a-z-]+)*\\.(js|wasm|txt)");
     private static final Map<String, String> OWN = Map.of("editor.js", "text/javascript; charset=utf-8", "local.js", "text/javascript; charset=utf-8",
             "editor.css", "text/css; charset=utf-8", "preview.css", "text/css; charset=utf-8");
