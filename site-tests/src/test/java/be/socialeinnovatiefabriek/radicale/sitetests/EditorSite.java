@@ -36,18 +36,18 @@ public final class EditorSite implements AutoCloseable {
 
     /** A fresh copy of the sample content under the preview and its editor, for anyone at this machine. */
     public static EditorSite start() {
-        return start(EditorAccess.forPreview("127.0.0.1", true, null));
+        return start("editor-site", EditorAccess.forPreview("127.0.0.1", true, null));
     }
 
-    /** A fresh copy of the sample content under the preview and its editor, with {@code access}. */
-    public static EditorSite start(EditorAccess access) {
+    /** A fresh copy of the sample content in target/{@code name}/ under the preview and its editor, with {@code access}. */
+    public static EditorSite start(String name, EditorAccess access) {
         try {
             int port;
             try (ServerSocket probe = new ServerSocket(0)) {
                 port = probe.getLocalPort();
             }
             String origin = "http://127.0.0.1:" + port;
-            Path root = SampleSite.targetDir().resolve("editor-site");
+            Path root = SampleSite.targetDir().resolve(name);
             deleteTree(root);
             copyTree(SampleSite.projectDir().resolve("content"), root.resolve("content"));
             Path project = SampleSite.projectDir();
