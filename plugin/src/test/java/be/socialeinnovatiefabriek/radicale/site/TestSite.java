@@ -1,6 +1,5 @@
 package be.socialeinnovatiefabriek.radicale.site;
 
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

@@ -1,8 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.sitetests;
 
-import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
+import be.socialeinnovatiefabriek.radicale.site.ContentException;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

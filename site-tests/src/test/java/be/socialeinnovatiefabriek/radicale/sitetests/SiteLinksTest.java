@@ -3,8 +3,8 @@ package be.socialeinnovatiefabriek.radicale.sitetests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import be.socialeinnovatiefabriek.radicale.site.core.LinkChecker;
-import be.socialeinnovatiefabriek.radicale.site.core.LinkReport;
+import be.socialeinnovatiefabriek.radicale.site.links.LinkChecker;
+import be.socialeinnovatiefabriek.radicale.site.links.LinkReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

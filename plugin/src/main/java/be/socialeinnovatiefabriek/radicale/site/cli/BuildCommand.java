@@ -1,9 +1,9 @@
 package be.socialeinnovatiefabriek.radicale.site.cli;
 
-import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
-import be.socialeinnovatiefabriek.radicale.site.core.InvalidSettingException;
+import be.socialeinnovatiefabriek.radicale.site.ContentException;
+import be.socialeinnovatiefabriek.radicale.site.InvalidSettingException;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;

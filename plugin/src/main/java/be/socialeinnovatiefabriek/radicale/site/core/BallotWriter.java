@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;

@@ -1,8 +1,11 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
+import be.socialeinnovatiefabriek.radicale.site.Problems;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
 import be.socialeinnovatiefabriek.radicale.site.core.Fields.Located;
 import be.socialeinnovatiefabriek.radicale.site.core.media.MediaBuilder;
+import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

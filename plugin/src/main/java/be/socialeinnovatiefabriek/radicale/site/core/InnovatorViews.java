@@ -6,6 +6,7 @@ import static be.socialeinnovatiefabriek.radicale.site.core.ViewContext.putIfPre
 import be.socialeinnovatiefabriek.radicale.site.core.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.i18n.Languages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

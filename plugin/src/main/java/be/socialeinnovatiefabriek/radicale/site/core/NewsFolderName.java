@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
+import be.socialeinnovatiefabriek.radicale.site.Problems;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

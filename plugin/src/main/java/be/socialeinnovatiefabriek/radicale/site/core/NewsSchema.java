@@ -1,6 +1,9 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
+import be.socialeinnovatiefabriek.radicale.site.Problems;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.NewsText;
+import be.socialeinnovatiefabriek.radicale.site.markdown.Excerpt;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

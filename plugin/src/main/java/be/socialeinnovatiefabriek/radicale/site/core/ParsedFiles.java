@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
+import be.socialeinnovatiefabriek.radicale.site.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
+import be.socialeinnovatiefabriek.radicale.site.Problems;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
+import be.socialeinnovatiefabriek.radicale.site.Problems;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import java.nio.file.Path;
 
 /** What the schema of every section of content/ reads a text with: the build's settings, its body and its status. */

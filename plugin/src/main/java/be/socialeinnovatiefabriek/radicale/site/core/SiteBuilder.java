@@ -1,8 +1,12 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
+import be.socialeinnovatiefabriek.radicale.site.ContentException;
+import be.socialeinnovatiefabriek.radicale.site.Problems;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.core.media.FontProblem;
 import be.socialeinnovatiefabriek.radicale.site.core.media.MediaBuilder;
 import be.socialeinnovatiefabriek.radicale.site.core.media.MediaStats;
+import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
+import be.socialeinnovatiefabriek.radicale.site.Problems;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
@@ -9,10 +11,10 @@ import be.socialeinnovatiefabriek.radicale.site.core.media.MediaStats;
 import be.socialeinnovatiefabriek.radicale.site.core.media.Poster;
 import be.socialeinnovatiefabriek.radicale.site.core.media.ResponsivePhoto;
 import be.socialeinnovatiefabriek.radicale.site.core.media.ShareCard;
+import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
+import be.socialeinnovatiefabriek.radicale.site.Problems;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;

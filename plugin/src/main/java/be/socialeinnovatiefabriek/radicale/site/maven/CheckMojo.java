@@ -1,11 +1,11 @@
 package be.socialeinnovatiefabriek.radicale.site.maven;
 
-import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
-import be.socialeinnovatiefabriek.radicale.site.core.LinkChecker;
-import be.socialeinnovatiefabriek.radicale.site.core.LinkReport;
+import be.socialeinnovatiefabriek.radicale.site.ContentException;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.core.TranslationStatus;
+import be.socialeinnovatiefabriek.radicale.site.links.LinkChecker;
+import be.socialeinnovatiefabriek.radicale.site.links.LinkReport;
 import java.io.File;
 import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -1,7 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.site.maven;
 
+import be.socialeinnovatiefabriek.radicale.site.ContentException;
 import be.socialeinnovatiefabriek.radicale.site.core.BuildReport;
-import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
 import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
 import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -1,7 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.site.maven;
 
-import be.socialeinnovatiefabriek.radicale.site.core.InvalidSettingException;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.InvalidSettingException;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import java.io.File;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;

@@ -1,7 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.site.serve;
 
+import be.socialeinnovatiefabriek.radicale.site.ContentException;
 import be.socialeinnovatiefabriek.radicale.site.core.BuildReport;
-import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
 import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

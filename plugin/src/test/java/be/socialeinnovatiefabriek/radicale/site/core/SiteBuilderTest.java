@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.socialeinnovatiefabriek.radicale.site.ContentException;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.TestSite;
+import be.socialeinnovatiefabriek.radicale.site.links.LinkChecker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

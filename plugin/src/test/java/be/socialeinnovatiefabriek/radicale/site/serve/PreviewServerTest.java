@@ -3,9 +3,9 @@ package be.socialeinnovatiefabriek.radicale.site.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.TestSite;
 import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;

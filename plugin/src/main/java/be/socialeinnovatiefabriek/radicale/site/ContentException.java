@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,16 +9,16 @@ public final class ContentException extends Exception {
 
     private static final int SHOWN = 25;
 
-    private final transient List<ContentProblem> problems;
+    private final transient List<Problem> problems;
     private final transient Path base;
 
-    public ContentException(List<ContentProblem> problems, Path base) {
+    public ContentException(List<Problem> problems, Path base) {
         super(summary(problems, base));
         this.problems = List.copyOf(problems);
         this.base = base;
     }
 
-    public List<ContentProblem> problems() {
+    public List<Problem> problems() {
         return problems;
     }
 
@@ -27,7 +27,7 @@ public final class ContentException extends Exception {
         return problems.stream().map(p -> p.format(base)).collect(Collectors.toList());
     }
 
-    private static String summary(List<ContentProblem> problems, Path base) {
+    private static String summary(List<Problem> problems, Path base) {
         StringBuilder text = new StringBuilder();
         text.append(problems.size() == 1 ? "1 content problem" : problems.size() + " content problems");
         text.append(" stopped the build; the previous output is unchanged:");

@@ -1,5 +1,6 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.i18n;
 
+import be.socialeinnovatiefabriek.radicale.site.Problems;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The UI strings of every language, from site-template/i18n/messages_&lt;lang&gt;.properties. */
-final class Messages {
+public final class Messages {
 
     // A backslash that is not itself escaped, then u and fewer than four hexadecimal digits.
     private static final Pattern BROKEN_ESCAPE = Pattern.compile("(?<!\\\\)(?:\\\\\\\\)*(\\\\u[0-9a-fA-F]{0,3})(?![0-9a-fA-F])");
@@ -28,7 +29,7 @@ final class Messages {
     }
 
     /** Loads every language; a file or key missing in any language is a problem. */
-    static Messages load(Path i18nDir, List<String> languages, Problems problems) throws IOException {
+    public static Messages load(Path i18nDir, List<String> languages, Problems problems) throws IOException {
         Map<String, Map<String, String>> byLanguage = new LinkedHashMap<>();
         for (String language : languages) {
             Path file = i18nDir.resolve("messages_" + language + ".properties");
@@ -90,19 +91,19 @@ final class Messages {
     }
 
     /** Whether the UI strings of {@code language} could be read: without them, no key is worth checking against them. */
-    boolean has(String language) {
+    public boolean has(String language) {
         return !of(language).isEmpty();
     }
 
-    Map<String, String> of(String language) {
+    public Map<String, String> of(String language) {
         return byLanguage.getOrDefault(language, Map.of());
     }
 
-    boolean has(String language, String key) {
+    public boolean has(String language, String key) {
         return of(language).containsKey(key);
     }
 
-    String get(String language, String key) {
+    public String get(String language, String key) {
         return of(language).getOrDefault(key, key);
     }
 }

@@ -1,5 +1,6 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.markdown;
 
+import be.socialeinnovatiefabriek.radicale.site.Problems;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -20,13 +21,13 @@ import java.util.List;
  * Markdown to HTML with one shared flexmark parser and renderer (both are thread-safe), so that
  * pages render in parallel without building a parser per file.
  */
-final class MarkdownRenderer {
+public final class MarkdownRenderer {
 
     private final Parser parser;
     private final Parser parserWithoutAutolinks;
     private final HtmlRenderer renderer;
 
-    MarkdownRenderer() {
+    public MarkdownRenderer() {
         MutableDataSet options = new MutableDataSet();
         // Staff write Markdown, not HTML: raw HTML is shown as text, so nothing can slip past the CSP.
         options.set(HtmlRenderer.ESCAPE_HTML, true);
@@ -44,7 +45,7 @@ final class MarkdownRenderer {
      * Renders {@code markdown}, the body of {@code source} starting at {@code firstLine}. Images must have
      * alt text; relative images must exist in {@code bundleDir} and are linked under {@code mediaPath}.
      */
-    String render(String markdown, Path source, int firstLine, Path bundleDir, String mediaPath, Problems problems) {
+    public String render(String markdown, Path source, int firstLine, Path bundleDir, String mediaPath, Problems problems) {
         Document document = (mayHoldAutolink(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
         new NodeVisitor(new VisitHandler<>(Image.class, image -> checkImage(image, source, firstLine, bundleDir, mediaPath, problems)))
                 .visit(document);
@@ -52,7 +53,7 @@ final class MarkdownRenderer {
     }
 
     /** True when {@code text} holds what the autolink extension links: an address with a scheme, a www. host or an e-mail. */
-    static boolean mayHoldAutolink(String text) {
+    public static boolean mayHoldAutolink(String text) {
         if (text.indexOf('@') >= 0 || text.contains("://")) {
             return true;
         }

@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.links;
 
 /** One address a built file makes a browser load or follow: the file, its line, what it is and the address as written. */
 record Reference(String file, int line, String kind, String target) {

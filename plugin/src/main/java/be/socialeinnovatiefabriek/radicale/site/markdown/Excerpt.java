@@ -1,20 +1,20 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.markdown;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** The start of a rendered text as plain text, for lists, feeds and search engines when no summary is written. */
-final class Excerpt {
+public final class Excerpt {
 
     /** About what search engines show of a description. */
-    static final int LENGTH = 160;
+    public static final int LENGTH = 160;
 
     private Excerpt() {
     }
 
     /** The first paragraph's text, cut at a word before {@code LENGTH} characters; "" for an empty text. */
-    static String of(String html) {
+    public static String of(String html) {
         Document document = Jsoup.parseBodyFragment(html);
         Element paragraph = document.selectFirst("p");
         String text = (paragraph != null ? paragraph.text() : document.text()).strip();

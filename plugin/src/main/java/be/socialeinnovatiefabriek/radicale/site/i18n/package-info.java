@@ -1,0 +1,2 @@
+/** All language logic: the locales of each language (dates, sorting, names, share locales) and the UI strings. */
+package be.socialeinnovatiefabriek.radicale.site.i18n;
