@@ -1,9 +1,10 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.Bundle;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.EditionText;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -4,9 +4,9 @@ import static be.socialeinnovatiefabriek.radicale.site.core.ViewContext.map;
 import static be.socialeinnovatiefabriek.radicale.site.core.ViewContext.putIfPresent;
 
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.Bundle;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.EditionText;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Languages;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

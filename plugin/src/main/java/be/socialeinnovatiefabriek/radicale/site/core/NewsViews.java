@@ -1,9 +1,10 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.Bundle;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.EditionText;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.NewsText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.NewsText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Languages;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;

@@ -3,9 +3,10 @@ package be.socialeinnovatiefabriek.radicale.site.core;
 import static be.socialeinnovatiefabriek.radicale.site.core.ViewContext.map;
 
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.Bundle;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.PageText;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.Text;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.PageText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.Text;
+import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Languages;
 import java.nio.file.Path;
 import java.util.ArrayList;

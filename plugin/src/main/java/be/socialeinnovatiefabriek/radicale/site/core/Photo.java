@@ -8,10 +8,10 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /** The pixel size of a photo, read from its header without decoding the image. */
-record Photo(int width, int height, long modified) {
+public record Photo(int width, int height, long modified) {
 
     /** Measures {@code file}, or returns null when it is not an image ImageIO can read. */
-    static Photo measure(Path file, long modified) throws IOException {
+    public static Photo measure(Path file, long modified) throws IOException {
         try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
             if (input == null) {
                 return null;

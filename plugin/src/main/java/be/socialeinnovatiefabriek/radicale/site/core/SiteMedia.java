@@ -2,9 +2,10 @@ package be.socialeinnovatiefabriek.radicale.site.core;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.Bundle;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.EditionText;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.core.media.MediaBuilder;
 import be.socialeinnovatiefabriek.radicale.site.core.media.MediaProblem;
 import be.socialeinnovatiefabriek.radicale.site.core.media.MediaStats;

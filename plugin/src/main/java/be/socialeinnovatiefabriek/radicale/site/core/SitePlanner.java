@@ -3,11 +3,12 @@ package be.socialeinnovatiefabriek.radicale.site.core;
 import static be.socialeinnovatiefabriek.radicale.site.core.ViewContext.map;
 
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.Bundle;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.EditionText;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.NewsText;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.PageText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.NewsText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.PageText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,9 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.Bundle;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.Text;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.Text;
+import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.content;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /** Everything under content/, validated: bundles of language versions, by section. */
-record Content(SortedMap<String, Bundle<InnovatorText>> innovators,
+public record Content(SortedMap<String, Bundle<InnovatorText>> innovators,
                SortedMap<String, Bundle<EditionText>> editions,
                SortedMap<String, Bundle<PageText>> pages,
                SortedMap<String, Bundle<NewsText>> news) {
@@ -17,17 +17,17 @@ record Content(SortedMap<String, Bundle<InnovatorText>> innovators,
      * One folder of content: its language versions (only those in this build) and its other files.
      * Outside news, a translation is only there beside the default language's text.
      */
-    record Bundle<T extends Text>(String slug, Path dir, Map<String, T> texts, List<Path> resources) {
+    public record Bundle<T extends Text>(String slug, Path dir, Map<String, T> texts, List<Path> resources) {
 
         /** The text shown in {@code lang}: its own, or the default language's to fall back on, or null. */
-        T textFor(String lang, String defaultLanguage) {
+        public T textFor(String lang, String defaultLanguage) {
             T text = texts.get(lang);
             return text != null ? text : texts.get(defaultLanguage);
         }
     }
 
     /** What every language version has. */
-    interface Text {
+    public interface Text {
         SourceFile source();
 
         String lang();
@@ -41,7 +41,7 @@ record Content(SortedMap<String, Bundle<InnovatorText>> innovators,
     }
 
     /** One language version of an innovator profile. */
-    record InnovatorText(SourceFile source, String lang, String name, String tagline, String organisation, String region,
+    public record InnovatorText(SourceFile source, String lang, String name, String tagline, String organisation, String region,
                          String website, List<String> themes, String photo, String photoAlt,
                          String bodyHtml, String status) implements Text {
         @Override
@@ -51,7 +51,7 @@ record Content(SortedMap<String, Bundle<InnovatorText>> innovators,
     }
 
     /** One language version of an edition of the campaign. */
-    record EditionText(SourceFile source, String lang, String title, String summary, String jury, List<String> nominees,
+    public record EditionText(SourceFile source, String lang, String title, String summary, String jury, List<String> nominees,
                        OffsetDateTime opens, OffsetDateTime closes, String results, String verification, int votesPerVoter,
                        Map<String, String> winners, String bodyHtml, String status) implements Text {
     }
@@ -64,12 +64,12 @@ record Content(SortedMap<String, Bundle<InnovatorText>> innovators,
      * @param description the summary, or else the start of the text: for lists, feeds and search engines
      * @param edition     the year of the edition it is about, or null
      */
-    record NewsText(SourceFile source, String lang, String title, String summary, String description, LocalDate date,
+    public record NewsText(SourceFile source, String lang, String title, String summary, String description, LocalDate date,
                     OffsetDateTime published, String edition, String bodyHtml, String status) implements Text {
     }
 
     /** One language version of a plain page. */
-    record PageText(SourceFile source, String lang, String title, String description, Integer menu, String bodyHtml,
+    public record PageText(SourceFile source, String lang, String title, String description, Integer menu, String bodyHtml,
                     String status) implements Text {
     }
 }

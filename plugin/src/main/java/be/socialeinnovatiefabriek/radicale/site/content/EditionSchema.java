@@ -1,11 +1,11 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.content;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.Bundle;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.EditionText;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
-import be.socialeinnovatiefabriek.radicale.site.core.Fields.Located;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.content.FrontMatter.Located;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -31,7 +31,7 @@ final class EditionSchema extends SectionSchema {
     }
 
     /** The text of one language version; what it says about innovators is checked once all are read ({@link #crossCheck}). */
-    EditionText read(Fields fields, String lang, Problems problems) {
+    EditionText read(FrontMatter fields, String lang, Problems problems) {
         fields.rejectUnknownKeys(KEYS);
         String title = fields.text("title", true, false).orElse("");
         String summary = fields.text("summary", false, false).orElse(null);
@@ -86,7 +86,7 @@ final class EditionSchema extends SectionSchema {
                     continue; // the innovator's own problem is reported already
                 }
                 if (innovator == null) {
-                    String closest = Fields.closest(nominee, content.innovators().keySet());
+                    String closest = FrontMatter.closest(nominee, content.innovators().keySet());
                     problems.add(text.source().path(), line, "unknown nominee '" + nominee + "': there is no folder content/"
                                     + ContentLoader.INNOVATORS + "/" + nominee + "/",
                             (closest != null ? "did you mean '" + closest + "'? " : "") + "create the innovator's folder, or correct the name");

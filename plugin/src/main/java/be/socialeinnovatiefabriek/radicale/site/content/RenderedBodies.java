@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.content;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
@@ -19,7 +19,7 @@ final class RenderedBodies {
     }
 
     /** The body of the file {@code fields} come from, in the bundle {@code dir} of {@code section}; problems go to {@code problems}. */
-    String html(Fields fields, Path dir, String section, Problems problems) {
+    String html(FrontMatter fields, Path dir, String section, Problems problems) {
         SourceFile source = fields.source();
         RenderedBody known = bodies.get(source.path());
         // The same parsed file (unchanged on disk) renders to the same HTML: skip flexmark on rebuilds.

@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.site.ContentException;
 import be.socialeinnovatiefabriek.radicale.site.TestSite;
+import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

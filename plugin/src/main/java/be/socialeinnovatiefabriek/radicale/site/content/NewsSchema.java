@@ -1,8 +1,8 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.content;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.NewsText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.NewsText;
 import be.socialeinnovatiefabriek.radicale.site.markdown.Excerpt;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ final class NewsSchema extends SectionSchema {
      * The text of one language version of the item in {@code dir}, dated {@code date} by its folder name.
      * {@code editions} are the years of the editions read; one whose folder under {@code root} has problems of its own is not reported again.
      */
-    NewsText read(Path dir, LocalDate date, Fields fields, String lang, Path root, Set<String> editions, Problems problems) {
+    NewsText read(Path dir, LocalDate date, FrontMatter fields, String lang, Path root, Set<String> editions, Problems problems) {
         fields.rejectUnknownKeys(KEYS);
         String title = fields.text("title", true, false).orElse("");
         String summary = fields.text("summary", false, false).orElse(null);

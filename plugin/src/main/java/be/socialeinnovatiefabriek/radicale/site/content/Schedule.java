@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.content;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
@@ -22,7 +22,7 @@ record Schedule(String status, OffsetDateTime publish) {
     }
 
     /** The status as of the build's moment; {@code defaultPublish} stands in for an absent publishDate (may be null). */
-    static Schedule of(Fields fields, OffsetDateTime defaultPublish, SiteConfig config) {
+    static Schedule of(FrontMatter fields, OffsetDateTime defaultPublish, SiteConfig config) {
         Problems problems = fields.problems();
         boolean draft = fields.bool("draft", false).orElse(false);
         Optional<OffsetDateTime> publish = fields.moment("publishDate", false, true, config.zone(), false).or(() -> Optional.ofNullable(defaultPublish));

@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.content;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
@@ -17,12 +17,12 @@ abstract class SectionSchema {
     }
 
     /** The HTML of the body; {@code section} and the bundle {@code dir} place its media on the site. */
-    String body(Fields fields, Path dir, String section, Problems problems) {
+    String body(FrontMatter fields, Path dir, String section, Problems problems) {
         return bodies.html(fields, dir, section, problems);
     }
 
     /** The status of a text without a date of its own (every section but news). */
-    String status(Fields fields) {
+    String status(FrontMatter fields) {
         return Schedule.of(fields, null, config).status();
     }
 }

@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.content;
 
 import java.nio.file.Path;
 

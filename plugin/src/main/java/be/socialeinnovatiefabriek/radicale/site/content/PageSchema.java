@@ -1,8 +1,8 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.content;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.PageText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.PageText;
 import java.util.Set;
 
 /** The front matter of a plain page (privacy, about): a title, a description and its place in the menu. */
@@ -15,7 +15,7 @@ final class PageSchema extends SectionSchema {
     }
 
     /** The text of one language version. */
-    PageText read(Fields fields, String lang) {
+    PageText read(FrontMatter fields, String lang) {
         fields.rejectUnknownKeys(KEYS);
         Problems problems = fields.problems();
         String title = fields.text("title", true, false).orElse("");

@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.content;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import java.nio.file.Path;
@@ -26,17 +26,17 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Typed, validated access to the front matter of one file. Every read that fails records a problem
  * naming the file, the line and the fix, and returns an empty value so that checking goes on.
  */
-final class Fields {
+final class FrontMatter {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final String DATE_TIME_EXAMPLE = "2026-12-13T20:00+01:00";
 
     private final SourceFile source;
     private final Problems problems;
-    private final Fields fallback;
+    private final FrontMatter fallback;
 
     /** Reads {@code source}; a key it lacks is taken from {@code fallback} where the caller allows it. */
-    Fields(SourceFile source, Problems problems, Fields fallback) {
+    FrontMatter(SourceFile source, Problems problems, FrontMatter fallback) {
         this.source = source;
         this.problems = problems;
         this.fallback = fallback;

@@ -1,12 +1,12 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.content;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.Bundle;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.EditionText;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.NewsText;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.PageText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.NewsText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.PageText;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,12 +32,12 @@ import java.util.stream.Stream;
  * Reads content/ into {@link Content}, checking every file against its section's schema. Keeps the
  * parsed files of earlier builds, so a rebuild in preview only reads what changed on disk.
  */
-final class ContentLoader {
+public final class ContentLoader {
 
-    static final String INNOVATORS = "innovators";
-    static final String CAMPAIGNS = "campaigns";
-    static final String PAGES = "pages";
-    static final String NEWS = "news";
+    public static final String INNOVATORS = "innovators";
+    public static final String CAMPAIGNS = "campaigns";
+    public static final String PAGES = "pages";
+    public static final String NEWS = "news";
 
     private static final Pattern INDEX = Pattern.compile("index\\.([A-Za-z_-]+)\\.md");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
@@ -50,7 +50,7 @@ final class ContentLoader {
     private final PageSchema pageSchema;
     private final NewsSchema newsSchema;
 
-    ContentLoader(SiteConfig config) {
+    public ContentLoader(SiteConfig config) {
         this.config = config;
         RenderedBodies bodies = new RenderedBodies(config);
         this.innovatorSchema = new InnovatorSchema(config, bodies);
@@ -60,22 +60,22 @@ final class ContentLoader {
     }
 
     /** The files the last load read from disk because they were new or had changed, and those it no longer found. */
-    Set<Path> lastChanged() {
+    public Set<Path> lastChanged() {
         return parsed.lastChanged();
     }
 
     /** The parsed file as last read without problems, or null. */
-    SourceFile cached(Path file) {
+    public SourceFile cached(Path file) {
         return parsed.cached(file);
     }
 
     /** Every file read without problems, by path. */
-    Map<Path, SourceFile> cachedFiles() {
+    public Map<Path, SourceFile> cachedFiles() {
         return parsed.all();
     }
 
     /** Reads and checks all content; problems are collected, never thrown. */
-    Content load(Messages messages, Problems problems) throws IOException {
+    public Content load(Messages messages, Problems problems) throws IOException {
         parsed.forgetChanges();
         Path root = config.contentDir();
         List<Path> sections;
@@ -173,7 +173,7 @@ final class ContentLoader {
 
     @FunctionalInterface
     private interface TextReader<T> {
-        T read(Fields fields, String lang);
+        T read(FrontMatter fields, String lang);
     }
 
     /**
@@ -216,7 +216,7 @@ final class ContentLoader {
         if (!originalSource.readable()) {
             return Optional.empty(); // its problem is reported; checking its fields would only repeat it
         }
-        Fields original = new Fields(originalSource, problems, null);
+        FrontMatter original = new FrontMatter(originalSource, problems, null);
         T originalText = reader.read(original, defaultLanguage);
         boolean originalShown = shown(originalText);
         Map<String, T> texts = new LinkedHashMap<>();
@@ -235,7 +235,7 @@ final class ContentLoader {
             if (!source.readable()) {
                 continue;
             }
-            Fields fields = new Fields(source, problems, original);
+            FrontMatter fields = new FrontMatter(source, problems, original);
             T text = reader.read(fields, lang);
             if (!shown(text)) {
                 continue;
@@ -259,7 +259,7 @@ final class ContentLoader {
      * expects the default language's text beside its translations. A draft or a scheduled original
      * is a mistake to fix; an expired one takes the page down in every language.
      */
-    private void reportPublishedAhead(Fields translation, Content.Text original) {
+    private void reportPublishedAhead(FrontMatter translation, Content.Text original) {
         String originalFile = "index." + config.defaultLanguage() + ".md";
         String language = Locale.forLanguageTag(config.defaultLanguage()).getDisplayLanguage(Locale.ENGLISH);
         int line = Schedule.KEYS.stream().filter(translation.source().keyLines()::containsKey).mapToInt(translation::lineOf).min().orElse(1);

@@ -1,9 +1,10 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.content;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
-import be.socialeinnovatiefabriek.radicale.site.core.Fields.Located;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.content.FrontMatter.Located;
+import be.socialeinnovatiefabriek.radicale.site.core.Photo;
 import be.socialeinnovatiefabriek.radicale.site.core.media.MediaBuilder;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class InnovatorSchema extends SectionSchema {
     }
 
     /** The text of one language version in {@code dir}; themes are checked against the messages of {@code lang}. */
-    InnovatorText read(Path dir, Fields fields, String lang, Messages messages, Problems problems) {
+    InnovatorText read(Path dir, FrontMatter fields, String lang, Messages messages, Problems problems) {
         fields.rejectUnknownKeys(KEYS);
         String name = fields.text("name", true, true).orElse(dir.getFileName().toString());
         String tagline = fields.text("tagline", true, false).orElse("");
@@ -66,7 +67,7 @@ final class InnovatorSchema extends SectionSchema {
                 photo, photoAlt, body, status(fields));
     }
 
-    private void checkPhoto(Path dir, String name, Fields fields, Problems problems) {
+    private void checkPhoto(Path dir, String name, FrontMatter fields, Problems problems) {
         Path file = dir.resolve(name).normalize();
         int line = fields.lineOf("photo");
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";

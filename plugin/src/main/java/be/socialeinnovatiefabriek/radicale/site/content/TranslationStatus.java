@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.content;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ public record TranslationStatus(List<String> languages, List<Row> rows) {
     public record Row(String page, List<Boolean> present) {
     }
 
-    static TranslationStatus of(Content content, List<String> languages) {
+    public static TranslationStatus of(Content content, List<String> languages) {
         List<Row> rows = new ArrayList<>();
         add(rows, "innovators/", content.innovators(), languages);
         add(rows, "campaigns/", content.editions(), languages);

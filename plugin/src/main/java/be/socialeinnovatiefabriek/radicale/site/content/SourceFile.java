@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.content;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import java.nio.charset.CharacterCodingException;
@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  *
  * @param readable false when the front matter could not be read at all; its fields are then not checked one by one
  */
-record SourceFile(Path path, String frontMatterText, Map<String, Node> fields, Map<String, Integer> keyLines,
+public record SourceFile(Path path, String frontMatterText, Map<String, Node> fields, Map<String, Integer> keyLines,
                   String body, int bodyLine, boolean readable) {
 
     private static final String FENCE = "---";
