@@ -4,9 +4,9 @@ import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
 import be.socialeinnovatiefabriek.radicale.site.content.FrontMatter.Located;
-import be.socialeinnovatiefabriek.radicale.site.core.Photo;
-import be.socialeinnovatiefabriek.radicale.site.core.media.MediaBuilder;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
+import be.socialeinnovatiefabriek.radicale.site.media.MediaBuilder;
+import be.socialeinnovatiefabriek.radicale.site.media.PhotoSize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ final class InnovatorSchema extends SectionSchema {
     private static final Set<String> PHOTO_TYPES = Set.of("jpg", "jpeg", "png");
 
     /** Photos measured in earlier builds, by file: measuring means decoding the image. */
-    private final Map<Path, Photo> photos = new ConcurrentHashMap<>();
+    private final Map<Path, PhotoSize> photos = new ConcurrentHashMap<>();
 
     InnovatorSchema(SiteConfig config, RenderedBodies bodies) {
         super(config, bodies);
@@ -81,20 +81,20 @@ final class InnovatorSchema extends SectionSchema {
                     "save it as .jpg or .png");
             return;
         }
-        Photo measured = measure(file, problems);
+        PhotoSize measured = measure(file, problems);
         if (measured != null) {
             checkSize(file, measured, fields.where("photo"), problems);
         }
     }
 
-    private Photo measure(Path file, Problems problems) {
+    private PhotoSize measure(Path file, Problems problems) {
         try {
             long modified = Files.getLastModifiedTime(file).toMillis();
-            Photo known = photos.get(file);
+            PhotoSize known = photos.get(file);
             if (known != null && known.modified() == modified) {
                 return known;
             }
-            Photo measured = Photo.measure(file, modified);
+            PhotoSize measured = PhotoSize.measure(file, modified);
             if (measured == null) {
                 problems.add(file, 0, "this file is not a readable JPEG or PNG image", "export the photo again as JPEG");
                 return null;
@@ -112,7 +112,7 @@ final class InnovatorSchema extends SectionSchema {
      * the line that names the photo. The header's width may be turned by the photo's orientation, so
      * only a photo too small either way is refused here; the media check measures it upright.
      */
-    private void checkSize(Path file, Photo photo, Located<String> named, Problems problems) {
+    private void checkSize(Path file, PhotoSize photo, Located<String> named, Problems problems) {
         Path markdown = named.file().startsWith(config.projectDir()) ? config.projectDir().relativize(named.file()) : named.file();
         String where = ", named after 'photo:' at " + markdown.toString().replace('\\', '/') + ":" + named.line();
         if (Math.max(photo.width(), photo.height()) < MediaBuilder.MIN_WIDTH) {

@@ -7,6 +7,7 @@ import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Languages;
+import be.socialeinnovatiefabriek.radicale.site.media.PublishedPhoto;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -79,7 +80,7 @@ final class InnovatorViews {
         }
         view.put("themes", themes);
         view.put("themeIds", text.themes());
-        SiteMedia.Photo photo = site.media().photo(bundle.dir().resolve(text.photo()));
+        PublishedPhoto photo = site.media().photo(bundle.dir().resolve(text.photo()));
         view.put("photo", map("path", photo.src(), "srcset", photo.srcset(), "webpSrcset", photo.webpSrcset(), "alt", text.photoAlt(),
                 "width", photo.width(), "height", photo.height()));
         List<Map<String, Object>> editions = new ArrayList<>();

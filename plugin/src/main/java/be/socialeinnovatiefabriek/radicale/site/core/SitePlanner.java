@@ -10,6 +10,7 @@ import be.socialeinnovatiefabriek.radicale.site.content.Content.NewsText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.PageText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
+import be.socialeinnovatiefabriek.radicale.site.media.SiteMedia;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,6 +5,7 @@ import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Text;
 import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
+import be.socialeinnovatiefabriek.radicale.site.media.SiteMedia;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

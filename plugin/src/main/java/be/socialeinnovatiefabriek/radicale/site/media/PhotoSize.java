@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.media;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,10 +8,10 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /** The pixel size of a photo, read from its header without decoding the image. */
-public record Photo(int width, int height, long modified) {
+public record PhotoSize(int width, int height, long modified) {
 
     /** Measures {@code file}, or returns null when it is not an image ImageIO can read. */
-    public static Photo measure(Path file, long modified) throws IOException {
+    public static PhotoSize measure(Path file, long modified) throws IOException {
         try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
             if (input == null) {
                 return null;
@@ -23,7 +23,7 @@ public record Photo(int width, int height, long modified) {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(input, true, true);
-                return new Photo(reader.getWidth(0), reader.getHeight(0), modified);
+                return new PhotoSize(reader.getWidth(0), reader.getHeight(0), modified);
             } catch (IOException | RuntimeException e) {
                 return null;
             } finally {

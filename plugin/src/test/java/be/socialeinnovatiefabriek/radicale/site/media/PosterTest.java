@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core.media;
+package be.socialeinnovatiefabriek.radicale.site.media;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

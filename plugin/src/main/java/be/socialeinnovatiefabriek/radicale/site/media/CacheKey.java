@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core.media;
+package be.socialeinnovatiefabriek.radicale.site.media;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core.media;
+package be.socialeinnovatiefabriek.radicale.site.media;
 
 /**
  * What a {@link MediaBuilder} did since it was made: {@code images} PNG share cards and resized photo

@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.media;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
@@ -6,12 +6,6 @@ import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content;
-import be.socialeinnovatiefabriek.radicale.site.core.media.MediaBuilder;
-import be.socialeinnovatiefabriek.radicale.site.core.media.MediaProblem;
-import be.socialeinnovatiefabriek.radicale.site.core.media.MediaStats;
-import be.socialeinnovatiefabriek.radicale.site.core.media.Poster;
-import be.socialeinnovatiefabriek.radicale.site.core.media.ResponsivePhoto;
-import be.socialeinnovatiefabriek.radicale.site.core.media.ShareCard;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,23 +21,19 @@ import java.util.stream.Collectors;
  * nominee of an edition that is not closed yet, a share card and a printable poster per language.
  * Everything is drawn once and kept in a cache, so a rebuild only draws what changed.
  */
-final class SiteMedia {
-
-    /** A photo as the templates use it: a default source, srcsets per format, and its size. */
-    record Photo(String src, String srcset, String webpSrcset, int width, int height) {
-    }
+public final class SiteMedia {
 
     private final SiteConfig config;
     private final MediaBuilder builder;
     private final Messages messages;
     private final Map<String, Object> files = new ConcurrentHashMap<>();
-    private final Map<Path, Photo> photos = new ConcurrentHashMap<>();
+    private final Map<Path, PublishedPhoto> photos = new ConcurrentHashMap<>();
     private final Map<String, String> cards = new ConcurrentHashMap<>();
     private final Map<String, String> posters = new ConcurrentHashMap<>();
     /** The builder's counts before this build drew anything. */
     private final MediaStats before;
 
-    SiteMedia(SiteConfig config, MediaBuilder builder, Messages messages) {
+    public SiteMedia(SiteConfig config, MediaBuilder builder, Messages messages) {
         this.config = config;
         this.builder = builder;
         this.messages = messages;
@@ -51,7 +41,7 @@ final class SiteMedia {
     }
 
     /** Draws (or takes from the cache) every photo, card and poster; mistakes become problems. */
-    void prepare(Content content, Problems problems) {
+    public void prepare(Content content, Problems problems) {
         List<Runnable> work = new ArrayList<>();
         for (Bundle<InnovatorText> innovator : content.innovators().values()) {
             innovator.texts().values().stream().map(text -> innovator.dir().resolve(text.photo())).distinct()
@@ -82,7 +72,7 @@ final class SiteMedia {
             List<ResponsivePhoto.Variant> jpegs = photo.variants("jpeg");
             ResponsivePhoto.Variant main = jpegs.stream().filter(v -> v.width() <= 960).reduce((a, b) -> b).orElse(jpegs.get(0));
             String base = config.basePath() + "/" + stem + "-";
-            photos.put(source, new Photo(base + main.width() + ".jpg",
+            photos.put(source, new PublishedPhoto(base + main.width() + ".jpg",
                     srcset(base, photo.variants("jpeg"), "jpg"), srcset(base, photo.variants("webp"), "webp"), main.width(), main.height()));
         } catch (MediaProblem problem) {
             problems.add(problem.file(), 0, problem.what(), problem.fix());
@@ -117,31 +107,31 @@ final class SiteMedia {
     }
 
     /** The nominee's vote on its profile, in that language: where a poster's QR code leads. */
-    String voteUrl(String lang, String slug, String year) {
+    public String voteUrl(String lang, String slug, String year) {
         return config.baseUrl() + "/" + lang + "/innovators/" + slug + "/#vote-" + year;
     }
 
-    Photo photo(Path source) {
+    public PublishedPhoto photo(Path source) {
         return photos.get(source);
     }
 
     /** The share card's site path (without base path) for a nominee of an edition in a language, or null. */
-    String card(String year, String slug, String lang) {
+    public String card(String year, String slug, String lang) {
         return cards.get(year + "/" + slug + "." + lang);
     }
 
     /** The poster's site path (without base path), or null. */
-    String poster(String year, String slug, String lang) {
+    public String poster(String year, String slug, String lang) {
         return posters.get(year + "/" + slug + "." + lang);
     }
 
     /** Every file to publish, by its path in the output. */
-    Map<String, Object> files() {
+    public Map<String, Object> files() {
         return files;
     }
 
     /** What this build drew, for the summary (nothing when the media of the last build were reused). */
-    MediaStats made() {
+    public MediaStats made() {
         MediaStats now = builder.stats();
         return new MediaStats(now.images() - before.images(), now.posters() - before.posters(), now.cached() - before.cached(),
                 now.millis() - before.millis());
