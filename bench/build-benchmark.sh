@@ -12,7 +12,7 @@ DIR="$WORK/corpus-$N"
 PLUGIN="$ROOT/plugin"
 CLASSES="$PLUGIN/target/classes"
 PLUGIN_JAR="$PLUGIN/target/campaign-site-maven-plugin-1.0.0-SNAPSHOT.jar"
-MAIN=be.socialeinnovatiefabriek.radicale.site.cli.BuildCommand
+MAIN=be.socialeinnovatiefabriek.radicale.site.build.BuildCommand
 JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC)
 
 mkdir -p "$WORK"
@@ -34,7 +34,7 @@ DEPS=$(cat "$DEPS_FILE")
 SNAP_CLASSES="$WORK/classes"
 rm -rf "$SNAP_CLASSES"
 cp -r "$CLASSES" "$SNAP_CLASSES"
-[[ -f "$SNAP_CLASSES/be/socialeinnovatiefabriek/radicale/site/cli/BuildCommand.class" ]] \
+[[ -f "$SNAP_CLASSES/be/socialeinnovatiefabriek/radicale/site/build/BuildCommand.class" ]] \
   || { echo "plugin/target/classes has no BuildCommand.class (a build in progress?); run again"; exit 1; }
 
 # AppCDS archives classes from jars only (a non-empty directory on the classpath disables it).

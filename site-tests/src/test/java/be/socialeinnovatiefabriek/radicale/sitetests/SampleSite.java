@@ -2,7 +2,7 @@ package be.socialeinnovatiefabriek.radicale.sitetests;
 
 import be.socialeinnovatiefabriek.radicale.site.ContentException;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package be.socialeinnovatiefabriek.radicale.site.maven;
 
 import be.socialeinnovatiefabriek.radicale.site.ContentException;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
 import be.socialeinnovatiefabriek.radicale.site.content.TranslationStatus;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
 import be.socialeinnovatiefabriek.radicale.site.links.LinkChecker;
 import be.socialeinnovatiefabriek.radicale.site.links.LinkReport;
 import java.io.File;

@@ -1,7 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.site.maven;
 
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
 import be.socialeinnovatiefabriek.radicale.site.serve.CounterProcess;
 import be.socialeinnovatiefabriek.radicale.site.serve.PreviewServer;
 import java.io.IOException;

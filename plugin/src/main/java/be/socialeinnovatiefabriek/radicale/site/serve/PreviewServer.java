@@ -1,8 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.site.serve;
 
 import be.socialeinnovatiefabriek.radicale.site.ContentException;
-import be.socialeinnovatiefabriek.radicale.site.core.BuildReport;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.build.BuildReport;
+import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

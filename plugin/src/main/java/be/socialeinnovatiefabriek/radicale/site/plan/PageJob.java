@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.plan;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,5 +11,5 @@ import java.util.Set;
  * @param output  path relative to the output folder, such as fr/innovators/papillon/index.html
  * @param origin  the file that made this page, named when two pages claim one address
  */
-record PageJob(String output, String template, Map<String, Object> model, Set<Path> sources, Path origin) {
+public record PageJob(String output, String template, Map<String, Object> model, Set<Path> sources, Path origin) {
 }

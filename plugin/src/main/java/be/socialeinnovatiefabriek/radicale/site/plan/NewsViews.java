@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.plan;
 
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
@@ -17,7 +17,7 @@ import java.util.Map;
  * The news items as templates see them (the "news view" of site-template/README.md): per language,
  * newest first, an untranslated item in the default language's text.
  */
-final class NewsViews {
+public final class NewsViews {
 
     /** How many items the home page shows. */
     static final int LATEST = 3;
@@ -31,12 +31,12 @@ final class NewsViews {
     }
 
     /** The address of the news list in {@code lang}, below the base path. */
-    static String listRoute(String lang) {
+    public static String listRoute(String lang) {
         return "/" + lang + "/news/";
     }
 
     /** The address of one item in {@code lang}, below the base path. */
-    static String itemRoute(String lang, String slug) {
+    public static String itemRoute(String lang, String slug) {
         return listRoute(lang) + slug + "/";
     }
 

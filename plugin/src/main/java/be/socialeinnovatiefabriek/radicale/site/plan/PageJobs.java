@@ -1,6 +1,6 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.plan;
 
-import static be.socialeinnovatiefabriek.radicale.site.core.ViewContext.map;
+import static be.socialeinnovatiefabriek.radicale.site.plan.ViewContext.map;
 
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
@@ -8,6 +8,7 @@ import be.socialeinnovatiefabriek.radicale.site.content.Content.PageText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Text;
 import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Languages;
+import be.socialeinnovatiefabriek.radicale.site.output.NewsFeedWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,9 +1,8 @@
-package be.socialeinnovatiefabriek.radicale.site.cli;
+package be.socialeinnovatiefabriek.radicale.site.build;
 
 import be.socialeinnovatiefabriek.radicale.site.ContentException;
 import be.socialeinnovatiefabriek.radicale.site.InvalidSettingException;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;

@@ -1,7 +1,7 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.plan;
 
-import static be.socialeinnovatiefabriek.radicale.site.core.ViewContext.map;
-import static be.socialeinnovatiefabriek.radicale.site.core.ViewContext.putIfPresent;
+import static be.socialeinnovatiefabriek.radicale.site.plan.ViewContext.map;
+import static be.socialeinnovatiefabriek.radicale.site.plan.ViewContext.putIfPresent;
 
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;

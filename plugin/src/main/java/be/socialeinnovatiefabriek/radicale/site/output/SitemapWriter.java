@@ -1,6 +1,7 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.output;
 
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.plan.PageJob;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,7 +18,7 @@ import java.util.Set;
  * build's moment (in preview: drafts, scheduled and expired), and pages shown in the default
  * language for want of a translation (their canonical address is the original, which is listed).
  */
-final class SitemapWriter {
+public final class SitemapWriter {
 
     static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
     static final String XHTML = "http://www.w3.org/1999/xhtml";
@@ -25,12 +26,12 @@ final class SitemapWriter {
 
     private final SiteConfig config;
 
-    SitemapWriter(SiteConfig config) {
+    public SitemapWriter(SiteConfig config) {
         this.config = config;
     }
 
     /** The sitemap and robots.txt, by their path in the output. */
-    Map<String, byte[]> files(List<PageJob> jobs) {
+    public Map<String, byte[]> files(List<PageJob> jobs) {
         return Map.of("sitemap.xml", sitemap(jobs), "robots.txt", robots());
     }
 

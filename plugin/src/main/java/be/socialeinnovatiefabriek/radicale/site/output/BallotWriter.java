@@ -1,10 +1,11 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.output;
 
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content;
+import be.socialeinnovatiefabriek.radicale.site.plan.VotePages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,20 +16,20 @@ import java.util.Map;
  * Writes each edition's ballot, {@code ballots/<year>.json}: what the vote counter needs to know
  * and nothing else. Content stays the only source of truth for who can be voted for, and when.
  */
-final class BallotWriter {
+public final class BallotWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final SiteConfig config;
     private final Content content;
 
-    BallotWriter(SiteConfig config, Content content) {
+    public BallotWriter(SiteConfig config, Content content) {
         this.config = config;
         this.content = content;
     }
 
     /** Every ballot, by its path in the output. */
-    Map<String, byte[]> ballots() {
+    public Map<String, byte[]> ballots() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Bundle<EditionText> edition : content.editions().values()) {
             EditionText original = edition.texts().get(config.defaultLanguage());

@@ -1,10 +1,11 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.output;
 
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.NewsText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
+import be.socialeinnovatiefabriek.radicale.site.plan.NewsViews;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +24,7 @@ import org.jsoup.nodes.Element;
  * language's news page, newest first, with their whole text. Only published items: in preview a
  * draft shows on the pages with its banner, never in a feed.
  */
-final class NewsFeedWriter {
+public final class NewsFeedWriter {
 
     static final String ATOM = "http://www.w3.org/2005/Atom";
     /** RFC 3339 as Atom wants it: seconds always written (OffsetDateTime.toString() leaves out ":00"). */
@@ -33,19 +34,19 @@ final class NewsFeedWriter {
     private final Content content;
     private final Messages messages;
 
-    NewsFeedWriter(SiteConfig config, Content content, Messages messages) {
+    public NewsFeedWriter(SiteConfig config, Content content, Messages messages) {
         this.config = config;
         this.content = content;
         this.messages = messages;
     }
 
     /** The feed's address in {@code lang}, below the base path. */
-    static String route(String lang) {
+    public static String route(String lang) {
         return NewsViews.listRoute(lang) + "feed.xml";
     }
 
     /** Every feed, by its path in the output. */
-    Map<String, byte[]> feeds() {
+    public Map<String, byte[]> feeds() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String lang : config.languages()) {
             files.put(route(lang).substring(1), feed(lang));

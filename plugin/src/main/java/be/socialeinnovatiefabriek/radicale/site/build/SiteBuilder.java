@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.build;
 
 import be.socialeinnovatiefabriek.radicale.site.ContentException;
 import be.socialeinnovatiefabriek.radicale.site.Problems;
@@ -12,6 +12,13 @@ import be.socialeinnovatiefabriek.radicale.site.media.FontProblem;
 import be.socialeinnovatiefabriek.radicale.site.media.MediaBuilder;
 import be.socialeinnovatiefabriek.radicale.site.media.MediaStats;
 import be.socialeinnovatiefabriek.radicale.site.media.SiteMedia;
+import be.socialeinnovatiefabriek.radicale.site.output.BallotWriter;
+import be.socialeinnovatiefabriek.radicale.site.output.NewsFeedWriter;
+import be.socialeinnovatiefabriek.radicale.site.output.OutputFolder;
+import be.socialeinnovatiefabriek.radicale.site.output.SitemapWriter;
+import be.socialeinnovatiefabriek.radicale.site.plan.PageJob;
+import be.socialeinnovatiefabriek.radicale.site.plan.SitePlanner;
+import be.socialeinnovatiefabriek.radicale.site.render.TemplateRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,18 +17,18 @@ import java.util.Set;
  * Writes the site. A full build goes to a folder beside the output and replaces it only once complete,
  * so a failed build leaves the previous site as it was; a preview rebuild writes only what changed.
  */
-final class OutputFolder {
+public final class OutputFolder {
 
     private final Path output;
     /** What is on disk from the last build: for each file, its bytes' hash or the copied file's stamp. */
     private Map<String, Object> written = null;
 
-    OutputFolder(Path output) {
+    public OutputFolder(Path output) {
         this.output = output;
     }
 
     /** Writes {@code files} (path to byte[] content or Path to copy), returning how many files changed on disk. */
-    int write(Map<String, Object> files, boolean incremental) throws IOException {
+    public int write(Map<String, Object> files, boolean incremental) throws IOException {
         if (!incremental || written == null || !Files.isDirectory(output)) {
             return replaceWhole(files);
         }
@@ -110,7 +110,7 @@ final class OutputFolder {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

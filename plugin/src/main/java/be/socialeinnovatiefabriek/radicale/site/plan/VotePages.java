@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.plan;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,13 +7,13 @@ import java.util.Map;
  * The pages of an edition's vote, by the key the vote counter knows them by (see the counter's
  * ballot), with their path below {@code /<lang>/campaigns/<year>/}.
  */
-final class VotePages {
+public final class VotePages {
 
     /** Status pages the counter redirects a form post to; each is rendered by vote-status.ftl. */
-    static final Map<String, String> STATUS = statusPages();
+    public static final Map<String, String> STATUS = statusPages();
 
-    static final String VOTE = "vote/";
-    static final String RESULTS = "results/";
+    public static final String VOTE = "vote/";
+    public static final String RESULTS = "results/";
 
     private VotePages() {
     }
@@ -29,7 +29,7 @@ final class VotePages {
     }
 
     /** Every page key with its path below the edition, as written into the ballot. */
-    static Map<String, String> all() {
+    public static Map<String, String> all() {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("vote", VOTE);
         pages.putAll(STATUS);

@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.render;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import freemarker.core.ParseException;
@@ -24,12 +24,12 @@ import org.jbake.template.model.TemplateModel;
  * Renders one page through jbake-core's FreeMarker engine. The engine's content store is never
  * started: the planner hands every list and link to the template, so no embedded database runs.
  */
-final class TemplateRenderer {
+public final class TemplateRenderer {
 
     private final Path templateDir;
     private final FreemarkerTemplateEngine engine;
 
-    TemplateRenderer(Path templateDir, Path outputDir) {
+    public TemplateRenderer(Path templateDir, Path outputDir) {
         this.templateDir = templateDir;
         // Only the settings the FreeMarker engine reads; jbake's own project loading is not needed.
         CompositeConfiguration settings = new CompositeConfiguration();
@@ -41,7 +41,7 @@ final class TemplateRenderer {
     }
 
     /** The page as HTML; a template mistake becomes a problem naming the template file and line. */
-    String render(String template, Map<String, Object> model, Problems problems) {
+    public String render(String template, Map<String, Object> model, Problems problems) {
         TemplateModel templateModel = new TemplateModel();
         templateModel.putAll(model);
         StringWriter writer = new StringWriter(8192);

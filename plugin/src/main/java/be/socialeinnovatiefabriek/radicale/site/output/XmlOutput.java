@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.output;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

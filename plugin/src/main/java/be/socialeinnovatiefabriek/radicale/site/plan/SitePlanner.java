@@ -1,6 +1,6 @@
-package be.socialeinnovatiefabriek.radicale.site.core;
+package be.socialeinnovatiefabriek.radicale.site.plan;
 
-import static be.socialeinnovatiefabriek.radicale.site.core.ViewContext.map;
+import static be.socialeinnovatiefabriek.radicale.site.plan.ViewContext.map;
 
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * Decides every page of the site and builds the model each template receives, as described in
  * site-template/README.md. Lists and navigation are built here, not queried from a database.
  */
-final class SitePlanner {
+public final class SitePlanner {
 
     private final ViewContext site;
     private final Content content;
@@ -33,7 +33,7 @@ final class SitePlanner {
     private final NewsViews news;
     private final PageJobs pages;
 
-    SitePlanner(SiteConfig config, Content content, Messages messages, SiteMedia media) {
+    public SitePlanner(SiteConfig config, Content content, Messages messages, SiteMedia media) {
         this.site = new ViewContext(config, content, messages, media);
         this.content = content;
         this.innovators = new InnovatorViews(site);
@@ -43,7 +43,7 @@ final class SitePlanner {
     }
 
     /** Every page of the site, in every language. */
-    List<PageJob> plan() {
+    public List<PageJob> plan() {
         List<PageJob> jobs = new ArrayList<>();
         String defaultLanguage = site.config().defaultLanguage();
         jobs.add(pages.listing("index.html", "language-select", defaultLanguage, "", lang -> "/", Map.of()));
@@ -179,7 +179,7 @@ final class SitePlanner {
     }
 
     /** Pages per language, in the order of the languages setting; pages outside a language folder are left out. */
-    static Map<String, Integer> countByLanguage(List<PageJob> jobs, List<String> languages) {
+    public static Map<String, Integer> countByLanguage(List<PageJob> jobs, List<String> languages) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         languages.forEach(lang -> counts.put(lang, 0));
         for (PageJob job : jobs) {
