@@ -24,7 +24,7 @@
 <p>${t["vote.how"]}</p>
 <p><a class="button" href="${campaign.votePath}">${t["vote.page.title"]}</a> <a href="${campaign.resultsPath}">${t["results.link"]}</a></p>
 <#if campaign.phase != "closed">
-<p><a href="${campaign.path}posters/">${t["posters.title"]}</a></p>
+<p><a href="${campaign.postersPath}">${t["posters.title"]}</a></p>
 </#if>
 </section>
 </@layout.page>

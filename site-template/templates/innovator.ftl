@@ -59,7 +59,7 @@
 <div class="prose">${person.bodyHtml?no_esc}</div>
 </#if>
 <#list person.votes![] as running>
-<section class="vote-slot" id="vote-${layout.plain(running.year)}"<@layout.ui/>>
+<section class="vote-slot" id="${running.voteAnchor}"<@layout.ui/>>
 <h2>${t["vote.for"]?replace("{0}", person.name)} – ${running.title}</h2>
 <@layout.vote edition=running nominee=person/>
 <#list person.posters![] as poster>

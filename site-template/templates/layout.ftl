@@ -58,8 +58,8 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<#local counter = site.voteOrigin!"">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'<#if counter?has_content> ${counter}</#if>; form-action 'self'<#if counter?has_content> ${counter}</#if>; base-uri 'self'; object-src 'none'">
+<#-- Made by the build (ContentSecurityPolicy) from fixed words and a validated host: printed as it is, quotes and all. -->
+<meta http-equiv="Content-Security-Policy" content="${site.contentSecurityPolicy?no_esc}">
 <meta name="referrer" content="strict-origin-when-cross-origin">
 <title><#if pg.title?has_content && pg.title != siteName>${pg.title} – ${siteName}<#else>${siteName}</#if></title>
 <#if pg.description?has_content>
@@ -71,8 +71,8 @@
 <#elseif pg.type == "results">
 <meta name="description" content="${t["results.audience"]}">
 </#if>
-<#-- The vote status pages answer a form post: nothing to find there from a search engine. -->
-<#if pg.type == "404" || pg.type == "vote-status" || pg.type == "posters" || status != "published">
+<#-- Which pages search engines may index is decided once, by the build (page.indexed). -->
+<#if !pg.indexed>
 <meta name="robots" content="noindex">
 </#if>
 <#-- A 404 page answers for any address: it has no canonical address and no translations. -->
@@ -110,7 +110,7 @@
 </#if>
 <#if chrome>
 <div class="wrap site-header__inner">
-<a class="site-name" href="${site.basePath}/${lang}/">${siteName}</a>
+<a class="site-name" href="${homePath}">${siteName}</a>
 <#if otherLanguages?has_content>
 <nav class="lang-switch" aria-label="${t["language.label"]}">
 <ul>
@@ -356,7 +356,7 @@
 <#macro languageList>
 <ul class="language-list">
 <#list site.languages as language>
-<li><a href="${site.basePath}/${language.code}/" hreflang="${language.code}" lang="${language.code}">${language.name}</a></li>
+<li><a href="${language.path}" hreflang="${language.code}" lang="${language.code}">${language.name}</a></li>
 </#list>
 </ul>
 </#macro>

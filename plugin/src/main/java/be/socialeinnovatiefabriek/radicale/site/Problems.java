@@ -15,6 +15,10 @@ public final class Problems {
         found.add(new Problem(file, line, what, fix));
     }
 
+    public void add(Problem problem) {
+        found.add(problem);
+    }
+
     public void addAll(List<Problem> problems) {
         found.addAll(problems);
     }

@@ -116,7 +116,8 @@ public record SiteConfig(Path projectDir, Path contentDir, Path templateDir, Pat
         if (voteEndpoint.isEmpty()) {
             return "";
         }
+        // Scheme, host and port only: never a user name or password written into the address.
         URI uri = URI.create(voteEndpoint);
-        return uri.getScheme() + "://" + uri.getAuthority();
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 }

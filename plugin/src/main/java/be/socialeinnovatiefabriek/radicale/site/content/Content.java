@@ -40,14 +40,22 @@ public record Content(SortedMap<String, Bundle<InnovatorText>> innovators,
         String status();
     }
 
-    /** One language version of an innovator profile. */
+    /**
+     * One language version of an innovator profile.
+     *
+     * @param photo the photo, or null when the front matter names none that can be used (a problem says why)
+     */
     public record InnovatorText(SourceFile source, String lang, String name, String tagline, String organisation, String region,
-                         String website, List<String> themes, String photo, String photoAlt,
+                         String website, List<String> themes, PhotoSource photo, String photoAlt,
                          String bodyHtml, String status) implements Text {
         @Override
         public String title() {
             return name;
         }
+    }
+
+    /** A photo of the content: the image file, and the front matter file and line that name it (where its problems are shown). */
+    public record PhotoSource(Path image, Path namedIn, int line) {
     }
 
     /** One language version of an edition of the campaign. */

@@ -1,6 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.site.content;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
+import be.socialeinnovatiefabriek.radicale.site.Routes;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +36,7 @@ import java.util.stream.Stream;
  */
 public final class ContentLoader {
 
-    public static final String INNOVATORS = "innovators";
-    public static final String CAMPAIGNS = "campaigns";
-    public static final String PAGES = "pages";
-    public static final String NEWS = "news";
-
+    private static final Set<String> SECTIONS = Arrays.stream(Section.values()).map(Section::folder).collect(Collectors.toSet());
     private static final Pattern INDEX = Pattern.compile("index\\.([A-Za-z_-]+)\\.md");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
@@ -52,7 +50,7 @@ public final class ContentLoader {
 
     public ContentLoader(SiteConfig config) {
         this.config = config;
-        RenderedBodies bodies = new RenderedBodies(config);
+        RenderedBodies bodies = new RenderedBodies(new Routes(config));
         this.innovatorSchema = new InnovatorSchema(config, bodies);
         this.editionSchema = new EditionSchema(config, bodies);
         this.pageSchema = new PageSchema(config, bodies);
@@ -84,7 +82,7 @@ public final class ContentLoader {
         }
         for (Path entry : sections) {
             String name = entry.getFileName().toString();
-            if (Files.isDirectory(entry) && !Set.of(INNOVATORS, CAMPAIGNS, PAGES, NEWS).contains(name) && !EditorFiles.isLeftover(entry)) {
+            if (Files.isDirectory(entry) && !SECTIONS.contains(name) && !EditorFiles.isLeftover(entry)) {
                 problems.add(entry, 0, "'" + name + "' is not a section of the site",
                         "put content in content/innovators/, content/campaigns/, content/pages/ or content/news/");
             } else if (name.endsWith(".md") && !name.equalsIgnoreCase("README.md")) {
@@ -93,17 +91,17 @@ public final class ContentLoader {
             }
         }
         SortedMap<String, Bundle<InnovatorText>> innovators = new TreeMap<>();
-        innovators.putAll(readAll(bundles(root.resolve(INNOVATORS), SLUG, "a folder name such as papillon (lowercase letters, digits, '-')", problems),
+        innovators.putAll(readAll(bundles(root.resolve(Section.INNOVATORS.folder()), SLUG, "a folder name such as papillon (lowercase letters, digits, '-')", problems),
                 dir -> readBundle(dir, problems, true, (fields, lang) -> innovatorSchema.read(dir, fields, lang, messages, problems))));
         SortedMap<String, Bundle<EditionText>> editions = new TreeMap<>(Comparator.reverseOrder());
-        editions.putAll(readAll(bundles(root.resolve(CAMPAIGNS), EditionSchema.YEAR, "the edition's year, such as 2026", problems),
+        editions.putAll(readAll(bundles(root.resolve(Section.CAMPAIGNS.folder()), EditionSchema.YEAR, "the edition's year, such as 2026", problems),
                 dir -> readBundle(dir, problems, true, (fields, lang) -> editionSchema.read(fields, lang, problems))));
         SortedMap<String, Bundle<PageText>> pages = new TreeMap<>();
-        pages.putAll(readAll(bundles(root.resolve(PAGES), SLUG, "a folder name such as privacy (lowercase letters, digits, '-')", problems),
+        pages.putAll(readAll(bundles(root.resolve(Section.PAGES.folder()), SLUG, "a folder name such as privacy (lowercase letters, digits, '-')", problems),
                 dir -> readBundle(dir, problems, true, pageSchema::read)));
         // Newest first: the folder name starts with the date.
         SortedMap<String, Bundle<NewsText>> news = new TreeMap<>(Comparator.reverseOrder());
-        for (Path dir : bundles(root.resolve(NEWS), SLUG, "the date and a short name, such as " + NewsFolderName.EXAMPLE
+        for (Path dir : bundles(root.resolve(Section.NEWS.folder()), SLUG, "the date and a short name, such as " + NewsFolderName.EXAMPLE
                 + " (lowercase letters, digits, '-')", problems)) {
             Optional<LocalDate> date = NewsFolderName.date(dir, problems);
             if (date.isPresent()) {

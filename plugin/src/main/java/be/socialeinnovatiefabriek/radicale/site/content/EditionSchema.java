@@ -56,7 +56,7 @@ final class EditionSchema extends SectionSchema {
             }
         }
         Path dir = fields.path().getParent();
-        String body = body(fields, dir, ContentLoader.CAMPAIGNS, problems);
+        String body = body(fields, dir, Section.CAMPAIGNS, problems);
         Map<String, String> winnerSlugs = new LinkedHashMap<>();
         winners.forEach((role, slug) -> winnerSlugs.put(role, slug.value()));
         return new EditionText(fields.source(), lang, title, summary, jury,
@@ -72,7 +72,7 @@ final class EditionSchema extends SectionSchema {
                 if (!Files.isRegularFile(edition.dir().resolve("index." + lang + ".md"))) {
                     problems.add(original, 0, "edition " + edition.slug() + " has no '" + lang + "' page; edition pages must exist in every language ("
                                     + String.join(", ", config.languages()) + ")",
-                            "add " + root.getFileName() + "/" + ContentLoader.CAMPAIGNS + "/" + edition.slug() + "/index." + lang + ".md");
+                            "add " + root.getFileName() + "/" + Section.CAMPAIGNS + "/" + edition.slug() + "/index." + lang + ".md");
                 }
             }
             EditionText text = edition.texts().get(config.defaultLanguage());
@@ -82,13 +82,13 @@ final class EditionSchema extends SectionSchema {
             for (String nominee : text.nominees()) {
                 Bundle<InnovatorText> innovator = content.innovators().get(nominee);
                 int line = text.source().keyLines().getOrDefault("nominees", 1);
-                if (innovator == null && Files.isDirectory(root.resolve(ContentLoader.INNOVATORS).resolve(nominee))) {
+                if (innovator == null && Files.isDirectory(root.resolve(Section.INNOVATORS.folder()).resolve(nominee))) {
                     continue; // the innovator's own problem is reported already
                 }
                 if (innovator == null) {
                     String closest = FrontMatter.closest(nominee, content.innovators().keySet());
                     problems.add(text.source().path(), line, "unknown nominee '" + nominee + "': there is no folder content/"
-                                    + ContentLoader.INNOVATORS + "/" + nominee + "/",
+                                    + Section.INNOVATORS + "/" + nominee + "/",
                             (closest != null ? "did you mean '" + closest + "'? " : "") + "create the innovator's folder, or correct the name");
                 } else if (!innovator.texts().containsKey(config.defaultLanguage())) {
                     problems.add(text.source().path(), line, "nominee '" + nominee + "' is not published at this moment (draft or scheduled)",

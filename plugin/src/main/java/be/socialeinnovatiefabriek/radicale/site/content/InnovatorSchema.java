@@ -3,18 +3,14 @@ package be.socialeinnovatiefabriek.radicale.site.content;
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.PhotoSource;
 import be.socialeinnovatiefabriek.radicale.site.content.FrontMatter.Located;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
-import be.socialeinnovatiefabriek.radicale.site.media.MediaBuilder;
-import be.socialeinnovatiefabriek.radicale.site.media.PhotoSize;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** The front matter of an innovator profile: its fields, their checks (website, themes, photo) and the text they make. */
@@ -23,9 +19,6 @@ final class InnovatorSchema extends SectionSchema {
     private static final Set<String> KEYS = Schedule.keysWith("name", "tagline", "organisation", "themes", "region",
             "website", "photo", "photoAlt");
     private static final Set<String> PHOTO_TYPES = Set.of("jpg", "jpeg", "png");
-
-    /** Photos measured in earlier builds, by file: measuring means decoding the image. */
-    private final Map<Path, PhotoSize> photos = new ConcurrentHashMap<>();
 
     InnovatorSchema(SiteConfig config, RenderedBodies bodies) {
         super(config, bodies);
@@ -56,72 +49,34 @@ final class InnovatorSchema extends SectionSchema {
                                 + " to every messages file in site-template/i18n/");
             }
         }
-        String photo = fields.text("photo", true, true).orElse(null);
+        String photoName = fields.text("photo", true, true).orElse(null);
         String photoAlt = fields.text("photoAlt", true, false).orElse("");
-        if (photo != null) {
-            checkPhoto(dir, photo, fields, problems); // here, with the line; SiteMedia resizes it later
-        }
-        String body = body(fields, dir, ContentLoader.INNOVATORS, problems);
+        PhotoSource photo = photoName == null ? null : photo(dir, photoName, fields, problems);
+        String body = body(fields, dir, Section.INNOVATORS, problems);
         return new InnovatorText(fields.source(), lang, name, tagline, organisation, region, website,
                 themes.stream().map(Located::value).collect(Collectors.toList()),
                 photo, photoAlt, body, status(fields));
     }
 
-    private void checkPhoto(Path dir, String name, FrontMatter fields, Problems problems) {
+    /**
+     * Where the photo is and the line that names it, once it is a JPEG or PNG file in the folder; else null
+     * after a problem at that line. Its size is checked with the media ({@code PhotoCheck}), which reads images.
+     */
+    private static PhotoSource photo(Path dir, String name, FrontMatter fields, Problems problems) {
         Path file = dir.resolve(name).normalize();
-        int line = fields.lineOf("photo");
+        Located<String> named = fields.where("photo");
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (!file.startsWith(dir) || name.contains("/") || !Files.isRegularFile(file)) {
-            problems.add(fields.path(), line, "the photo '" + name + "' is not in the folder " + dir.getFileName() + "/",
+            problems.add(named.file(), named.line(), "the photo '" + name + "' is not in the folder " + dir.getFileName() + "/",
                     "copy the photo into that folder, or correct the file name after 'photo:'");
-            return;
-        }
-        if (!PHOTO_TYPES.contains(extension)) {
-            problems.add(fields.path(), line, "the photo '" + name + "' is not a JPEG or PNG file",
-                    "save it as .jpg or .png");
-            return;
-        }
-        PhotoSize measured = measure(file, problems);
-        if (measured != null) {
-            checkSize(file, measured, fields.where("photo"), problems);
-        }
-    }
-
-    private PhotoSize measure(Path file, Problems problems) {
-        try {
-            long modified = Files.getLastModifiedTime(file).toMillis();
-            PhotoSize known = photos.get(file);
-            if (known != null && known.modified() == modified) {
-                return known;
-            }
-            PhotoSize measured = PhotoSize.measure(file, modified);
-            if (measured == null) {
-                problems.add(file, 0, "this file is not a readable JPEG or PNG image", "export the photo again as JPEG");
-                return null;
-            }
-            photos.put(file, measured);
-            return measured;
-        } catch (IOException e) {
-            problems.add(file, 0, "this photo cannot be read (" + e.getMessage() + ")", "export the photo again as JPEG");
             return null;
         }
-    }
-
-    /**
-     * The sizes the media check refuses, found here with the content's other problems and pointing at
-     * the line that names the photo. The header's width may be turned by the photo's orientation, so
-     * only a photo too small either way is refused here; the media check measures it upright.
-     */
-    private void checkSize(Path file, PhotoSize photo, Located<String> named, Problems problems) {
-        Path markdown = named.file().startsWith(config.projectDir()) ? config.projectDir().relativize(named.file()) : named.file();
-        String where = ", named after 'photo:' at " + markdown.toString().replace('\\', '/') + ":" + named.line();
-        if (Math.max(photo.width(), photo.height()) < MediaBuilder.MIN_WIDTH) {
-            problems.add(file, 0, "the photo is " + photo.width() + " pixels wide, too small for the site",
-                    "use a photo at least " + MediaBuilder.MIN_WIDTH + " pixels wide (1440 or more looks sharp on large screens)" + where);
-        } else if ((long) photo.width() * photo.height() > MediaBuilder.MAX_PIXELS) {
-            problems.add(file, 0, "the photo is " + photo.width() + " by " + photo.height() + " pixels, too large to process",
-                    "save it at most 4000 pixels wide" + where);
+        if (!PHOTO_TYPES.contains(extension)) {
+            problems.add(named.file(), named.line(), "the photo '" + name + "' is not a JPEG or PNG file",
+                    "save it as .jpg or .png");
+            return null;
         }
+        return new PhotoSource(file, named.file(), named.line());
     }
 
     private static List<String> knownThemes(Messages messages, String lang) {

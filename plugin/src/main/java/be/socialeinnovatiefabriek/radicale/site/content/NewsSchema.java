@@ -33,15 +33,15 @@ final class NewsSchema extends SectionSchema {
                 problems.add(fields.path(), fields.lineOf("edition"), "'edition' must be the year of an edition (got \"" + edition + "\")",
                         "write it as edition: 2026, or remove it");
                 edition = null;
-            } else if (!editions.contains(edition) && !Files.isDirectory(root.resolve(ContentLoader.CAMPAIGNS).resolve(edition))) {
+            } else if (!editions.contains(edition) && !Files.isDirectory(root.resolve(Section.CAMPAIGNS.folder()).resolve(edition))) {
                 problems.add(fields.path(), fields.lineOf("edition"), "there is no edition " + edition + " (no folder content/"
-                                + ContentLoader.CAMPAIGNS + "/" + edition + "/)",
+                                + Section.CAMPAIGNS + "/" + edition + "/)",
                         editions.isEmpty() ? "remove 'edition', or add the edition first"
                                 : "use one of " + String.join(", ", editions) + ", or remove 'edition'");
                 edition = null;
             }
         }
-        String body = body(fields, dir, ContentLoader.NEWS, problems);
+        String body = body(fields, dir, Section.NEWS, problems);
         // Without a publishDate, an item goes public on its date: it can be written ahead of time.
         Schedule schedule = Schedule.of(fields, date.atStartOfDay(config.zone()).toOffsetDateTime(), config);
         return new NewsText(fields.source(), lang, title, summary, summary != null ? summary : Excerpt.of(body), date,

@@ -21,7 +21,7 @@ final class PageSchema extends SectionSchema {
         String title = fields.text("title", true, false).orElse("");
         String description = fields.text("description", false, false).orElse("");
         Integer menu = fields.integer("menu", 0, true).orElse(null);
-        String body = body(fields, fields.path().getParent(), ContentLoader.PAGES, problems);
+        String body = body(fields, fields.path().getParent(), Section.PAGES, problems);
         return new PageText(fields.source(), lang, title, description, menu, body, status(fields));
     }
 }

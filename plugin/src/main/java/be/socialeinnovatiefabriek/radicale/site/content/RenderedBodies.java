@@ -1,7 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.site.content;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
-import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.Routes;
 import be.socialeinnovatiefabriek.radicale.site.markdown.MarkdownRenderer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,23 +10,23 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The HTML of every content file's Markdown body, kept between builds for the files that did not change. */
 final class RenderedBodies {
 
-    private final SiteConfig config;
+    private final Routes routes;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final Map<Path, RenderedBody> bodies = new ConcurrentHashMap<>();
 
-    RenderedBodies(SiteConfig config) {
-        this.config = config;
+    RenderedBodies(Routes routes) {
+        this.routes = routes;
     }
 
     /** The body of the file {@code fields} come from, in the bundle {@code dir} of {@code section}; problems go to {@code problems}. */
-    String html(FrontMatter fields, Path dir, String section, Problems problems) {
+    String html(FrontMatter fields, Path dir, Section section, Problems problems) {
         SourceFile source = fields.source();
         RenderedBody known = bodies.get(source.path());
         // The same parsed file (unchanged on disk) renders to the same HTML: skip flexmark on rebuilds.
         if (known != null && known.source() == source) {
             return known.html();
         }
-        String mediaPath = config.basePath() + "/media/" + section + "/" + dir.getFileName() + "/";
+        String mediaPath = routes.bundleFile(section.folder(), dir.getFileName().toString(), "");
         Problems own = new Problems();
         String html = markdown.render(source.body(), source.path(), source.bodyLine(), dir, mediaPath, own);
         if (own.isEmpty()) {

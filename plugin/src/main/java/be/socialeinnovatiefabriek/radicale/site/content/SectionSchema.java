@@ -17,7 +17,7 @@ abstract class SectionSchema {
     }
 
     /** The HTML of the body; {@code section} and the bundle {@code dir} place its media on the site. */
-    String body(FrontMatter fields, Path dir, String section, Problems problems) {
+    String body(FrontMatter fields, Path dir, Section section, Problems problems) {
         return bodies.html(fields, dir, section, problems);
     }
 

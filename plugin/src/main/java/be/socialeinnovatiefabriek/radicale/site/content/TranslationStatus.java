@@ -13,20 +13,20 @@ public record TranslationStatus(List<String> languages, List<Row> rows) {
 
     public static TranslationStatus of(Content content, List<String> languages) {
         List<Row> rows = new ArrayList<>();
-        add(rows, "innovators/", content.innovators(), languages);
-        add(rows, "campaigns/", content.editions(), languages);
-        add(rows, "pages/", content.pages(), languages);
-        add(rows, "news/", content.news(), languages);
+        add(rows, Section.INNOVATORS, content.innovators(), languages);
+        add(rows, Section.CAMPAIGNS, content.editions(), languages);
+        add(rows, Section.PAGES, content.pages(), languages);
+        add(rows, Section.NEWS, content.news(), languages);
         return new TranslationStatus(languages, rows);
     }
 
-    private static void add(List<Row> rows, String section, Map<String, ? extends Content.Bundle<?>> bundles, List<String> languages) {
+    private static void add(List<Row> rows, Section section, Map<String, ? extends Content.Bundle<?>> bundles, List<String> languages) {
         for (Content.Bundle<?> bundle : bundles.values()) {
             List<Boolean> present = new ArrayList<>();
             for (String lang : languages) {
                 present.add(java.nio.file.Files.isRegularFile(bundle.dir().resolve("index." + lang + ".md")));
             }
-            rows.add(new Row(section + bundle.slug(), present));
+            rows.add(new Row(section.folder() + "/" + bundle.slug(), present));
         }
     }
 

@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.links;
 
+import be.socialeinnovatiefabriek.radicale.site.Problem;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,10 +33,6 @@ public final class LinkChecker {
     private static final Pattern CHECKED_FILE = Pattern.compile(".*\\.(html|css|xml)$");
     private static final Pattern NOT_A_PAGE = Pattern.compile("(?i)^(mailto|tel|data|javascript|blob):.*");
     private static final Pattern LEADING_SLASHES = Pattern.compile("^/+");
-
-    /** A problem with its place, so that the report is sorted by file and line rather than by its text. */
-    private record Problem(String file, int line, String text) {
-    }
 
     private final Path root;
     private final String baseUrl;
@@ -77,38 +74,38 @@ public final class LinkChecker {
                     .map(e -> e.hasAttr("id") ? e.id() : e.attr("name")).collect(Collectors.toSet()));
             for (Element image : document.select("img:not([alt])")) {
                 Reference unlabelled = new Reference(shown, PageReferences.line(image), "image", image.attr("src"));
-                problems.add(new Problem(shown, unlabelled.line(),
-                        unlabelled.problem("has no alt text", "describe the image in the content or template")));
+                problems.add(unlabelled.problem(root, "has no alt text", "describe the image in the content or template"));
             }
         }
         for (Reference reference : references) {
-            verify(reference, ids).ifPresent(text -> problems.add(new Problem(reference.file(), reference.line(), text)));
+            verify(reference, ids).ifPresent(problems::add);
         }
-        problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
-        return new LinkReport(problems.stream().map(Problem::text).collect(Collectors.toList()), files.size(), references.size());
+        // By file and line, not by the problem's text: a file name may hold a colon.
+        problems.sort(Comparator.comparing((Problem problem) -> problem.file().toString()).thenComparingInt(Problem::line));
+        return new LinkReport(problems, root, files.size(), references.size());
     }
 
     /** The problem with one reference, if any. */
-    private Optional<String> verify(Reference reference, Map<Path, Set<String>> ids) {
+    private Optional<Problem> verify(Reference reference, Map<Path, Set<String>> ids) {
         URI target;
         try {
             target = resolve(reference);
         } catch (URISyntaxException e) {
-            return Optional.of(reference.problem("is not a valid address (" + e.getReason() + ")", "fix the link"));
+            return Optional.of(reference.problem(root, "is not a valid address (" + e.getReason() + ")", "fix the link"));
         }
         if (target == null) {
             return Optional.empty();
         }
         Path file = fileOf(target.getPath());
         if (file == null) {
-            return Optional.of(reference.problem("points to no page or file", "fix the link or add the page it names"));
+            return Optional.of(reference.problem(root, "points to no page or file", "fix the link or add the page it names"));
         }
         String fragment = target.getFragment();
         Set<String> known = ids.get(file);
         if (fragment == null || fragment.isEmpty() || "top".equalsIgnoreCase(fragment) || known == null || known.contains(fragment)) {
             return Optional.empty();
         }
-        return Optional.of(reference.problem("points to no element with id \"" + fragment + "\" in "
+        return Optional.of(reference.problem(root, "points to no element with id \"" + fragment + "\" in "
                 + root.relativize(file).toString().replace('\\', '/'), "fix the link or give an element of that page this id"));
     }
 

@@ -37,9 +37,9 @@ final class BundledFonts {
      * Reads {@value #REGULAR} and {@value #BOLD} from {@code folder}, and checks that both can be drawn
      * with and embedded in a PDF, so that a broken font is named here and not halfway through a poster.
      *
-     * @throws FontProblem when a font is missing or is not a usable TrueType font
+     * @throws MediaProblem when a font is missing or is not a usable TrueType font
      */
-    static BundledFonts load(Path folder) throws IOException {
+    static BundledFonts load(Path folder) throws MediaProblem, IOException {
         Path regular = folder.resolve(REGULAR);
         Path bold = folder.resolve(BOLD);
         byte[] regularBytes = read(regular);
@@ -47,26 +47,26 @@ final class BundledFonts {
         return new BundledFonts(regularBytes, boldBytes, usableFont(regular, regularBytes), usableFont(bold, boldBytes));
     }
 
-    private static byte[] read(Path file) throws IOException {
+    private static byte[] read(Path file) throws MediaProblem, IOException {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new FontProblem(file, "the share cards and posters need this font, and it is missing", restore(file), e);
+            throw new MediaProblem(file, "the share cards and posters need this font, and it is missing", restore(file));
         }
     }
 
-    private static Font usableFont(Path file, byte[] bytes) throws IOException {
+    private static Font usableFont(Path file, byte[] bytes) throws MediaProblem, IOException {
         Font font;
         try {
             // From the file, not a stream: the JDK copies a stream to a temporary file first.
             font = Font.createFont(Font.TRUETYPE_FONT, file.toFile());
         } catch (FontFormatException e) {
-            throw new FontProblem(file, "this file is not a TrueType font (" + e.getMessage() + ")", restore(file), e);
+            throw new MediaProblem(file, "this file is not a TrueType font (" + e.getMessage() + ")", restore(file));
         }
         try (PDDocument document = new PDDocument()) {
             PDType0Font.load(document, new ByteArrayInputStream(bytes));
         } catch (IOException e) {
-            throw new FontProblem(file, "this font cannot be embedded in a PDF poster (" + e.getMessage() + ")", restore(file), e);
+            throw new MediaProblem(file, "this font cannot be embedded in a PDF poster (" + e.getMessage() + ")", restore(file));
         }
         return font;
     }

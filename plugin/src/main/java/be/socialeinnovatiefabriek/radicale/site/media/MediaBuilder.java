@@ -34,10 +34,6 @@ public final class MediaBuilder {
 
     /** The widths photos are resized to, those not wider than the photo itself. */
     public static final List<Integer> WIDTHS = List.of(480, 960, 1440);
-    /** The narrowest photo accepted: narrower would be blown up on every screen. */
-    public static final int MIN_WIDTH = 480;
-    /** The most pixels a photo may have: more would take more memory to decode than a build should. */
-    public static final long MAX_PIXELS = SourcePhoto.MAX_PIXELS;
 
     // Bump a recipe when its drawing or encoding changes, so that cached files are redrawn.
     private static final String PHOTO_RECIPE = "photo-v1";
@@ -58,10 +54,10 @@ public final class MediaBuilder {
     /**
      * @param cacheDir where generated files are kept between builds, e.g. {@code target/.site-cache/media}
      * @param fontDir  the template's {@code fonts/} folder, with OpenSans-Regular.ttf and OpenSans-Bold.ttf
-     * @throws FontProblem when a font is missing or cannot be used
-     * @throws IOException  when the cache folder cannot be made or a font cannot be read
+     * @throws MediaProblem when a font is missing or cannot be used
+     * @throws IOException   when the cache folder cannot be made or a font cannot be read
      */
-    public MediaBuilder(Path cacheDir, Path fontDir) throws IOException {
+    public MediaBuilder(Path cacheDir, Path fontDir) throws MediaProblem, IOException {
         this.cache = new MediaCache(cacheDir);
         this.fonts = BundledFonts.load(fontDir);
         this.cards = new ShareCardRenderer(fonts);
@@ -74,7 +70,7 @@ public final class MediaBuilder {
      * more than a fifth wider than the last: 1300 pixels gives 480, 960 and 1300; 1000 gives 480 and 960
      * (40 pixels are not worth a file); 1600 gives 480, 960 and 1440. The source file itself is never used.
      *
-     * @throws MediaProblem when {@code source} is missing, not an image, or narrower than {@value #MIN_WIDTH} pixels
+     * @throws MediaProblem when {@code source} is missing, not an image, or narrower than {@link PhotoSize#MIN_WIDTH}
      * @throws IOException  when the cache cannot be written
      */
     public ResponsivePhoto photo(Path source) throws MediaProblem, IOException {
@@ -100,9 +96,8 @@ public final class MediaBuilder {
                 return done;
             }
             BufferedImage image = SourcePhoto.read(source);
-            if (image.getWidth() < MIN_WIDTH) {
-                throw new MediaProblem(source, "the photo is " + image.getWidth() + " pixels wide, too small for the site",
-                        "use a photo at least " + MIN_WIDTH + " pixels wide (1440 or more looks sharp on large screens)");
+            if (image.getWidth() < PhotoSize.MIN_WIDTH) {
+                throw PhotoSize.tooNarrow(source, image.getWidth());
             }
             List<ResponsivePhoto.Variant> variants = variants(name, image.getWidth(), image.getHeight(), formats);
             Map<Integer, BufferedImage> resizedByWidth = new HashMap<>();
@@ -251,8 +246,7 @@ public final class MediaBuilder {
     private String hash(Path file) throws MediaProblem, IOException {
         Path absolute = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute)) {
-            throw new MediaProblem(file, "the photo does not exist",
-                    "put a JPEG or PNG photo there, or correct the file name in 'photo'");
+            throw SourcePhoto.missing(file);
         }
         BasicFileAttributes attributes = Files.readAttributes(absolute, BasicFileAttributes.class);
         FileHash known = hashes.get(absolute);

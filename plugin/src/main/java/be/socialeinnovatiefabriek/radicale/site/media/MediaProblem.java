@@ -1,33 +1,29 @@
 package be.socialeinnovatiefabriek.radicale.site.media;
 
+import be.socialeinnovatiefabriek.radicale.site.Problem;
 import java.nio.file.Path;
 
-/** A photo the build cannot use: which file, what is wrong with it, and what a member of staff should do. */
+/** A photo or a font the build cannot use, as the {@link Problem} a member of staff fixes: which file, what is wrong, what to do. */
 public final class MediaProblem extends Exception {
 
-    private final Path file;
-    private final String what;
-    private final String fix;
+    private final transient Problem problem;
 
     MediaProblem(Path file, String what, String fix) {
-        super(file + ": " + what + "; " + fix);
-        this.file = file;
-        this.what = what;
-        this.fix = fix;
+        this(new Problem(file, 0, what, fix));
     }
 
-    /** The photo at fault. */
-    public Path file() {
-        return file;
+    MediaProblem(Problem problem) {
+        super(problem.format(null));
+        this.problem = problem;
     }
 
-    /** What is wrong, e.g. "the photo is 300 pixels wide, too small for the site". */
-    public String what() {
-        return what;
+    /** A problem with the photo {@code file}, named in what is wrong: "the photo 'x.jpg' " + {@code what}. */
+    static MediaProblem ofPhoto(Path file, String what, String fix) {
+        return new MediaProblem(file, "the photo '" + file.getFileName() + "' " + what, fix);
     }
 
-    /** What to do about it, e.g. "use a photo at least 480 pixels wide". */
-    public String fix() {
-        return fix;
+    /** The problem, at the image or font file; where content names a photo, the build shows it at that line instead. */
+    public Problem problem() {
+        return problem;
     }
 }

@@ -1,16 +1,20 @@
 package be.socialeinnovatiefabriek.radicale.site.media;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
+import be.socialeinnovatiefabriek.radicale.site.Routes;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.PhotoSource;
+import be.socialeinnovatiefabriek.radicale.site.content.Section;
 import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +28,7 @@ import java.util.stream.Collectors;
 public final class SiteMedia {
 
     private final SiteConfig config;
+    private final Routes routes;
     private final MediaBuilder builder;
     private final Messages messages;
     private final Map<String, Object> files = new ConcurrentHashMap<>();
@@ -35,6 +40,7 @@ public final class SiteMedia {
 
     public SiteMedia(SiteConfig config, MediaBuilder builder, Messages messages) {
         this.config = config;
+        this.routes = new Routes(config);
         this.builder = builder;
         this.messages = messages;
         this.before = builder.stats();
@@ -44,8 +50,10 @@ public final class SiteMedia {
     public void prepare(Content content, Problems problems) {
         List<Runnable> work = new ArrayList<>();
         for (Bundle<InnovatorText> innovator : content.innovators().values()) {
-            innovator.texts().values().stream().map(text -> innovator.dir().resolve(text.photo())).distinct()
-                    .forEach(source -> work.add(() -> photo(innovator.slug(), source, problems)));
+            // One photo may be named by several languages: drawn once, its problem shown where it is first named.
+            Map<Path, PhotoSource> photos = new LinkedHashMap<>();
+            innovator.texts().values().forEach(text -> photos.putIfAbsent(text.photo().image(), text.photo()));
+            photos.values().forEach(source -> work.add(() -> photo(innovator.slug(), source, problems)));
         }
         for (Bundle<EditionText> edition : content.editions().values()) {
             EditionText original = edition.texts().get(config.defaultLanguage());
@@ -62,23 +70,28 @@ public final class SiteMedia {
         work.parallelStream().forEach(Runnable::run);
     }
 
-    private void photo(String slug, Path source, Problems problems) {
+    private void photo(String slug, PhotoSource named, Problems problems) {
+        Path source = named.image();
         try {
             ResponsivePhoto photo = builder.photo(source);
-            String stem = "media/innovators/" + slug + "/" + source.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            // Beside the innovator's other files: photo.jpg is published as photo-480.jpg, photo-480.webp, ...
+            String base = routes.bundleFile(Section.INNOVATORS.folder(), slug, source.getFileName().toString().replaceFirst("\\.[^.]+$", "")) + "-";
             for (ResponsivePhoto.Variant variant : photo.variants()) {
-                files.put(stem + "-" + variant.width() + "." + ("webp".equals(variant.format()) ? "webp" : "jpg"), variant.file());
+                files.put(routes.file(base + variant.width() + "." + extension(variant.format())), variant.file());
             }
             List<ResponsivePhoto.Variant> jpegs = photo.variants("jpeg");
             ResponsivePhoto.Variant main = jpegs.stream().filter(v -> v.width() <= 960).reduce((a, b) -> b).orElse(jpegs.get(0));
-            String base = config.basePath() + "/" + stem + "-";
             photos.put(source, new PublishedPhoto(base + main.width() + ".jpg",
                     srcset(base, photo.variants("jpeg"), "jpg"), srcset(base, photo.variants("webp"), "webp"), main.width(), main.height()));
         } catch (MediaProblem problem) {
-            problems.add(problem.file(), 0, problem.what(), problem.fix());
+            problems.add(PhotoCheck.at(named, problem));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String extension(String format) {
+        return "webp".equals(format) ? "webp" : "jpg";
     }
 
     private static String srcset(String base, List<ResponsivePhoto.Variant> variants, String extension) {
@@ -88,39 +101,36 @@ public final class SiteMedia {
     private void callToVote(Bundle<EditionText> edition, Bundle<InnovatorText> innovator, String lang, Problems problems) {
         InnovatorText text = innovator.texts().getOrDefault(lang, innovator.texts().get(config.defaultLanguage()));
         EditionText editionText = edition.texts().getOrDefault(lang, edition.texts().get(config.defaultLanguage()));
-        Path photo = innovator.dir().resolve(text.photo());
+        Path photo = text.photo().image();
         String call = messages.get(lang, "share.callToVote").replace("{0}", text.name());
         String key = edition.slug() + "/" + innovator.slug() + "." + lang;
         try {
             Path card = builder.shareCard(new ShareCard(photo, text.name(), text.tagline(), editionText.title(), call));
-            files.put("media/share/" + key + ".png", card);
-            cards.put(key, "/media/share/" + key + ".png");
+            String cardPath = routes.shareCard(edition.slug(), innovator.slug(), lang);
+            files.put(routes.file(cardPath), card);
+            cards.put(key, cardPath);
             Path poster = builder.poster(new Poster(photo, text.name(), text.tagline(), editionText.title(), call,
-                    voteUrl(lang, innovator.slug(), edition.slug()), lang));
-            files.put("media/posters/" + key + ".pdf", poster);
-            posters.put(key, "/media/posters/" + key + ".pdf");
+                    routes.voteOnProfile(lang, innovator.slug(), edition.slug()), lang));
+            String posterPath = routes.poster(edition.slug(), innovator.slug(), lang);
+            files.put(routes.file(posterPath), poster);
+            posters.put(key, posterPath);
         } catch (MediaProblem problem) {
-            problems.add(problem.file(), 0, problem.what(), problem.fix());
+            problems.add(PhotoCheck.at(text.photo(), problem));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The nominee's vote on its profile, in that language: where a poster's QR code leads. */
-    public String voteUrl(String lang, String slug, String year) {
-        return config.baseUrl() + "/" + lang + "/innovators/" + slug + "/#vote-" + year;
     }
 
     public PublishedPhoto photo(Path source) {
         return photos.get(source);
     }
 
-    /** The share card's site path (without base path) for a nominee of an edition in a language, or null. */
+    /** The share card's path for a nominee of an edition in a language, or null when there is none. */
     public String card(String year, String slug, String lang) {
         return cards.get(year + "/" + slug + "." + lang);
     }
 
-    /** The poster's site path (without base path), or null. */
+    /** The poster's path for a nominee of an edition in a language, or null when there is none. */
     public String poster(String year, String slug, String lang) {
         return posters.get(year + "/" + slug + "." + lang);
     }

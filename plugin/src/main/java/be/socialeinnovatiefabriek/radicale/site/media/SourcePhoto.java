@@ -15,9 +15,6 @@ import net.coobird.thumbnailator.Thumbnails;
 /** Reads a photo as staff put it in the content, turned upright, and cuts the sizes the site needs from it. */
 final class SourcePhoto {
 
-    /** Beyond this many pixels a photo is refused: decoding it would take more memory than a build should. */
-    static final long MAX_PIXELS = 50_000_000L;
-
     private SourcePhoto() {
     }
 
@@ -27,16 +24,14 @@ final class SourcePhoto {
      */
     static BufferedImage read(Path file) throws MediaProblem, IOException {
         if (!Files.isRegularFile(file)) {
-            throw new MediaProblem(file, "the photo does not exist",
-                    "put a JPEG or PNG photo there, or correct the file name in 'photo'");
+            throw missing(file);
         }
         checkHeader(file);
         BufferedImage decoded;
         try {
             decoded = Thumbnails.of(file.toFile()).scale(1.0).useExifOrientation(true).asBufferedImage();
         } catch (IOException | IllegalArgumentException e) {
-            throw new MediaProblem(file, "the photo could not be read (" + e.getMessage() + ")",
-                    "open it in an image editor and save it again as an RGB JPEG or PNG");
+            throw unreadable(file, e);
         }
         return opaqueRgb(decoded);
     }
@@ -46,24 +41,31 @@ final class SourcePhoto {
         try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
             if (readers == null || !readers.hasNext()) {
-                throw new MediaProblem(file, "the file is not an image",
+                throw MediaProblem.ofPhoto(file, "is not an image",
                         "save the photo as JPEG or PNG (an image file, not a document or a link) under this name");
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(input, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw new MediaProblem(file, "the photo is " + reader.getWidth(0) + " by " + reader.getHeight(0)
-                            + " pixels, too large to process", "save it at most 4000 pixels wide");
+                PhotoSize size = new PhotoSize(reader.getWidth(0), reader.getHeight(0));
+                if (size.tooLarge()) {
+                    throw PhotoSize.tooLarge(file, size);
                 }
             } catch (IOException e) {
-                throw new MediaProblem(file, "the photo could not be read (" + e.getMessage() + ")",
-                        "open it in an image editor and save it again as an RGB JPEG or PNG");
+                throw unreadable(file, e);
             } finally {
                 reader.dispose();
             }
         }
+    }
+
+    static MediaProblem missing(Path file) {
+        return MediaProblem.ofPhoto(file, "does not exist", "put a JPEG or PNG photo there, or correct the file name in 'photo'");
+    }
+
+    private static MediaProblem unreadable(Path file, Exception e) {
+        return MediaProblem.ofPhoto(file, "could not be read (" + e.getMessage() + ")",
+                "open it in an image editor and save it again as an RGB JPEG or PNG");
     }
 
     private static BufferedImage opaqueRgb(BufferedImage image) {

@@ -1,11 +1,11 @@
 package be.socialeinnovatiefabriek.radicale.site.output;
 
+import be.socialeinnovatiefabriek.radicale.site.Routes;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content;
-import be.socialeinnovatiefabriek.radicale.site.plan.VotePages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,10 +21,12 @@ public final class BallotWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final SiteConfig config;
+    private final Routes routes;
     private final Content content;
 
     public BallotWriter(SiteConfig config, Content content) {
         this.config = config;
+        this.routes = new Routes(config);
         this.content = content;
     }
 
@@ -34,7 +36,7 @@ public final class BallotWriter {
         for (Bundle<EditionText> edition : content.editions().values()) {
             EditionText original = edition.texts().get(config.defaultLanguage());
             if (original != null) {
-                files.put("ballots/" + edition.slug() + ".json", ballot(edition, original));
+                files.put(routes.file(routes.ballot(edition.slug())), ballot(edition, original));
             }
         }
         return files;
@@ -55,10 +57,8 @@ public final class BallotWriter {
         for (String lang : config.languages()) {
             EditionText text = edition.texts().getOrDefault(lang, original);
             titles.put(lang, text.title());
-            Map<String, String> urls = new LinkedHashMap<>();
-            String editionUrl = config.baseUrl() + "/" + lang + "/campaigns/" + edition.slug() + "/";
-            VotePages.all().forEach((key, path) -> urls.put(key, editionUrl + path));
-            urls.put("css", config.baseUrl() + "/assets/site.css");
+            Map<String, String> urls = routes.votePages(lang, edition.slug());
+            urls.put("css", routes.absolute(routes.asset("site.css")));
             pages.put(lang, urls);
         }
         ballot.put("titles", titles);

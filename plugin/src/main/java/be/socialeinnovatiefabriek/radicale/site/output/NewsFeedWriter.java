@@ -1,12 +1,11 @@
 package be.socialeinnovatiefabriek.radicale.site.output;
 
+import be.socialeinnovatiefabriek.radicale.site.Routes;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.NewsText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
-import be.socialeinnovatiefabriek.radicale.site.plan.NewsViews;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,25 +30,22 @@ public final class NewsFeedWriter {
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     private final SiteConfig config;
+    private final Routes routes;
     private final Content content;
     private final Messages messages;
 
     public NewsFeedWriter(SiteConfig config, Content content, Messages messages) {
         this.config = config;
+        this.routes = new Routes(config);
         this.content = content;
         this.messages = messages;
-    }
-
-    /** The feed's address in {@code lang}, below the base path. */
-    public static String route(String lang) {
-        return NewsViews.listRoute(lang) + "feed.xml";
     }
 
     /** Every feed, by its path in the output. */
     public Map<String, byte[]> feeds() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String lang : config.languages()) {
-            files.put(route(lang).substring(1), feed(lang));
+            files.put(routes.file(routes.feed(lang)), feed(lang));
         }
         return files;
     }
@@ -59,7 +55,7 @@ public final class NewsFeedWriter {
         for (Bundle<NewsText> item : content.news().values()) {
             NewsText text = published(item, lang);
             if (text != null) {
-                entries.add(new Entry(item.slug(), text, config.baseUrl() + NewsViews.itemRoute(lang, item.slug())));
+                entries.add(new Entry(item.slug(), text, routes.absolute(routes.newsItem(lang, item.slug()))));
             }
         }
         // An empty feed still needs a moment; the build's own is the honest one.
@@ -69,14 +65,14 @@ public final class NewsFeedWriter {
             xml.start("", "feed", ATOM);
             xml.raw().writeDefaultNamespace(ATOM);
             xml.raw().writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", lang);
-            xml.text("", "id", ATOM, config.baseUrl() + NewsViews.listRoute(lang));
+            xml.text("", "id", ATOM, routes.absolute(routes.news(lang)));
             xml.text("", "title", ATOM, messages.get(lang, "news.feed.title"));
             xml.text("", "updated", ATOM, RFC_3339.format(updated));
-            xml.empty("", "link", ATOM, "rel", "self", "type", "application/atom+xml", "href", config.baseUrl() + route(lang));
-            xml.empty("", "link", ATOM, "rel", "alternate", "type", "text/html", "hreflang", lang, "href", config.baseUrl() + NewsViews.listRoute(lang));
+            xml.empty("", "link", ATOM, "rel", "self", "type", "application/atom+xml", "href", routes.absolute(routes.feed(lang)));
+            xml.empty("", "link", ATOM, "rel", "alternate", "type", "text/html", "hreflang", lang, "href", routes.absolute(routes.news(lang)));
             xml.start("", "author", ATOM);
             xml.text("", "name", ATOM, messages.get(lang, "org.name"));
-            xml.text("", "uri", ATOM, config.baseUrl() + "/");
+            xml.text("", "uri", ATOM, routes.absolute(routes.languageSelect()));
             xml.end();
             for (Entry entry : entries) {
                 entry(xml, entry, lang);
@@ -108,7 +104,7 @@ public final class NewsFeedWriter {
      * {@code tag:radicalevernieuwers.be,2026-11-16:/nl/news/2026-11-16-stemming-open/} (RFC 4151).
      */
     private String tagUri(NewsText text, String lang, String slug) {
-        return "tag:" + URI.create(config.baseUrl()).getHost() + "," + text.date() + ":" + NewsViews.itemRoute(lang, slug);
+        return "tag:" + routes.host() + "," + text.date() + ":" + routes.withinSite(routes.newsItem(lang, slug));
     }
 
     /** Feed readers show the text away from the site: links and images must carry the whole address. */

@@ -1,7 +1,9 @@
 package be.socialeinnovatiefabriek.radicale.site.output;
 
-import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.Routes;
+import be.socialeinnovatiefabriek.radicale.site.plan.Page;
 import be.socialeinnovatiefabriek.radicale.site.plan.PageJob;
+import be.socialeinnovatiefabriek.radicale.site.plan.PageType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,34 +16,32 @@ import java.util.Set;
  * search engines should index, at its canonical address, with the addresses of its translations
  * ({@code xhtml:link rel="alternate" hreflang}) and x-default, as in the page's own head.
  *
- * <p>Left out: the 404 pages and the vote status pages (noindex), pages not published at the
- * build's moment (in preview: drafts, scheduled and expired), and pages shown in the default
- * language for want of a translation (their canonical address is the original, which is listed).
+ * <p>Left out: the pages not indexed ({@link Page#indexed()}: the types kept out of search engines, and
+ * in preview drafts, scheduled and expired pages), and pages shown in the default language for want
+ * of a translation (their canonical address is the original, which is listed).
  */
 public final class SitemapWriter {
 
     static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
     static final String XHTML = "http://www.w3.org/1999/xhtml";
-    private static final Set<String> NOT_INDEXED = Set.of("404", "vote-status", "posters");
 
-    private final SiteConfig config;
+    private final Routes routes;
 
-    public SitemapWriter(SiteConfig config) {
-        this.config = config;
+    public SitemapWriter(Routes routes) {
+        this.routes = routes;
     }
 
     /** The sitemap and robots.txt, by their path in the output. */
     public Map<String, byte[]> files(List<PageJob> jobs) {
-        return Map.of("sitemap.xml", sitemap(jobs), "robots.txt", robots());
+        return Map.of(routes.file(routes.sitemap()), sitemap(jobs), routes.file(routes.robots()), robots());
     }
 
     private byte[] sitemap(List<PageJob> jobs) {
-        List<Map<?, ?>> pages = new ArrayList<>();
+        List<Page> pages = new ArrayList<>();
         Set<String> listed = new LinkedHashSet<>();
         for (PageJob job : jobs) {
-            Map<?, ?> page = (Map<?, ?>) job.model().get("page");
-            if (!NOT_INDEXED.contains(page.get("type")) && "published".equals(page.get("status")) && !Boolean.TRUE.equals(page.get("fallback"))
-                    && listed.add((String) page.get("canonical"))) {
+            Page page = job.model().page();
+            if (page.indexed() && !page.fallback() && listed.add(page.canonical())) {
                 pages.add(page);
             }
         }
@@ -49,20 +49,19 @@ public final class SitemapWriter {
             xml.start("", "urlset", SITEMAP);
             xml.raw().writeDefaultNamespace(SITEMAP);
             xml.raw().writeNamespace("xhtml", XHTML);
-            for (Map<?, ?> page : pages) {
+            for (Page page : pages) {
                 xml.start("", "url", SITEMAP);
-                xml.text("", "loc", SITEMAP, (String) page.get("canonical"));
+                xml.text("", "loc", SITEMAP, page.canonical());
                 // The language choice at / is one address for every language: it has no translations to list.
-                if (!"language-select".equals(page.get("type"))) {
-                    for (Object alternate : (List<?>) page.get("alternates")) {
-                        Map<?, ?> other = (Map<?, ?>) alternate;
+                if (page.type() != PageType.LANGUAGE_SELECT) {
+                    for (Page.Alternate other : page.alternates()) {
                         // A translation not published at this moment (preview) has no page to point to.
-                        if (listed.contains((String) other.get("url"))) {
-                            xml.empty("xhtml", "link", XHTML, "rel", "alternate", "hreflang", (String) other.get("lang"), "href", (String) other.get("url"));
+                        if (listed.contains(other.url())) {
+                            xml.empty("xhtml", "link", XHTML, "rel", "alternate", "hreflang", other.lang(), "href", other.url());
                         }
                     }
-                    if (listed.contains((String) page.get("xDefault"))) {
-                        xml.empty("xhtml", "link", XHTML, "rel", "alternate", "hreflang", "x-default", "href", (String) page.get("xDefault"));
+                    if (listed.contains(page.xDefault())) {
+                        xml.empty("xhtml", "link", XHTML, "rel", "alternate", "hreflang", "x-default", "href", page.xDefault());
                     }
                 }
                 xml.end();
@@ -76,6 +75,6 @@ public final class SitemapWriter {
         return ("User-agent: *\n"
                 + "Allow: /\n"
                 + "\n"
-                + "Sitemap: " + config.baseUrl() + "/sitemap.xml\n").getBytes(StandardCharsets.UTF_8);
+                + "Sitemap: " + routes.absolute(routes.sitemap()) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -37,37 +37,34 @@ final class StructuredData {
     /**
      * An edition with its nominees and winners.
      *
-     * @param edition    the edition view (see site-template/README.md)
+     * @param edition    the edition as its page shows it
      * @param url        the edition page's canonical address
      * @param prizes     the label of each prize by role (jury, audience), in the page's language
      * @param absolute   turns a site path into an absolute address
      */
-    static String edition(Map<String, Object> edition, String url, String inLanguage, Map<String, String> prizes,
+    static String edition(EditionView edition, String url, String inLanguage, Map<String, String> prizes,
                           String organiser, String organiserUrl, Function<String, String> absolute) {
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("@context", CONTEXT);
         list.put("@type", "ItemList");
-        list.put("name", edition.get("title"));
-        if (edition.get("summary") != null) {
-            list.put("description", edition.get("summary"));
+        list.put("name", edition.title());
+        if (edition.summary() != null) {
+            list.put("description", edition.summary());
         }
         list.put("url", url);
         list.put("inLanguage", inLanguage);
         list.put("publisher", organisationNode(organiser, organiserUrl));
-        List<?> nominees = (List<?>) edition.get("nominees");
-        Map<?, ?> winners = (Map<?, ?>) edition.get("winners");
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Object nominee : nominees) {
-            Map<?, ?> person = (Map<?, ?>) nominee;
+        for (InnovatorView nominee : edition.nominees()) {
             Map<String, Object> thing = new LinkedHashMap<>();
             thing.put("@type", "Organization");
-            thing.put("name", person.get("name"));
-            thing.put("description", person.get("tagline"));
-            thing.put("url", absolute.apply((String) person.get("path")));
+            thing.put("name", nominee.name());
+            thing.put("description", nominee.tagline());
+            thing.put("url", absolute.apply(nominee.path()));
             List<String> awards = new ArrayList<>();
-            winners.forEach((role, winner) -> {
-                if (person.get("slug").equals(((Map<?, ?>) winner).get("slug"))) {
-                    awards.add(prizes.get((String) role) + " – " + edition.get("title"));
+            edition.winners().forEach((role, winner) -> {
+                if (nominee.slug().equals(winner.slug())) {
+                    awards.add(prizes.get(role) + " – " + edition.title());
                 }
             });
             if (!awards.isEmpty()) {

@@ -1,6 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.site.render;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
+import be.socialeinnovatiefabriek.radicale.site.plan.PageJob;
 import freemarker.core.ParseException;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateNotFoundException;
@@ -40,10 +41,14 @@ public final class TemplateRenderer {
         this.engine = new FreemarkerTemplateEngine(configuration, new ContentStore("memory", "unused"));
     }
 
-    /** The page as HTML; a template mistake becomes a problem naming the template file and line. */
-    public String render(String template, Map<String, Object> model, Problems problems) {
+    /**
+     * The page of {@code job} as HTML, with the UI strings {@code strings} of its language; a template mistake
+     * becomes a problem naming the template file and line, and null is returned.
+     */
+    public String render(PageJob job, Map<String, String> strings, Problems problems) {
+        String template = job.template();
         TemplateModel templateModel = new TemplateModel();
-        templateModel.putAll(model);
+        templateModel.putAll(ModelMaps.of(job.model(), strings));
         StringWriter writer = new StringWriter(8192);
         try {
             engine.renderDocument(templateModel, template, writer);

@@ -23,7 +23,7 @@ class LinkCheckerTest {
     Path folder;
 
     private List<String> problems(TestSite site) throws Exception {
-        return new LinkChecker(site.output(), BASE_URL).check().problems();
+        return new LinkChecker(site.output(), BASE_URL).check().lines();
     }
 
     /** The line of the built file on which {@code text} first occurs, counted from 1. */
@@ -55,7 +55,7 @@ class LinkCheckerTest {
                 + "<img src=\"/logo.png\">\n");
         Files.writeString(site.resolve("logo.png"), "png");
 
-        List<String> problems = new LinkChecker(site, BASE_URL).check().problems();
+        List<String> problems = new LinkChecker(site, BASE_URL).check().lines();
 
         assertEquals(List.of("index.html:2: link /first/" + FIX,
                 "index.html:11: image /logo.png has no alt text; describe the image in the content or template",
@@ -160,7 +160,7 @@ class LinkCheckerTest {
                 "en/index.html:13: image (srcset) /missing/a.jpg" + FIX,
                 "en/index.html:14: link /en/#nowhere points to no element with id \"nowhere\" in en/index.html; fix the link or give an element of that page this id",
                 "en/index.html:15: link /en/a|b is not a valid address (Illegal character in path); fix the link"),
-                report.problems());
+                report.lines());
         assertEquals(1, report.files());
     }
 }

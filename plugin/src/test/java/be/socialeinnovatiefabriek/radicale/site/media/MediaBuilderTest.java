@@ -73,8 +73,9 @@ class MediaBuilderTest {
 
     @Test
     void aMissingFontFolderSaysWhichFileIsMissing() {
-        IOException error = assertThrows(IOException.class,
+        MediaProblem error = assertThrows(MediaProblem.class,
                 () -> new MediaBuilder(dir.resolve("cache"), dir.resolve("no-fonts")));
+        assertEquals(dir.resolve("no-fonts/OpenSans-Regular.ttf"), error.problem().file());
         assertTrue(error.getMessage().contains("OpenSans-Regular.ttf"), error.getMessage());
     }
 

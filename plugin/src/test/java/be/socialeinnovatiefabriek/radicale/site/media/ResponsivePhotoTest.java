@@ -96,10 +96,10 @@ class ResponsivePhotoTest {
         Path small = TestPhotos.jpeg(dir, "photo.jpg", 300, 200);
         MediaBuilder media = new MediaBuilder(dir.resolve("cache"), TestPhotos.FONTS);
         MediaProblem problem = assertThrows(MediaProblem.class, () -> media.photo(small));
-        assertEquals(small, problem.file());
-        assertEquals("the photo is 300 pixels wide, too small for the site", problem.what());
-        assertTrue(problem.fix().startsWith("use a photo at least 480 pixels wide"), problem.fix());
-        assertTrue(problem.getMessage().startsWith(small + ": the photo is 300 pixels wide"), problem.getMessage());
+        assertEquals(small, problem.problem().file());
+        assertEquals("the photo 'photo.jpg' is 300 pixels wide, too small for the site", problem.problem().what());
+        assertTrue(problem.problem().fix().startsWith("use a photo at least 480 pixels wide"), problem.problem().fix());
+        assertTrue(problem.getMessage().startsWith(small + ": the photo 'photo.jpg' is 300 pixels wide"), problem.getMessage());
     }
 
     @Test
@@ -107,15 +107,15 @@ class ResponsivePhotoTest {
         Path text = Files.writeString(dir.resolve("photo.jpg"), "Dit is geen foto.\n");
         MediaProblem problem = assertThrows(MediaProblem.class,
                 () -> new MediaBuilder(dir.resolve("cache"), TestPhotos.FONTS).photo(text));
-        assertEquals("the file is not an image", problem.what());
-        assertTrue(problem.fix().contains("JPEG or PNG"), problem.fix());
+        assertEquals("the photo 'photo.jpg' is not an image", problem.problem().what());
+        assertTrue(problem.problem().fix().contains("JPEG or PNG"), problem.problem().fix());
     }
 
     @Test
     void aMissingPhotoStopsTheBuild() throws Exception {
         MediaProblem problem = assertThrows(MediaProblem.class,
                 () -> new MediaBuilder(dir.resolve("cache"), TestPhotos.FONTS).photo(dir.resolve("gone.jpg")));
-        assertEquals("the photo does not exist", problem.what());
+        assertEquals("the photo 'gone.jpg' does not exist", problem.problem().what());
     }
 
     @Test

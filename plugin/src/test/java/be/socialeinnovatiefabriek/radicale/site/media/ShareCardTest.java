@@ -96,7 +96,7 @@ class ShareCardTest {
         Path text = Files.writeString(dir.resolve("photo.jpg"), "not a photo");
         MediaBuilder media = new MediaBuilder(dir.resolve("cache"), TestPhotos.FONTS);
         MediaProblem problem = assertThrows(MediaProblem.class, () -> media.shareCard(card(text, "Huren")));
-        assertEquals(text, problem.file());
+        assertEquals(text, problem.problem().file());
         assertTrue(problem.getMessage().contains("not an image"), problem.getMessage());
     }
 }

@@ -1,8 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.plan;
 
-import static be.socialeinnovatiefabriek.radicale.site.plan.ViewContext.map;
-import static be.socialeinnovatiefabriek.radicale.site.plan.ViewContext.putIfPresent;
-
+import be.socialeinnovatiefabriek.radicale.site.Routes;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
@@ -17,36 +15,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Editions of the campaign as templates see them (the "edition view" of site-template/README.md), and their posters for staff. */
-final class CampaignViews {
+/** Makes the {@link EditionView}s of the campaign, and the rows of their posters for staff. */
+final class EditionViews {
 
     private final ViewContext site;
     private final InnovatorViews innovators;
-    private final Map<String, List<Map<String, Object>>> cardsByLanguage = new HashMap<>();
+    private final Map<String, List<EditionView>> cardsByLanguage = new HashMap<>();
 
-    CampaignViews(ViewContext site, InnovatorViews innovators) {
+    EditionViews(ViewContext site, InnovatorViews innovators) {
         this.site = site;
         this.innovators = innovators;
     }
 
     /** The card of every edition shown in {@code lang}, newest first; made once per language, as every page lists them. */
-    List<Map<String, Object>> cards(String lang) {
+    List<EditionView> cards(String lang) {
         return cardsByLanguage.computeIfAbsent(lang, this::editionCards);
     }
 
     /** The edition in a list or on its vote pages: without the text of its page. */
-    Map<String, Object> card(Bundle<EditionText> bundle, String lang) {
+    EditionView card(Bundle<EditionText> bundle, String lang) {
         return view(bundle, lang, false);
     }
 
     /** The edition's own page, with its text. */
-    Map<String, Object> page(Bundle<EditionText> bundle, String lang) {
+    EditionView page(Bundle<EditionText> bundle, String lang) {
         return view(bundle, lang, true);
     }
 
     /** The cards of the editions shown in {@code lang} whose vote has not closed and that nominate {@code innovator}. */
-    List<Map<String, Object>> votesFor(String innovator, String lang) {
-        List<Map<String, Object>> votes = new ArrayList<>();
+    List<EditionView> votesFor(String innovator, String lang) {
+        List<EditionView> votes = new ArrayList<>();
         for (Bundle<EditionText> edition : site.content().editions().values()) {
             EditionText text = site.pick(edition, lang);
             if (text != null && text.nominees().contains(innovator) && !"closed".equals(phase(text.opens(), text.closes()))) {
@@ -57,28 +55,28 @@ final class CampaignViews {
     }
 
     /** For staff: every nominee's poster and share card of an edition, in every language. */
-    List<Map<String, Object>> posterRows(Bundle<EditionText> edition, String lang) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    List<PosterRow> posterRows(Bundle<EditionText> edition, String lang) {
+        List<PosterRow> rows = new ArrayList<>();
         EditionText original = edition.texts().get(site.config().defaultLanguage());
         for (String slug : original.nominees()) {
             Bundle<InnovatorText> innovator = site.content().innovators().get(slug);
-            List<Map<String, Object>> files = new ArrayList<>();
+            List<PosterRow.File> files = new ArrayList<>();
             for (String other : site.config().languages()) {
                 String poster = site.media().poster(edition.slug(), slug, other);
                 String card = site.media().card(edition.slug(), slug, other);
                 if (poster != null) {
-                    files.add(map("lang", other, "name", Languages.name(other), "poster", site.base() + poster, "card", site.base() + card));
+                    files.add(new PosterRow.File(other, Languages.name(other), poster, card));
                 }
             }
             if (!files.isEmpty()) {
-                rows.add(map("name", site.pick(innovator, lang).name(), "path", site.path(lang, "innovators/" + slug + "/"), "files", files));
+                rows.add(new PosterRow(site.pick(innovator, lang).name(), site.routes().innovator(lang, slug), files));
             }
         }
         return rows;
     }
 
-    private List<Map<String, Object>> editionCards(String lang) {
-        List<Map<String, Object>> editions = new ArrayList<>();
+    private List<EditionView> editionCards(String lang) {
+        List<EditionView> editions = new ArrayList<>();
         for (Bundle<EditionText> edition : site.content().editions().values()) {
             if (site.pick(edition, lang) != null) {
                 editions.add(card(edition, lang));
@@ -87,44 +85,28 @@ final class CampaignViews {
         return editions;
     }
 
-    private Map<String, Object> view(Bundle<EditionText> bundle, String lang, boolean withBody) {
+    private EditionView view(Bundle<EditionText> bundle, String lang, boolean withBody) {
         SiteConfig config = site.config();
+        Routes routes = site.routes();
         EditionText text = site.pick(bundle, lang);
+        String year = bundle.slug();
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(Languages.locale(lang));
-        String editionRoot = "campaigns/" + bundle.slug() + "/";
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("year", bundle.slug());
-        view.put("title", text.title());
-        putIfPresent(view, "summary", text.summary());
-        putIfPresent(view, "jury", text.jury());
-        view.put("path", site.path(lang, editionRoot));
-        view.put("votePath", site.path(lang, editionRoot + VotePages.VOTE));
-        view.put("resultsPath", site.path(lang, editionRoot + VotePages.RESULTS));
-        view.put("voteAction", config.voteApi() + "/campaigns/" + bundle.slug() + "/votes");
-        view.put("opens", text.opens().toString());
-        view.put("closes", text.closes().toString());
-        view.put("opensText", format.format(text.opens().atZoneSameInstant(config.zone())));
-        view.put("closesText", format.format(text.closes().atZoneSameInstant(config.zone())));
-        view.put("phase", phase(text.opens(), text.closes()));
-        view.put("results", text.results());
-        view.put("verification", text.verification());
-        view.put("votesPerVoter", text.votesPerVoter());
-        List<Map<String, Object>> nominees = new ArrayList<>();
+        List<InnovatorView> nominees = new ArrayList<>();
         for (String slug : text.nominees()) {
             Bundle<InnovatorText> innovator = site.content().innovators().get(slug);
             if (innovator != null && site.pick(innovator, lang) != null) {
                 nominees.add(innovators.card(innovator, lang));
             }
         }
-        view.put("nominees", nominees);
-        Map<String, Object> winners = new LinkedHashMap<>();
-        text.winners().forEach((role, slug) -> nominees.stream().filter(n -> slug.equals(n.get("slug"))).findFirst()
+        Map<String, InnovatorView> winners = new LinkedHashMap<>();
+        text.winners().forEach((role, slug) -> nominees.stream().filter(n -> slug.equals(n.slug())).findFirst()
                 .ifPresent(n -> winners.put(role, n)));
-        view.put("winners", winners);
-        view.put("lang", text.lang());
-        view.put("fallback", !text.lang().equals(lang));
-        view.put("bodyHtml", withBody ? text.bodyHtml() : "");
-        return view;
+        return new EditionView(year, text.title(), text.summary(), text.jury(), routes.edition(lang, year), routes.vote(lang, year),
+                routes.results(lang, year), routes.posters(lang, year), routes.voteAnchor(year), routes.voteAction(year),
+                text.opens().toString(), text.closes().toString(),
+                format.format(text.opens().atZoneSameInstant(config.zone())), format.format(text.closes().atZoneSameInstant(config.zone())),
+                phase(text.opens(), text.closes()), text.results(), text.verification(), text.votesPerVoter(), nominees, winners,
+                text.lang(), !text.lang().equals(lang), withBody ? text.bodyHtml() : "");
     }
 
     /** upcoming, open or closed, as of the moment the site is built for. */

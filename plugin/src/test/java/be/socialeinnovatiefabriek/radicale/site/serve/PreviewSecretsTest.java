@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.maven;
+package be.socialeinnovatiefabriek.radicale.site.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The preview counter's secrets when no environment variable gives them: kept owner-only beside the votes, stable across restarts. */
-class RunMojoSecretTest {
+class PreviewSecretsTest {
 
     private static final String UNSET = "SITE_TESTS_NO_SUCH_VARIABLE";
 
@@ -22,19 +22,19 @@ class RunMojoSecretTest {
     void aNewSecretIsKeptInAFileOnlyItsOwnerCanRead() throws Exception {
         Path file = votes.resolve("preview-hmac.key");
 
-        String secret = RunMojo.secret(UNSET, file);
+        String secret = PreviewSecrets.secret(UNSET, file);
 
         assertEquals(64, secret.length());
         assertEquals(secret, Files.readString(file));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertEquals(secret, RunMojo.secret(UNSET, file), "the same secret after a restart");
+        assertEquals(secret, PreviewSecrets.secret(UNSET, file), "the same secret after a restart");
     }
 
     @Test
     void aBlankSecretFileGetsANewSecret() throws Exception {
         Path file = Files.writeString(votes.resolve("preview-admin.token"), "  \n");
 
-        String secret = RunMojo.secret(UNSET, file);
+        String secret = PreviewSecrets.secret(UNSET, file);
 
         assertNotEquals("", secret);
         assertEquals(secret, Files.readString(file));
