@@ -18,10 +18,14 @@ public final class Routes {
     private final String origin;
     private final String voteApi;
 
+    private final String voteOrigin;
+
     public Routes(SiteConfig config) {
-        this.base = config.basePath();
+        String path = URI.create(config.baseUrl()).getPath();
+        this.base = path == null ? "" : path;
         this.origin = config.baseUrl().substring(0, config.baseUrl().length() - base.length());
-        this.voteApi = config.voteApi();
+        this.voteApi = config.voteEndpoint() + "/api";
+        this.voteOrigin = origin(config.voteEndpoint());
     }
 
     /** The path part of the base address ("" or "/sub"), in front of every path below. */
@@ -124,6 +128,16 @@ public final class Routes {
         return absolute(innovator(lang, slug)) + "#" + voteAnchor(year);
     }
 
+    /** Where pages send votes: the counter's /api, absolute, or on the site's own origin when site.voteEndpoint is empty. */
+    public String voteApi() {
+        return voteApi;
+    }
+
+    /** The counter's origin, for the Content Security Policy; "" when it is the site's own. */
+    public String voteOrigin() {
+        return voteOrigin;
+    }
+
     /** Where an edition's vote form posts: the counter's API, absolute or on the site's own origin. */
     public String voteAction(String year) {
         return voteApi + "/campaigns/" + year + "/votes";
@@ -194,6 +208,15 @@ public final class Routes {
     /** The host of the site, as named in feed ids. */
     public String host() {
         return URI.create(origin).getHost();
+    }
+
+    /** Scheme, host and port only: never a user name or password written into the address. */
+    private static String origin(String endpoint) {
+        if (endpoint.isEmpty()) {
+            return "";
+        }
+        URI uri = URI.create(endpoint);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
     private static Map<String, String> voteStatusPages() {

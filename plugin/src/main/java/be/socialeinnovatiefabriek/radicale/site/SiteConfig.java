@@ -90,12 +90,6 @@ public record SiteConfig(Path projectDir, Path contentDir, Path templateDir, Pat
         return languages.get(0);
     }
 
-    /** The path part of baseUrl ("" or "/sub"), put in front of every link. */
-    public String basePath() {
-        String path = URI.create(baseUrl).getPath();
-        return path == null ? "" : path;
-    }
-
     /** The same settings with another output folder, base address and moment (preview, tests). */
     public SiteConfig with(Path output, String url, OffsetDateTime moment, boolean isPreview) {
         return new SiteConfig(projectDir, contentDir, templateDir, output, languages, url, zone, moment, isPreview, voteEndpoint);
@@ -104,20 +98,5 @@ public record SiteConfig(Path projectDir, Path contentDir, Path templateDir, Pat
     /** The same settings with the counter at another address ("" for the site's own origin). */
     public SiteConfig withVoteEndpoint(String endpoint) {
         return new SiteConfig(projectDir, contentDir, templateDir, outputDir, languages, baseUrl, zone, now, preview, endpoint);
-    }
-
-    /** Where pages send votes: the counter's /api, absolute or on the site's own origin. */
-    public String voteApi() {
-        return voteEndpoint + "/api";
-    }
-
-    /** The counter's origin for the Content Security Policy, or "" when it is the site's own. */
-    public String voteOrigin() {
-        if (voteEndpoint.isEmpty()) {
-            return "";
-        }
-        // Scheme, host and port only: never a user name or password written into the address.
-        URI uri = URI.create(voteEndpoint);
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 }

@@ -59,16 +59,4 @@ class SiteConfigTest {
 
         assertEquals("site.languages is empty; set it to a list such as nl,fr,en (the first is the default)", wrong.getMessage());
     }
-
-    @Test
-    void theCountersOriginInThePolicyIsItsSchemeHostAndPortWithoutACredential() throws Exception {
-        Path content = Files.createDirectories(project.resolve("content"));
-        Path templates = Files.createDirectories(project.resolve("site-template"));
-
-        SiteConfig config = SiteConfig.validated(project, content, templates, project.resolve("target/site"), List.of("nl"),
-                "https://radicalevernieuwers.be", BRUSSELS, NOW, false, "https://staff:secret@votes.example.org:8443/prod/");
-
-        assertEquals("https://votes.example.org:8443", config.voteOrigin());
-        assertEquals("https://staff:secret@votes.example.org:8443/prod/api", config.voteApi(), "the form posts where the setting says");
-    }
 }

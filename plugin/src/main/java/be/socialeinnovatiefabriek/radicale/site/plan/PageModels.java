@@ -113,8 +113,8 @@ final class PageModels {
             languages.add(new SiteView.Language(lang, Languages.name(lang), routes.home(lang)));
         }
         return new SiteView(languages, config.defaultLanguage(), config.baseUrl(), routes.base(), routes.assets(), config.preview(),
-                new SiteView.ShareImage(routes.absolute(routes.asset("share-default.png")), 1200, 630), config.voteApi(), config.voteOrigin(),
-                ContentSecurityPolicy.forPages(config.voteOrigin()));
+                new SiteView.ShareImage(routes.absolute(routes.asset("share-default.png")), 1200, 630), routes.voteApi(), routes.voteOrigin(),
+                ContentSecurityPolicy.forPages(routes.voteOrigin()));
     }
 
     private List<NavItem> nav(String lang, String current) {

@@ -2,6 +2,7 @@ package be.socialeinnovatiefabriek.radicale.site.serve;
 
 import be.socialeinnovatiefabriek.radicale.site.ContentException;
 import be.socialeinnovatiefabriek.radicale.site.build.BuildReport;
+import be.socialeinnovatiefabriek.radicale.site.Routes;
 import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
 import be.socialeinnovatiefabriek.radicale.site.plan.ContentSecurityPolicy;
 import com.sun.net.httpserver.HttpExchange;
@@ -72,7 +73,7 @@ public final class PreviewServer implements AutoCloseable {
         this.log = log;
         this.error = error;
         this.root = builder.config().outputDir().toAbsolutePath().normalize();
-        this.contentSecurityPolicy = ContentSecurityPolicy.forHeader(builder.config().voteOrigin());
+        this.contentSecurityPolicy = ContentSecurityPolicy.forHeader(new Routes(builder.config()).voteOrigin());
     }
 
     /** Builds, then serves on {@code host}:{@code port} (0 picks a free port) and starts watching. */
