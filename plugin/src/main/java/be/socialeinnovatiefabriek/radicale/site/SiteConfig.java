@@ -58,10 +58,10 @@ public record SiteConfig(Path projectDir, Path contentDir, Path templateDir, Pat
         try {
             URI uri = URI.create(baseUrl);
             if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                mistakes.add("site.baseUrl \"" + baseUrl + "\" is not a web address; set it to the site's public address, such as https://radicalevernieuwers.be");
+                mistakes.add("site.baseUrl \"" + baseUrl + "\" is not a web address; set it to the site's public address, such as " + SiteDefaults.BASE_URL);
             }
         } catch (IllegalArgumentException e) {
-            mistakes.add("site.baseUrl \"" + baseUrl + "\" is not a web address; set it to the site's public address, such as https://radicalevernieuwers.be");
+            mistakes.add("site.baseUrl \"" + baseUrl + "\" is not a web address; set it to the site's public address, such as " + SiteDefaults.BASE_URL);
         }
         if (voteEndpoint != null && !voteEndpoint.isBlank()) {
             try {

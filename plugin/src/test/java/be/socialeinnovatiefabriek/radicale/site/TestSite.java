@@ -65,8 +65,8 @@ public final class TestSite {
     }
 
     public SiteConfig config(boolean preview) {
-        return new SiteConfig(root, root.resolve("content"), root.resolve("site-template"), output(), List.of("nl", "fr", "en"),
-                "https://radicalevernieuwers.be", ZoneId.of("Europe/Brussels"), NOW, preview, "");
+        return new SiteConfig(root, root.resolve("content"), root.resolve("site-template"), output(), List.of(SiteDefaults.LANGUAGES.split(",")),
+                SiteDefaults.BASE_URL, ZoneId.of(SiteDefaults.TIME_ZONE), NOW, preview, "");
     }
 
     /** The text of a file of the built site. */
