@@ -11,9 +11,7 @@
 <@layout.phase campaign/>
 <@layout.facts campaign/>
 </div>
-<#if campaign.bodyHtml?has_content>
-<div class="prose">${campaign.bodyHtml?no_esc}</div>
-</#if>
+<@layout.prose campaign.bodyHtml/>
 <@layout.winners campaign/>
 <section class="nominees">
 <h2>${t["edition.nominees"]}</h2>
