@@ -110,6 +110,11 @@ public final class Routes {
         return home(lang) + slug + "/";
     }
 
+    /** The accessibility statement (content/accessibility/). */
+    public String accessibility(String lang) {
+        return home(lang) + "accessibility/";
+    }
+
     public String themes(String lang) {
         return home(lang) + "themes/";
     }

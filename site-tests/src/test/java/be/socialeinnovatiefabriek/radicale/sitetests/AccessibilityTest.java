@@ -56,7 +56,10 @@ class AccessibilityTest {
                 }));
     }
 
-    /** The states a vote goes through in each language: the form's answer in place, then the counter's confirmation page. */
+    /**
+     * The states a vote goes through in each language: the form's answer in place, then the counter's
+     * confirmation page, and the counter's page for a link that does not work.
+     */
     @TestFactory
     Stream<DynamicTest> theVoteAsItGoes() {
         return SampleSite.LANGUAGES.stream().map(lang -> DynamicTest.dynamicTest(lang, () -> {
@@ -73,6 +76,8 @@ class AccessibilityTest {
             Pages.outboxLink(driver, address).click();
             assertEquals(lang, Pages.language(driver));
             assertEquals(List.of(), Axe.violations(driver), "the confirmation page");
+            driver.get(browser.site().url("/api/votes/confirm?token=" + UUID.randomUUID()));
+            assertEquals(List.of(), Axe.violations(driver), "the page of a link that does not work");
         }));
     }
 

@@ -2,6 +2,7 @@ package be.socialeinnovatiefabriek.radicale.sitetests;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -41,6 +42,14 @@ final class Pages {
         return URI.create(driver.getCurrentUrl()).getPath();
     }
 
+    /**
+     * {@code text} as WebDriver reads it off the page: it reports a no-break space (French typography puts
+     * one before ':') as an ordinary space.
+     */
+    static String asShown(String text) {
+        return text.replace('\u00A0', ' ');
+    }
+
     /** The message the vote {@code form} shows in its live region once the counter has answered. */
     static String feedback(WebDriver driver, WebElement form) {
         WebElement status = form.findElement(By.cssSelector(".vote-feedback[role=status]"));
@@ -52,7 +61,12 @@ final class Pages {
         driver.findElement(By.cssSelector("label[for='" + choice.getAttribute("id") + "']")).click();
     }
 
-    /** The confirmation link of the newest mail to {@code address} in the preview's outbox. */
+    /** The cells (to, subject, language, time, link) of the newest mail to {@code address} in the preview's outbox. */
+    static List<WebElement> outboxRow(WebDriver driver, String address) {
+        return driver.findElement(By.xpath("//tr[td[1][normalize-space()='" + address + "']]")).findElements(By.tagName("td"));
+    }
+
+    /** The confirmation link of the newest mail to {@code address} in the preview's outbox that has one. */
     static WebElement outboxLink(WebDriver driver, String address) {
         return driver.findElement(By.xpath("//tr[td[1][normalize-space()='" + address + "']]//a"));
     }

@@ -85,7 +85,8 @@ final class RebuildMemory {
     /** A fingerprint of the files beside the Markdown (photos, images): a replaced photo redraws its media. */
     private static String resourceStamp(Content content) throws IOException {
         StringBuilder stamp = new StringBuilder();
-        for (Map<String, ? extends Content.Bundle<?>> section : List.of(content.innovators(), content.editions(), content.pages(), content.news())) {
+        for (Map<String, ? extends Content.Bundle<?>> section : List.of(content.innovators(), content.editions(), content.pages(), content.news(),
+                content.accessibility())) {
             for (Content.Bundle<?> bundle : section.values()) {
                 for (Path resource : bundle.resources()) {
                     stamp.append(resource).append('@').append(Files.getLastModifiedTime(resource).toMillis()).append(':')

@@ -8,6 +8,7 @@ import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.NewsText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.PageText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.StatementText;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +48,7 @@ public final class ContentLoader {
     private final EditionSchema editionSchema;
     private final PageSchema pageSchema;
     private final NewsSchema newsSchema;
+    private final AccessibilitySchema accessibilitySchema;
 
     public ContentLoader(SiteConfig config) {
         this.config = config;
@@ -55,6 +57,7 @@ public final class ContentLoader {
         this.editionSchema = new EditionSchema(config, bodies);
         this.pageSchema = new PageSchema(config, bodies);
         this.newsSchema = new NewsSchema(config, bodies);
+        this.accessibilitySchema = new AccessibilitySchema(config, bodies);
     }
 
     /** The files the last load read from disk because they were new or had changed, and those it no longer found. */
@@ -84,7 +87,7 @@ public final class ContentLoader {
             String name = entry.getFileName().toString();
             if (Files.isDirectory(entry) && !SECTIONS.contains(name) && !EditorFiles.isLeftover(entry)) {
                 problems.add(entry, 0, "'" + name + "' is not a section of the site",
-                        "put content in content/innovators/, content/campaigns/, content/pages/ or content/news/");
+                        "put content in content/innovators/, content/campaigns/, content/pages/, content/news/ or content/accessibility/");
             } else if (name.endsWith(".md") && !name.equalsIgnoreCase("README.md")) {
                 problems.add(entry, 0, "a page directly in content/ is not published",
                         "move it to content/pages/<name>/index." + config.defaultLanguage() + ".md");
@@ -109,8 +112,13 @@ public final class ContentLoader {
                         .ifPresent(b -> news.put(b.slug(), b));
             }
         }
+        SortedMap<String, Bundle<StatementText>> accessibility = new TreeMap<>();
+        Path statement = root.resolve(Section.ACCESSIBILITY.folder());
+        if (Files.isDirectory(statement)) {
+            readBundle(statement, problems, true, accessibilitySchema::read).ifPresent(b -> accessibility.put(b.slug(), b));
+        }
         parsed.forgetUnasked();
-        Content content = new Content(innovators, editions, pages, news);
+        Content content = new Content(innovators, editions, pages, news, accessibility);
         editionSchema.crossCheck(content, root, problems);
         return content;
     }

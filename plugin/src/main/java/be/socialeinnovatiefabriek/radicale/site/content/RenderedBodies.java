@@ -2,6 +2,7 @@ package be.socialeinnovatiefabriek.radicale.site.content;
 
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.Routes;
+import be.socialeinnovatiefabriek.radicale.site.i18n.Typography;
 import be.socialeinnovatiefabriek.radicale.site.markdown.MarkdownRenderer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,8 +19,11 @@ final class RenderedBodies {
         this.routes = routes;
     }
 
-    /** The body of the file {@code fields} come from, in the bundle {@code dir} of {@code section}; problems go to {@code problems}. */
-    String html(FrontMatter fields, Path dir, Section section, Problems problems) {
+    /**
+     * The body of the file {@code fields} come from, written in {@code lang}, in the bundle {@code dir} of
+     * {@code section}; problems go to {@code problems}.
+     */
+    String html(FrontMatter fields, Path dir, Section section, String lang, Problems problems) {
         SourceFile source = fields.source();
         RenderedBody known = bodies.get(source.path());
         // The same parsed file (unchanged on disk) renders to the same HTML: skip flexmark on rebuilds.
@@ -28,7 +32,7 @@ final class RenderedBodies {
         }
         String mediaPath = routes.bundleFile(section.folder(), dir.getFileName().toString(), "");
         Problems own = new Problems();
-        String html = markdown.render(source.body(), source.path(), source.bodyLine(), dir, mediaPath, own);
+        String html = markdown.render(source.body(), source.path(), source.bodyLine(), dir, mediaPath, Typography.of(lang), own);
         if (own.isEmpty()) {
             bodies.put(source.path(), new RenderedBody(source, html));
         } else {

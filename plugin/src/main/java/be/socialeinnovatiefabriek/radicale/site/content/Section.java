@@ -1,11 +1,13 @@
 package be.socialeinnovatiefabriek.radicale.site.content;
 
-/** The four sections of content/: each is a folder there, and the folder of its files on the site (/media/&lt;section&gt;/). */
+/** The sections of content/: each is a folder there, and the folder of its files on the site (/media/&lt;section&gt;/). */
 public enum Section {
     INNOVATORS("innovators"),
     CAMPAIGNS("campaigns"),
     PAGES("pages"),
-    NEWS("news");
+    NEWS("news"),
+    /** The accessibility statement: one bundle, the section's folder itself. */
+    ACCESSIBILITY("accessibility");
 
     private final String folder;
 

@@ -13,20 +13,21 @@ public record TranslationStatus(List<String> languages, List<Row> rows) {
 
     public static TranslationStatus of(Content content, List<String> languages) {
         List<Row> rows = new ArrayList<>();
-        add(rows, Section.INNOVATORS, content.innovators(), languages);
-        add(rows, Section.CAMPAIGNS, content.editions(), languages);
-        add(rows, Section.PAGES, content.pages(), languages);
-        add(rows, Section.NEWS, content.news(), languages);
+        add(rows, Section.INNOVATORS.folder() + "/", content.innovators(), languages);
+        add(rows, Section.CAMPAIGNS.folder() + "/", content.editions(), languages);
+        add(rows, Section.PAGES.folder() + "/", content.pages(), languages);
+        add(rows, Section.NEWS.folder() + "/", content.news(), languages);
+        add(rows, "", content.accessibility(), languages); // the folder content/accessibility/ is the bundle
         return new TranslationStatus(languages, rows);
     }
 
-    private static void add(List<Row> rows, Section section, Map<String, ? extends Content.Bundle<?>> bundles, List<String> languages) {
+    private static void add(List<Row> rows, String section, Map<String, ? extends Content.Bundle<?>> bundles, List<String> languages) {
         for (Content.Bundle<?> bundle : bundles.values()) {
             List<Boolean> present = new ArrayList<>();
             for (String lang : languages) {
                 present.add(java.nio.file.Files.isRegularFile(bundle.dir().resolve("index." + lang + ".md")));
             }
-            rows.add(new Row(section.folder() + "/" + bundle.slug(), present));
+            rows.add(new Row(section + bundle.slug(), present));
         }
     }
 

@@ -2,10 +2,10 @@ package be.socialeinnovatiefabriek.radicale.site.media;
 
 import be.socialeinnovatiefabriek.radicale.site.Problem;
 import be.socialeinnovatiefabriek.radicale.site.Problems;
-import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.PhotoSource;
+import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

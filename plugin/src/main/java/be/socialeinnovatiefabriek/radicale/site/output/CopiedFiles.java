@@ -1,9 +1,9 @@
 package be.socialeinnovatiefabriek.radicale.site.output;
 
 import be.socialeinnovatiefabriek.radicale.site.Routes;
-import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.content.Section;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +40,7 @@ public final class CopiedFiles {
         add(files, Section.CAMPAIGNS, content.editions());
         add(files, Section.PAGES, content.pages());
         add(files, Section.NEWS, content.news());
+        add(files, Section.ACCESSIBILITY, content.accessibility());
         return files;
     }
 

@@ -44,4 +44,8 @@ public sealed interface PageContent {
 
     record Themes(List<ThemeView> themes) implements PageContent {
     }
+
+    /** The accessibility statement: its facts, set out by the template in the model statement's order. */
+    record Accessibility(StatementView statement) implements PageContent {
+    }
 }

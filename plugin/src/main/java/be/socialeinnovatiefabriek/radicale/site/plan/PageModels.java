@@ -2,10 +2,10 @@ package be.socialeinnovatiefabriek.radicale.site.plan;
 
 import be.socialeinnovatiefabriek.radicale.site.Routes;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.PageText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Text;
+import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Languages;
 import be.socialeinnovatiefabriek.radicale.site.plan.PageModel.Feed;
 import be.socialeinnovatiefabriek.radicale.site.plan.PageModel.NavItem;
@@ -76,12 +76,15 @@ final class PageModels {
         String output = routes.file(page.path());
         String privacyPath = all.pages().containsKey("privacy") && site.pick(all.pages().get("privacy"), lang) != null
                 ? routes.page(lang, "privacy") : null;
+        String accessibilityPath = all.accessibility().values().stream().anyMatch(statement -> site.pick(statement, lang) != null)
+                ? routes.accessibility(lang) : null;
         // The pages outside a language folder (/ and /404.html) answer for every language: no news of one.
         boolean inLanguage = output.startsWith(lang + "/");
         String newsPath = inLanguage ? routes.news(lang) : null;
         Feed feed = inLanguage ? new Feed(routes.feed(lang), routes.absolute(routes.feed(lang)), site.t(lang, "news.feed.title")) : null;
         List<EditionView> cards = editions.cards(lang);
-        PageModel model = new PageModel(lang, siteView, page, nav(lang, page.path()), routes.home(lang), privacyPath, newsPath, feed, cards,
+        PageModel model = new PageModel(lang, siteView, page, nav(lang, page.path()), routes.home(lang), privacyPath, accessibilityPath,
+                newsPath, feed, cards,
                 cards.isEmpty() ? null : cards.get(0), content);
         return new PageJob(output, model, Set.copyOf(sources), origin);
     }

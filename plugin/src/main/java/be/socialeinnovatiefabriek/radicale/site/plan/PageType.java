@@ -20,6 +20,7 @@ public enum PageType {
     NEWS("news", true),
     NEWS_ITEM("news-item", true),
     PAGE("page", true),
+    ACCESSIBILITY("accessibility", true),
     THEMES("themes", true),
     THEME("theme", true);
 

@@ -3,16 +3,21 @@ package be.socialeinnovatiefabriek.radicale.site.plan;
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.Routes;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.NewsText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.PageText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content.StatementText;
+import be.socialeinnovatiefabriek.radicale.site.content.Content;
+import be.socialeinnovatiefabriek.radicale.site.i18n.Languages;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
 import be.socialeinnovatiefabriek.radicale.site.media.SiteMedia;
 import be.socialeinnovatiefabriek.radicale.site.plan.PageModels.Extras;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -93,6 +98,7 @@ public final class SitePlanner {
         planEditions(lang, jobs);
         planNews(lang, newsItems, newsSources, jobs);
         planPages(lang, jobs);
+        planAccessibility(lang, jobs);
         planThemes(lang, innovatorCards, jobs);
     }
 
@@ -163,6 +169,25 @@ public final class SitePlanner {
                 jobs.add(pages.bundlePage(PageType.PAGE, lang, page, text, l -> routes.page(l, page.slug()), text.description(),
                         new PageContent.None(), Extras.NONE));
             }
+        }
+    }
+
+    /** The accessibility statement, when content/accessibility/ has one: its facts as the model statement sets them out. */
+    private void planAccessibility(String lang, List<PageJob> jobs) {
+        for (Bundle<StatementText> bundle : content.accessibility().values()) {
+            StatementText text = site.pick(bundle, lang);
+            if (text == null) {
+                continue;
+            }
+            DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Languages.locale(lang));
+            LocalDate reviewed = text.reviewed();
+            StatementView statement = new StatementView(text.conformance(), text.method(), text.evaluated().toString(),
+                    dates.format(text.evaluated()), text.prepared().toString(), dates.format(text.prepared()),
+                    reviewed == null ? null : reviewed.toString(), reviewed == null ? null : dates.format(reviewed),
+                    new StatementView.Contact(text.contactHref(), text.contact().replaceFirst("^https?://", "").replaceFirst("/$", "")),
+                    site.config().baseUrl().replaceFirst("^https?://", ""));
+            jobs.add(pages.bundlePage(PageType.ACCESSIBILITY, lang, bundle, text, routes::accessibility, text.description(),
+                    new PageContent.Accessibility(statement), Extras.NONE));
         }
     }
 

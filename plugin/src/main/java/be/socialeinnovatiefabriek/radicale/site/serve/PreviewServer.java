@@ -1,8 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.site.serve;
 
 import be.socialeinnovatiefabriek.radicale.site.ContentException;
-import be.socialeinnovatiefabriek.radicale.site.build.BuildReport;
 import be.socialeinnovatiefabriek.radicale.site.Routes;
+import be.socialeinnovatiefabriek.radicale.site.build.BuildReport;
 import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
 import be.socialeinnovatiefabriek.radicale.site.plan.ContentSecurityPolicy;
 import com.sun.net.httpserver.HttpExchange;

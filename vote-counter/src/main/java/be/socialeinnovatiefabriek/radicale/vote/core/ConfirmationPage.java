@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
 /**
  * The page behind the mailed link. Opening it counts nothing (mail scanners follow links): it asks the
  * voter to press one button, a form that posts the token. Styled by the site's stylesheet, no script.
- * Texts from {@code confirm/page_<lang>.properties}.
+ * A link the counter cannot use gets a short page that says so. Texts from {@code confirm/page_<lang>.properties}.
  */
 public final class ConfirmationPage {
 
-    private static final List<String> KEYS = List.of("siteName", "title", "heading", "intro", "note", "button", "footer");
+    private static final List<String> KEYS = List.of("siteName", "title", "heading", "intro", "note", "button", "footer",
+            "unknownTitle", "unknownText", "expiredTitle", "expiredText", "voteAgain");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(campaign|nominee)}");
     private static final Map<String, Map<String, String>> TEXTS = load();
 
@@ -33,6 +34,40 @@ public final class ConfirmationPage {
         Map<String, String> t = TEXTS.get(language);
         String campaign = campaignTitle == null ? "" : campaignTitle;
         String nominee = nomineeName == null ? "" : nomineeName;
+        return document(language, fill(t.get("title"), campaign, nominee, false), siteCssUrl,
+                "<div class=\"page-head\">\n"
+                + "<h1>" + HtmlText.escape(t.get("heading")) + "</h1>\n"
+                + "<p class=\"lead\">" + fill(t.get("intro"), campaign, nominee, true) + "</p>\n"
+                + "</div>\n"
+                + "<form class=\"vote-slot\" method=\"post\" action=\"" + HtmlText.escape(confirmActionUrl) + "\">\n"
+                + "<input type=\"hidden\" name=\"token\" value=\"" + HtmlText.escape(token) + "\">\n"
+                + "<p>" + HtmlText.escape(t.get("note")) + "</p>\n"
+                + "<p><button class=\"button\" type=\"submit\">" + HtmlText.escape(t.get("button")) + "</button></p>\n"
+                + "</form>\n");
+    }
+
+    /**
+     * The page for a link that cannot be used, in {@code lang}: {@code expired} or not (unknown). It names no
+     * edition and no nominee, so it tells a guesser nothing.
+     *
+     * @param siteCssUrl  the site's stylesheet, or null when no edition is known
+     * @param votePageUrl the edition's voting page, or null
+     */
+    public static String unusable(String lang, boolean expired, String siteCssUrl, String votePageUrl) {
+        String language = LocalisedTexts.language(lang);
+        Map<String, String> t = TEXTS.get(language);
+        String title = t.get(expired ? "expiredTitle" : "unknownTitle");
+        return document(language, HtmlText.escape(title), siteCssUrl,
+                "<div class=\"page-head\">\n"
+                + "<h1>" + HtmlText.escape(title) + "</h1>\n"
+                + "<p class=\"lead\">" + HtmlText.escape(t.get(expired ? "expiredText" : "unknownText")) + "</p>\n"
+                + "</div>\n"
+                + (votePageUrl == null ? "" : "<p><a href=\"" + HtmlText.escape(votePageUrl) + "\">"
+                        + HtmlText.escape(t.get("voteAgain")) + "</a></p>\n"));
+    }
+
+    private static String document(String language, String titleHtml, String siteCssUrl, String mainHtml) {
+        Map<String, String> t = TEXTS.get(language);
         return "<!doctype html>\n"
                 + "<html lang=\"" + language + "\">\n"
                 + "<head>\n"
@@ -41,8 +76,8 @@ public final class ConfirmationPage {
                 + "<meta name=\"robots\" content=\"noindex\">\n"
                 // The address holds the token: the stylesheet's server must not see it in a Referer.
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
-                + "<title>" + fill(t.get("title"), campaign, nominee, false) + "</title>\n"
-                + "<link rel=\"stylesheet\" href=\"" + HtmlText.escape(siteCssUrl) + "\">\n"
+                + "<title>" + titleHtml + "</title>\n"
+                + (siteCssUrl == null ? "" : "<link rel=\"stylesheet\" href=\"" + HtmlText.escape(siteCssUrl) + "\">\n")
                 + "</head>\n"
                 + "<body>\n"
                 + "<header class=\"site-header\">\n"
@@ -50,15 +85,7 @@ public final class ConfirmationPage {
                 + "</span></div>\n"
                 + "</header>\n"
                 + "<main id=\"main\" class=\"wrap\">\n"
-                + "<div class=\"page-head\">\n"
-                + "<h1>" + HtmlText.escape(t.get("heading")) + "</h1>\n"
-                + "<p class=\"lead\">" + fill(t.get("intro"), campaign, nominee, true) + "</p>\n"
-                + "</div>\n"
-                + "<form class=\"vote-slot\" method=\"post\" action=\"" + HtmlText.escape(confirmActionUrl) + "\">\n"
-                + "<input type=\"hidden\" name=\"token\" value=\"" + HtmlText.escape(token) + "\">\n"
-                + "<p>" + HtmlText.escape(t.get("note")) + "</p>\n"
-                + "<p><button class=\"button\" type=\"submit\">" + HtmlText.escape(t.get("button")) + "</button></p>\n"
-                + "</form>\n"
+                + mainHtml
                 + "</main>\n"
                 + "<footer class=\"site-footer\">\n"
                 + "<div class=\"wrap\"><p>" + HtmlText.escape(t.get("footer")) + "</p></div>\n"

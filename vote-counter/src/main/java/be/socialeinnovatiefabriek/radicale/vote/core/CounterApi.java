@@ -20,21 +20,37 @@ public final class CounterApi {
     private static final Pattern RESULTS = Pattern.compile("/api/campaigns/([^/]+)/results");
     private static final Pattern EXPORT = Pattern.compile("/api/admin/campaigns/([^/]+)/export\\.csv");
     private static final String CONFIRM = "/api/votes/confirm";
+    private static final String HEALTH = "/api/health";
     private static final Pattern EDITION = Pattern.compile("\\d{4}");
 
     private static final int QUOTED_LENGTH = 100;
+
+    /**
+     * The largest request body the counter reads. An adapter passes at most one byte more, so that a larger
+     * body is refused (413 {@code too_large}) without being read or decoded whole.
+     */
+    public static final int MAX_BODY_BYTES = RequestFields.MAX_BODY_BYTES;
 
     private final Set<String> acceptedOrigins;
     private final VoteSubmission submission;
     private final VoteConfirmation confirmation;
     private final CampaignView campaigns;
     private final AdminExport export;
+    private final CounterHealth health;
 
+    /** A counter whose rate limits are kept in this process's memory (the local server). */
     public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, Mailer mailer, Clock clock) {
+        this(settings, ballots, store, new MemoryRateLimits(), mailer, clock);
+    }
+
+    /** A counter whose rate limits are kept in {@code limits} (shared by every instance on Lambda). */
+    public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, RateLimits limits, Mailer mailer,
+                      Clock clock) {
         this.acceptedOrigins = settings.acceptedOrigins();
         SecureRandom random = new SecureRandom();
         VoterIdentity identity = new VoterIdentity(settings.hmacKey(), settings.mailboxRules());
-        this.submission = new VoteSubmission(settings, ballots, store, mailer, clock, identity, random);
+        this.health = new CounterHealth(store, clock);
+        this.submission = new VoteSubmission(settings, ballots, store, health.watch(mailer), clock, identity, random, limits);
         this.confirmation = new VoteConfirmation(settings, ballots, store, clock);
         this.campaigns = new CampaignView(ballots, store, clock);
         this.export = new AdminExport(settings, ballots, store);
@@ -87,6 +103,9 @@ public final class CounterApi {
                 default -> notAllowed(reply, "GET, POST");
             };
         }
+        if (HEALTH.equals(path)) {
+            return method.equals("GET") ? health.answer(reply) : notAllowed(reply, "GET");
+        }
         Matcher m;
         if ((m = VOTES.matcher(path)).matches()) {
             return method.equals("POST") ? submission.handle(request, edition(m), reply) : notAllowed(reply, "POST");
@@ -102,6 +121,14 @@ public final class CounterApi {
         }
         return reply.json(404, Reply.error("not_found", "There is nothing at " + quoted(path)
                 + "; the vote counter's API is described in its README."));
+    }
+
+    /**
+     * An error answer as the counter gives it ({@code {"error", "message"}}, JSON, with the headers every
+     * answer carries), for an adapter that refuses a request before the core can read it.
+     */
+    public static ApiResponse error(int status, String code, String message) {
+        return withCommonHeaders(new Reply(false).json(status, Reply.error(code, message)), null);
     }
 
     // A caller's text in an answer, cut short: the answer stays small whatever was sent.

@@ -23,10 +23,13 @@ import java.util.Set;
  * @param submissionBurstPerIp      VOTE_RATE_IP_BURST (default 20): submissions a client may make at once
  * @param submissionsPerAddressPerHour VOTE_RATE_ADDRESS_PER_HOUR (default 3): mails to one address per hour
  * @param mailboxRules      what counts as one mailbox: the built-in table, plus the file VOTE_MAILBOX_RULES names
+ * @param trustedProxies    VOTE_TRUSTED_PROXIES and VOTE_CLIENT_ADDRESS_HEADER: whose header names the client
+ * @param disposableDomains the bundled list, VOTE_DISPOSABLE_DOMAINS_FILE and VOTE_DISPOSABLE_DOMAINS_ALLOW
  */
 public record CounterSettings(String hmacKey, String adminToken, List<String> allowedOrigins, URI publicUrl,
                               int submissionsPerIpPerMinute, int submissionBurstPerIp,
-                              int submissionsPerAddressPerHour, MailboxRules mailboxRules) {
+                              int submissionsPerAddressPerHour, MailboxRules mailboxRules,
+                              TrustedProxies trustedProxies, DisposableDomains disposableDomains) {
 
     public static final int MIN_HMAC_KEY_LENGTH = 32;
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
@@ -35,11 +38,11 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
-    /** Settings with the built-in mailbox rules only. */
+    /** Settings with the built-in mailbox rules, no trusted proxy, and the bundled list of disposable domains. */
     public CounterSettings(String hmacKey, String adminToken, List<String> allowedOrigins, URI publicUrl,
                            int submissionsPerIpPerMinute, int submissionBurstPerIp, int submissionsPerAddressPerHour) {
         this(hmacKey, adminToken, allowedOrigins, publicUrl, submissionsPerIpPerMinute, submissionBurstPerIp,
-                submissionsPerAddressPerHour, MailboxRules.builtIn());
+                submissionsPerAddressPerHour, MailboxRules.builtIn(), TrustedProxies.none(), DisposableDomains.bundled());
     }
 
     /** Reads the settings from {@code env}, or throws {@link InvalidSettings} naming every problem. */
@@ -61,10 +64,13 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         int burst = positive(env, "VOTE_RATE_IP_BURST", 20, problems);
         int perAddress = positive(env, "VOTE_RATE_ADDRESS_PER_HOUR", 3, problems);
         MailboxRules mailboxRules = mailboxRules(env.get("VOTE_MAILBOX_RULES"), problems);
+        TrustedProxies proxies = TrustedProxies.fromEnvironment(env, problems);
+        DisposableDomains disposable = DisposableDomains.fromEnvironment(env, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSettings(problems);
         }
-        return new CounterSettings(hmacKey, adminToken, origins, publicUrl, perIp, burst, perAddress, mailboxRules);
+        return new CounterSettings(hmacKey, adminToken, origins, publicUrl, perIp, burst, perAddress, mailboxRules,
+                proxies, disposable);
     }
 
     private static MailboxRules mailboxRules(String file, List<String> problems) {
@@ -162,6 +168,7 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         return "CounterSettings[allowedOrigins=" + allowedOrigins + ", publicUrl=" + publicUrl
                 + ", submissionsPerIpPerMinute=" + submissionsPerIpPerMinute + ", submissionBurstPerIp="
                 + submissionBurstPerIp + ", submissionsPerAddressPerHour=" + submissionsPerAddressPerHour
-                + ", mailboxRules=" + mailboxRules + ", hmacKey and adminToken hidden]";
+                + ", mailboxRules=" + mailboxRules + ", trustedProxies=" + trustedProxies
+                + ", disposableDomains=" + disposableDomains + ", hmacKey and adminToken hidden]";
     }
 }

@@ -1,18 +1,25 @@
 package be.socialeinnovatiefabriek.radicale.vote.core;
 
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Confirmation;
+import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code GET /api/votes/confirm} shows the page with the one button and counts nothing (mail scanners
- * follow links); {@code POST /api/votes/confirm} counts the vote, exactly once.
+ * follow links); {@code POST /api/votes/confirm} counts the vote, exactly once. Both first ask the store
+ * what the token stands for: the link carries nothing else, and a token the store does not hold as pending
+ * gets no page that names a vote.
  */
 final class VoteConfirmation {
+
+    private static final int MAX_ACCEPT_LANGUAGE = 200;
 
     private final CounterSettings settings;
     private final BallotSource ballots;
@@ -28,28 +35,42 @@ final class VoteConfirmation {
 
     /** {@code reply} redirects refusals: the page is opened by a person, from the mail. */
     ApiResponse page(ApiRequest request, Reply reply) throws Refusal {
-        ConfirmationToken token = token(request.query().get("token"));
-        Ballot ballot = ballotOf(token, reply);
-        VoteSubmission.openAt(ballot, clock.instant());
-        String lang = ballot.language(token.lang());
-        String css = ballot.pages().getOrDefault(lang, Map.of()).getOrDefault("css", "");
-        String html = ConfirmationPage.html(lang, token.value(), ballot.title(lang),
-                ballot.nomineeName(token.nominee(), lang), css, settings.publicUrl() + "/api/votes/confirm");
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "text/html; charset=utf-8");
-        headers.put("Content-Security-Policy", "default-src 'none'; style-src " + styleSource(css)
-                + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
-        headers.put("Referrer-Policy", "no-referrer");
-        headers.put("X-Frame-Options", "DENY");
-        return new ApiResponse(200, Map.copyOf(headers), html.getBytes(StandardCharsets.UTF_8));
+        Instant now = clock.instant();
+        Optional<ConfirmationToken> token = ConfirmationToken.parse(trimmed(request.query().get("token")));
+        Confirmation vote = lookUp(token, now);
+        if (vote.outcome() == Outcome.UNKNOWN) {
+            return unusable(404, languageOf(request), false, null);
+        }
+        Ballot ballot = ballotOf(vote, reply);
+        VoteSubmission.openAt(ballot, now);
+        String lang = ballot.language(vote.lang());
+        if (vote.outcome() == Outcome.ALREADY_COUNTED) {
+            return reply.done("thanks", 200, Map.of("status", "counted"));
+        }
+        if (vote.outcome() == Outcome.EXPIRED) {
+            return unusable(410, lang, true, ballot);
+        }
+        String css = css(ballot, lang);
+        return html(200, ConfirmationPage.html(lang, token.orElseThrow().value(), ballot.title(lang),
+                ballot.nomineeName(vote.nominee(), lang), css, settings.publicUrl() + "/api/votes/confirm"), css);
     }
 
     ApiResponse count(ApiRequest request, Reply reply) throws Refusal {
         Map<String, String> fields = RequestFields.of(request);
-        ConfirmationToken token = token(fields.get("token"));
-        Ballot ballot = ballotOf(token, reply);
-        VoteSubmission.openAt(ballot, clock.instant());
-        Confirmation confirmation = store.confirm(token.hash(), clock.instant(), ballot.votesPerVoter());
+        String value = trimmed(fields.get("token"));
+        if (value == null) {
+            throw Refusal.badRequest("The field 'token' is missing; open the link from the confirmation mail.");
+        }
+        boolean form = RequestFields.isForm(request);
+        Instant now = clock.instant();
+        Optional<ConfirmationToken> token = ConfirmationToken.parse(value);
+        Confirmation vote = lookUp(token, now);
+        if (vote.outcome() == Outcome.UNKNOWN) {
+            return unknown(form, request);
+        }
+        Ballot ballot = ballotOf(vote, reply);
+        VoteSubmission.openAt(ballot, now);
+        Confirmation confirmation = store.confirm(token.orElseThrow().hash(), now, ballot.votesPerVoter());
         switch (confirmation.outcome()) {
             case COUNTED:
                 return reply.done("thanks", 200, Map.of("status", "counted"));
@@ -60,32 +81,73 @@ final class VoteConfirmation {
             case ALREADY_VOTED:
                 throw Refusal.alreadyVoted();
             case EXPIRED:
+                if (form) {
+                    return unusable(410, ballot.language(vote.lang()), true, ballot);
+                }
                 throw Refusal.of(410, "expired", "This confirmation link has expired (links last "
                         + Mailer.ConfirmationMail.LINK_LIFETIME.toHours() + " hours); vote again to get a new one.", "problem");
             default:
-                throw unknownToken();
+                return unknown(form, request);
         }
     }
 
-    private ConfirmationToken token(String value) throws Refusal {
-        if (value == null || value.isBlank()) {
-            throw Refusal.badRequest("The field 'token' is missing; open the link from the confirmation mail.");
-        }
-        return ConfirmationToken.parse(value.trim()).orElseThrow(VoteConfirmation::unknownToken);
+    private Confirmation lookUp(Optional<ConfirmationToken> token, Instant now) {
+        return token.map(t -> store.lookUp(t.hash(), now)).orElse(new Confirmation(Outcome.UNKNOWN, null, null, null));
     }
 
-    private Ballot ballotOf(ConfirmationToken token, Reply reply) throws Refusal {
-        Ballot ballot = Ballot.required(ballots, token.campaign());
-        reply.about(ballot, token.lang());
-        if (!ballot.nominees().contains(token.nominee())) {
-            throw Refusal.unknownNominee(token.nominee());
+    private Ballot ballotOf(Confirmation vote, Reply reply) throws Refusal {
+        Ballot ballot = Ballot.required(ballots, vote.campaign());
+        reply.about(ballot, vote.lang());
+        if (!ballot.nominees().contains(vote.nominee())) {
+            throw Refusal.unknownNominee(vote.nominee());
         }
         return ballot;
     }
 
-    private static Refusal unknownToken() {
-        return Refusal.of(404, "unknown_token", "This confirmation link is not valid; open the link from the "
+    // A token the store does not hold stands for no edition: a person gets a page in their browser's language.
+    private static ApiResponse unknown(boolean form, ApiRequest request) throws Refusal {
+        if (form) {
+            return unusable(404, languageOf(request), false, null);
+        }
+        throw Refusal.of(404, "unknown_token", "This confirmation link is not valid; open the link from the "
                 + "mail exactly as it was sent, or vote again.", "problem");
+    }
+
+    private static ApiResponse unusable(int status, String lang, boolean expired, Ballot ballot) {
+        String css = ballot == null ? null : css(ballot, lang);
+        String vote = ballot == null ? null : ballot.pages().getOrDefault(lang, Map.of()).get("vote");
+        return html(status, ConfirmationPage.unusable(lang, expired, css, vote), css);
+    }
+
+    private static ApiResponse html(int status, String html, String css) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "text/html; charset=utf-8");
+        headers.put("Content-Security-Policy", "default-src 'none'; style-src " + styleSource(css == null ? "" : css)
+                + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("X-Frame-Options", "DENY");
+        return new ApiResponse(status, Map.copyOf(headers), html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String css(Ballot ballot, String lang) {
+        return ballot.pages().getOrDefault(lang, Map.of()).getOrDefault("css", "");
+    }
+
+    /** The first of the site's languages in the browser's {@code Accept-Language}, else the default. */
+    private static String languageOf(ApiRequest request) {
+        String accepted = request.header("accept-language");
+        if (accepted == null || accepted.length() > MAX_ACCEPT_LANGUAGE) {
+            return LocalisedTexts.language(null);
+        }
+        try {
+            return LocalisedTexts.language(Locale.lookupTag(Locale.LanguageRange.parse(accepted), LocalisedTexts.LANGUAGES));
+        } catch (IllegalArgumentException e) {
+            return LocalisedTexts.language(null);
+        }
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static String styleSource(String cssUrl) {

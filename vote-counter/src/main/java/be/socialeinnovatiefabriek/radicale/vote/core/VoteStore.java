@@ -12,8 +12,11 @@ import java.util.function.Consumer;
 public interface VoteStore extends AutoCloseable {
 
     /**
-     * Keeps a vote that waits for its mailed confirmation. Refused with {@link Outcome#ALREADY_VOTED}
-     * when the voter has already used all votes of this edition (counted votes only).
+     * Keeps a vote that waits for its mailed confirmation: {@link Outcome#ACCEPTED}, or
+     * {@link Outcome#ALREADY_VOTED} when the voter has already used all votes of this edition or voted for
+     * this nominee (counted votes only). The vote is kept in both cases, so that both cost the same write
+     * and the answer's timing does not tell whether an address voted; the counter then mails no link, and
+     * its confirmation would be refused anyway.
      */
     Outcome savePending(PendingVote vote, int votesPerVoter);
 
@@ -25,6 +28,14 @@ public interface VoteStore extends AutoCloseable {
      */
     Confirmation confirm(String tokenHash, Instant now, int votesPerVoter);
 
+    /**
+     * The vote the token hashing to {@code tokenHash} stands for, counting nothing (the link holds no more
+     * than a random token, so this is how the confirmation page learns the edition, nominee and language).
+     * {@link Outcome#PENDING} while it waits for its confirmation; {@link Outcome#ALREADY_COUNTED} once
+     * counted; {@link Outcome#EXPIRED} after its expiry; {@link Outcome#UNKNOWN} for no such token.
+     */
+    Confirmation lookUp(String tokenHash, Instant now);
+
     /** Counts a vote at once (verification none), at most {@code votesPerVoter} per voter key and once per nominee. */
     Outcome castDirect(String campaign, String nominee, String voterHash, Instant now, int votesPerVoter);
 
@@ -34,13 +45,19 @@ public interface VoteStore extends AutoCloseable {
     /** Every counted vote of the edition, oldest first, for the admin export. */
     void audit(String campaign, Consumer<AuditRecord> sink);
 
+    /**
+     * Shows that the store answers, for the health answer: returns when it can take votes now, throws as any
+     * other call would when it cannot. Cheap enough to be called every few seconds.
+     */
+    void check();
+
     @Override
     void close();
 
     /** What became of a request. */
-    enum Outcome { ACCEPTED, COUNTED, ALREADY_COUNTED, ALREADY_VOTED, EXPIRED, UNKNOWN }
+    enum Outcome { ACCEPTED, PENDING, COUNTED, ALREADY_COUNTED, ALREADY_VOTED, EXPIRED, UNKNOWN }
 
-    /** A confirmation's outcome and the vote it was about (null fields for UNKNOWN). */
+    /** A confirmation's (or a look-up's) outcome and the vote it was about (null fields for UNKNOWN). */
     record Confirmation(Outcome outcome, String campaign, String nominee, String lang) {
     }
 

@@ -2,7 +2,9 @@ package be.socialeinnovatiefabriek.radicale.vote.core;
 
 import be.socialeinnovatiefabriek.radicale.vote.address.InvalidAddress;
 import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
+import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.AlreadyCountedMail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.Mail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.MailFailure;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.PendingVote;
@@ -15,8 +17,9 @@ import java.util.Map;
 
 /**
  * {@code POST /api/campaigns/{id}/votes}: checks the vote against its ballot and the rate limits, then
- * either keeps it pending and mails the link (verification email) or counts it for the browser's voter
- * cookie (verification none).
+ * either keeps it pending and mails the link (verification email; an address that has voted is mailed that
+ * its vote is already counted, and the answer is the same) or counts it for the browser's voter cookie
+ * (verification none).
  */
 final class VoteSubmission {
 
@@ -29,11 +32,12 @@ final class VoteSubmission {
     private final Clock clock;
     private final VoterIdentity identity;
     private final SecureRandom random;
-    private final RateLimit perClient;
-    private final RateLimit perAddress;
+    private final RateLimits limits;
+    private final RateLimits.Rule perClient;
+    private final RateLimits.Rule perAddress;
 
     VoteSubmission(CounterSettings settings, BallotSource ballots, VoteStore store, Mailer mailer, Clock clock,
-                   VoterIdentity identity, SecureRandom random) {
+                   VoterIdentity identity, SecureRandom random, RateLimits limits) {
         this.settings = settings;
         this.ballots = ballots;
         this.store = store;
@@ -41,10 +45,11 @@ final class VoteSubmission {
         this.clock = clock;
         this.identity = identity;
         this.random = random;
-        this.perClient = new RateLimit(settings.submissionBurstPerIp(),
-                Duration.ofMinutes(1).dividedBy(settings.submissionsPerIpPerMinute()), clock);
-        this.perAddress = new RateLimit(settings.submissionsPerAddressPerHour(),
-                Duration.ofHours(1).dividedBy(settings.submissionsPerAddressPerHour()), clock);
+        this.limits = limits;
+        this.perClient = new RateLimits.Rule("client", settings.submissionBurstPerIp(),
+                Duration.ofMinutes(1).dividedBy(settings.submissionsPerIpPerMinute()));
+        this.perAddress = new RateLimits.Rule("address", settings.submissionsPerAddressPerHour(),
+                Duration.ofHours(1).dividedBy(settings.submissionsPerAddressPerHour()));
     }
 
     ApiResponse handle(ApiRequest request, String campaign, Reply reply) throws Refusal {
@@ -59,15 +64,39 @@ final class VoteSubmission {
         if (!ballot.nominees().contains(nominee)) {
             throw Refusal.unknownNominee(nominee);
         }
-        limit(perClient, identity.ofClient(String.valueOf(request.clientIp())));
+        limit(perClient, identity.ofClient(settings.trustedProxies().limitKeyOf(request)), now);
         if ("none".equals(ballot.verification())) {
             return castDirect(request, ballot, nominee, now, reply);
         }
         MailAddress address = address(field(fields, "email", true));
+        refuseDisposable(address);
         // Hashed and mailed alike: the mailbox that is counted is the one that gets the link.
         String voter = identity.ofAddress(address);
-        limit(perAddress, voter);
-        return keepPending(ballot, nominee, lang, address, voter, now, reply);
+        limit(perAddress, voter, now);
+        try {
+            return keepPending(ballot, nominee, lang, address, voter, now, reply);
+        } catch (Refusal | RuntimeException e) {
+            // The address's budget counts mails sent: when none went out (the mail server failed, the store
+            // failed), the voter's retry must not find it spent.
+            giveBack(perAddress, voter, now, e);
+            throw e;
+        }
+    }
+
+    private void refuseDisposable(MailAddress address) throws Refusal {
+        var listed = settings.disposableDomains().listedFor(address.domain());
+        if (listed.isPresent()) {
+            throw Refusal.of(400, "disposable_address", "Addresses at " + listed.get() + " are throwaway inboxes "
+                    + "that anyone can read, so they cannot confirm a vote; use an address of your own.", "problem");
+        }
+    }
+
+    private void giveBack(RateLimits.Rule rule, String key, Instant now, Exception cause) {
+        try {
+            limits.giveBack(rule, key, now);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private static MailAddress address(String typed) throws Refusal {
@@ -78,20 +107,24 @@ final class VoteSubmission {
         }
     }
 
+    /**
+     * Answers every valid submission alike: 202 pending (a form: the check-mail page) and one mail to the
+     * address, whether or not it has voted, so that nobody learns from the answer whether a neighbour voted.
+     * The mailbox's owner alone learns it: a link to confirm, or that the vote is already counted.
+     */
     private ApiResponse keepPending(Ballot ballot, String nominee, String lang, MailAddress address, String voter,
                                     Instant now, Reply reply) throws Refusal {
-        ConfirmationToken token = ConfirmationToken.next(ballot.id(), lang, nominee, random);
+        ConfirmationToken token = ConfirmationToken.next(random);
         Instant closes = ballot.closes().toInstant();
         boolean endsAtClose = closes.isBefore(now.plus(ConfirmationMail.LINK_LIFETIME));
         Instant expires = endsAtClose ? closes : now.plus(ConfirmationMail.LINK_LIFETIME);
         PendingVote vote = new PendingVote(ballot.id(), nominee, voter, token.hash(), lang, now, expires);
-        if (store.savePending(vote, ballot.votesPerVoter()) == Outcome.ALREADY_VOTED) {
-            throw Refusal.alreadyVoted();
-        }
-        URI link = URI.create(settings.publicUrl() + "/api/votes/confirm?token=" + token.value());
+        Mail mail = store.savePending(vote, ballot.votesPerVoter()) == Outcome.ALREADY_VOTED
+                ? new AlreadyCountedMail(address, lang, ballot.title(lang), ballot.nomineeName(nominee, lang))
+                : new ConfirmationMail(address, lang, ballot.title(lang), ballot.nomineeName(nominee, lang),
+                        URI.create(settings.publicUrl() + "/api/votes/confirm?token=" + token.value()), expires, endsAtClose);
         try {
-            mailer.send(new ConfirmationMail(address, lang, ballot.title(lang), ballot.nomineeName(nominee, lang), link,
-                    expires, endsAtClose));
+            mailer.send(mail);
         } catch (MailFailure e) {
             throw Refusal.of(503, "mail_unavailable", "The confirmation mail could not be sent just now; "
                     + "your vote is not counted yet. Please try again in a few minutes.", "problem");
@@ -124,10 +157,11 @@ final class VoteSubmission {
         }
     }
 
-    private static void limit(RateLimit limit, String key) throws Refusal {
-        long wait = limit.take(key);
-        if (wait > 0) {
-            throw Refusal.rateLimited(wait);
+    private void limit(RateLimits.Rule rule, String key, Instant now) throws Refusal {
+        Duration wait = limits.take(rule, key, now);
+        if (!wait.isZero()) {
+            // Whole seconds, rounded up: Retry-After has no fractions, and a client that waits that long gets in.
+            throw Refusal.rateLimited(Math.max(1, wait.plusNanos(999_999_999).getSeconds()));
         }
     }
 

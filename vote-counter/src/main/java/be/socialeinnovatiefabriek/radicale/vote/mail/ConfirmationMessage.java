@@ -1,7 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.mail;
 
 /**
- * A confirmation mail ready to send: the language it is written in, its subject, its plain-text body
+ * A mail to a voter ready to send: the language it is written in, its subject, its plain-text body
  * and its HTML document.
  */
 record ConfirmationMessage(String lang, String subject, String text, String html) {

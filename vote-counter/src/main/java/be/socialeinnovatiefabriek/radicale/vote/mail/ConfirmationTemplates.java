@@ -2,7 +2,9 @@ package be.socialeinnovatiefabriek.radicale.vote.mail;
 
 import be.socialeinnovatiefabriek.radicale.vote.core.HtmlText;
 import be.socialeinnovatiefabriek.radicale.vote.core.LocalisedTexts;
+import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.AlreadyCountedMail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.Mail;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,12 +19,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The confirmation mail's texts per language, from {@code mail/confirmation_<lang>.properties}
- * (keys {@code subject}, {@code text}, {@code html}, with placeholders {@code {campaign}}, {@code {nominee}},
- * {@code {link}} and {@code {validity}}; {@code validity} is the sentence {@code validFor} ({@code {hours}})
- * or, when voting closes before the link's lifetime ends, {@code validUntil} ({@code {until}}, the close in
- * Brussels time written with the {@code dateTime} pattern)). Shared by every mailer so that they all send
- * the same subject.
+ * The texts of the counter's two mails per language, from {@code mail/confirmation_<lang>.properties}.
+ * The confirmation mail: keys {@code subject}, {@code text}, {@code html}, with placeholders {@code {campaign}},
+ * {@code {nominee}}, {@code {link}} and {@code {validity}}; {@code validity} is the sentence {@code validFor}
+ * ({@code {hours}}) or, when voting closes before the link's lifetime ends, {@code validUntil} ({@code {until}},
+ * the close in Brussels time written with the {@code dateTime} pattern). The mail to an address that has
+ * already voted: keys {@code countedSubject}, {@code countedText}, {@code countedHtml}, with {@code {campaign}}
+ * and {@code {nominee}}. Shared by every mailer so that they all send the same subject.
  */
 final class ConfirmationTemplates {
 
@@ -33,14 +36,20 @@ final class ConfirmationTemplates {
             "text", List.of("campaign", "nominee", "link", "validity"),
             "html", List.of("campaign", "nominee", "link", "validity"),
             "validFor", List.of("hours"),
-            "validUntil", List.of("until"));
+            "validUntil", List.of("until"),
+            "countedSubject", List.of("campaign"),
+            "countedText", List.of("campaign", "nominee"),
+            "countedHtml", List.of("campaign", "nominee"));
     /** Per key, the placeholders it must use: without them the voter could not confirm, or not know until when. */
     private static final Map<String, List<String>> REQUIRED = Map.of(
             "subject", List.of(),
             "text", List.of("link", "validity"),
             "html", List.of("link", "validity"),
             "validFor", List.of("hours"),
-            "validUntil", List.of("until"));
+            "validUntil", List.of("until"),
+            "countedSubject", List.of(),
+            "countedText", List.of("campaign"),
+            "countedHtml", List.of("campaign"));
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}+");
 
@@ -94,13 +103,28 @@ final class ConfirmationTemplates {
             all.put(lang, Map.copyOf(texts));
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("The confirmation mail templates are broken: " + String.join("; ", problems));
+            throw new IllegalStateException("The mail templates are broken: " + String.join("; ", problems));
         }
         return new ConfirmationTemplates(Map.copyOf(all), Map.copyOf(dateTimes));
     }
 
     /** The subject and bodies of {@code mail}, in the voter's language. */
-    ConfirmationMessage render(ConfirmationMail mail) {
+    ConfirmationMessage render(Mail mail) {
+        if (mail instanceof ConfirmationMail confirmation) {
+            return render(confirmation);
+        }
+        AlreadyCountedMail counted = (AlreadyCountedMail) mail;
+        String lang = LocalisedTexts.language(counted.lang());
+        Map<String, String> texts = templates.get(lang);
+        Map<String, String> values = Map.of(
+                "campaign", oneLine(counted.campaignTitle()),
+                "nominee", oneLine(counted.nomineeName()));
+        return message(lang, fill(texts.get("countedSubject"), values, UnaryOperator.identity()),
+                fill(texts.get("countedText"), values, UnaryOperator.identity()),
+                fill(texts.get("countedHtml"), values, HtmlText::escape));
+    }
+
+    private ConfirmationMessage render(ConfirmationMail mail) {
         String lang = LocalisedTexts.language(mail.lang());
         Map<String, String> texts = templates.get(lang);
         String validity = mail.endsAtClose()
@@ -113,9 +137,12 @@ final class ConfirmationTemplates {
                 "nominee", oneLine(mail.nomineeName()),
                 "link", mail.confirmUrl().toASCIIString(),
                 "validity", validity);
-        String subject = fill(texts.get("subject"), values, UnaryOperator.identity());
-        String text = fill(texts.get("text"), values, UnaryOperator.identity());
-        String body = fill(texts.get("html"), values, HtmlText::escape);
+        return message(lang, fill(texts.get("subject"), values, UnaryOperator.identity()),
+                fill(texts.get("text"), values, UnaryOperator.identity()),
+                fill(texts.get("html"), values, HtmlText::escape));
+    }
+
+    private static ConfirmationMessage message(String lang, String subject, String text, String body) {
         String html = "<!doctype html>\n"
                 + "<html lang=\"" + lang + "\">\n"
                 + "<head>\n"

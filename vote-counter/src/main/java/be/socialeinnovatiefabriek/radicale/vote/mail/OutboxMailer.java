@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Keeps the confirmation mails in memory instead of sending them, for {@code mvn site:run}: staff open
- * the outbox page and follow the link. Holds the newest {@value #DEFAULT_CAPACITY} by default; safe for
+ * Keeps the counter's mails in memory instead of sending them, for {@code mvn site:run}: staff open
+ * the outbox page and follow the link (an "already counted" mail has none). Holds the newest {@value #DEFAULT_CAPACITY} by default; safe for
  * concurrent use.
  */
 public final class OutboxMailer implements Mailer {
@@ -50,9 +50,10 @@ public final class OutboxMailer implements Mailer {
     }
 
     @Override
-    public void send(ConfirmationMail mail) {
+    public void send(Mail mail) {
         ConfirmationMessage content = templates.render(mail);
-        Entry entry = new Entry(mail.to().value(), content.subject(), content.lang(), mail.confirmUrl().toString(),
+        String link = mail instanceof ConfirmationMail confirmation ? confirmation.confirmUrl().toString() : null;
+        Entry entry = new Entry(mail.to().value(), content.subject(), content.lang(), link,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS));
         synchronized (messages) {
             messages.addFirst(entry);
@@ -62,7 +63,10 @@ public final class OutboxMailer implements Mailer {
         }
     }
 
-    /** {@code {"messages": [{"to", "subject", "lang", "link", "sentAt"}]}}, newest first; sentAt in ISO-8601 (UTC, whole seconds). */
+    /**
+     * {@code {"messages": [{"to", "subject", "lang", "link", "sentAt"}]}}, newest first; link is null for an
+     * "already counted" mail; sentAt in ISO-8601 (UTC, whole seconds).
+     */
     public String json() {
         ObjectNode root = json.createObjectNode();
         ArrayNode list = root.putArray("messages");
@@ -96,7 +100,7 @@ public final class OutboxMailer implements Mailer {
                 .append("<body>\n")
                 .append("<main>\n")
                 .append("<h1>Outbox</h1>\n")
-                .append("<p>The confirmation mails this local vote counter would have sent, newest first (the last ")
+                .append("<p>The mails this local vote counter would have sent, newest first (the last ")
                 .append(capacity).append("). Times are in Brussels. Reload the page to see new mails.</p>\n");
         if (entries.isEmpty()) {
             out.append("<p>No mails yet.</p>\n");
@@ -116,7 +120,8 @@ public final class OutboxMailer implements Mailer {
                         .append("<td>").append(lang).append("</td>")
                         .append("<td><time datetime=\"").append(e.sentAt()).append("\">")
                         .append(TIME.format(e.sentAt().atZone(BRUSSELS))).append("</time></td>")
-                        .append("<td><a href=\"").append(HtmlText.escape(e.link())).append("\">Open the confirmation page</a></td>")
+                        .append(e.link() == null ? "<td>none</td>" : "<td><a href=\"" + HtmlText.escape(e.link())
+                                + "\">Open the confirmation page</a></td>")
                         .append("</tr>\n");
             }
             out.append("</tbody>\n</table>\n");

@@ -25,8 +25,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Sends the confirmation mail over SMTP (Jakarta Mail): UTF-8, a plain-text and an HTML part in the
- * voter's language, no images and no link but the confirmation link. The address goes to the SMTP
+ * Sends the counter's mails over SMTP (Jakarta Mail): UTF-8, a plain-text and an HTML part in the
+ * voter's language, no images and no link but the confirmation link (the "already counted" mail has none). The address goes to the SMTP
  * server and nowhere else: it is never logged and never part of an error message.
  */
 public final class SmtpMailer implements Mailer {
@@ -59,7 +59,7 @@ public final class SmtpMailer implements Mailer {
     }
 
     @Override
-    public void send(ConfirmationMail mail) throws MailFailure {
+    public void send(Mail mail) throws MailFailure {
         ConfirmationMessage content = templates.render(mail);
         String to = mail.to().value();
         try {
@@ -110,8 +110,8 @@ public final class SmtpMailer implements Mailer {
         String reason = e instanceof AddressException
                 ? "the recipient is not a valid mail address"
                 : scrub(e.getMessage(), to);
-        String message = "The confirmation mail could not be handed to the SMTP server " + server + " (" + reason
-                + "); the vote stays pending and the voter may try again";
+        String message = "The mail to a voter could not be handed to the SMTP server " + server + " (" + reason
+                + "); nothing was counted and the voter may try again";
         return new MailFailure(message, mentions(e, to) ? null : e);
     }
 

@@ -54,6 +54,20 @@ public final class SqliteVoteStore implements VoteStore {
     }
 
     @Override
+    public Confirmation lookUp(String tokenHash, Instant now) {
+        return read("SELECT campaign, nominee, lang, counted_at IS NOT NULL, expires_at FROM pending WHERE token_hash = ?",
+                tokenHash, rows -> {
+                    if (!rows.next()) {
+                        return new Confirmation(Outcome.UNKNOWN, null, null, null);
+                    }
+                    // The same order as confirm: a counted token says so even after its link expired.
+                    Outcome outcome = rows.getBoolean(4) ? Outcome.ALREADY_COUNTED
+                            : rows.getLong(5) > now.toEpochMilli() ? Outcome.PENDING : Outcome.EXPIRED;
+                    return new Confirmation(outcome, rows.getString(1), rows.getString(2), rows.getString(3));
+                });
+    }
+
+    @Override
     public Outcome castDirect(String campaign, String nominee, String voterHash, Instant now, int votesPerVoter) {
         return writer.submit(writes -> writes.count(campaign, nominee, voterHash, now, votesPerVoter));
     }
@@ -80,11 +94,18 @@ public final class SqliteVoteStore implements VoteStore {
         });
     }
 
+    /** A round trip through the writer thread (which writes nothing) and a read on a reader connection. */
+    @Override
+    public void check() {
+        writer.check();
+        read("SELECT count(*) FROM tallies WHERE campaign = ?", "", rows -> null);
+    }
+
     private interface Rows<T> {
         T read(ResultSet rows) throws SQLException;
     }
 
-    private <T> T read(String sql, String campaign, Rows<T> rows) {
+    private <T> T read(String sql, String key, Rows<T> rows) {
         Connection connection;
         try {
             connection = readers.take();
@@ -93,7 +114,7 @@ public final class SqliteVoteStore implements VoteStore {
             throw new IllegalStateException("interrupted while waiting to read the vote file", e);
         }
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, campaign);
+            query.setString(1, key);
             try (ResultSet result = query.executeQuery()) {
                 return rows.read(result);
             }

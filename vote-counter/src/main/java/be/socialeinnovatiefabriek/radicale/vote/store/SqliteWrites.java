@@ -52,9 +52,7 @@ final class SqliteWrites implements AutoCloseable {
 
     Outcome savePending(PendingVote vote, int votesPerVoter) throws SQLException {
         int votes = votesOf(vote.campaign(), vote.voterHash());
-        if (votes >= votesPerVoter || (votes > 0 && votedFor(vote.campaign(), vote.voterHash(), vote.nominee()))) {
-            return Outcome.ALREADY_VOTED;
-        }
+        boolean voted = votes >= votesPerVoter || (votes > 0 && votedFor(vote.campaign(), vote.voterHash(), vote.nominee()));
         insertPending.setString(1, vote.tokenHash());
         insertPending.setString(2, vote.campaign());
         insertPending.setString(3, vote.nominee());
@@ -63,7 +61,7 @@ final class SqliteWrites implements AutoCloseable {
         insertPending.setLong(6, vote.createdAt().toEpochMilli());
         insertPending.setLong(7, vote.expiresAt().toEpochMilli());
         insertPending.executeUpdate();
-        return Outcome.ACCEPTED;
+        return voted ? Outcome.ALREADY_VOTED : Outcome.ACCEPTED;
     }
 
     Confirmation confirm(String tokenHash, Instant now, int votesPerVoter) throws SQLException {

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The page behind the mailed link: one button that posts the token, in the voter's language. */
+/** The page behind the mailed link: one button that posts the token, in the voter's language; or why the link cannot be used. */
 class ConfirmationPageTest {
 
     private static final String CSS = "https://radicalevernieuwers.be/assets/site.css";
@@ -90,6 +90,38 @@ class ConfirmationPageTest {
                 () -> assertTrue(html.contains("value=\"t&quot;&gt;&lt;script&gt;\""), html),
                 () -> assertTrue(html.contains("href=\"/assets/site.css&quot;&gt;&lt;script&gt;\""), html),
                 () -> assertTrue(html.contains("action=\"/api/votes/confirm?a=1&amp;b=2\""), html));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "nl | false | Deze link werkt niet | Deze bevestigingslink is niet geldig",
+            "fr | false | Ce lien ne fonctionne pas | Ce lien de confirmation n&#39;est pas valable",
+            "en | false | This link does not work | This confirmation link is not valid",
+            "nl | true | Deze link is verlopen | Deze bevestigingslink is verlopen, dus er is niets geteld.",
+            "fr | true | Ce lien a expiré | Ce lien de confirmation a expiré, rien n&#39;a donc été compté.",
+            "en | true | This link has expired | This confirmation link has expired, so nothing was counted."})
+    void saysALinkCannotBeUsedWithoutNamingAVote(String lang, boolean expired, String heading, String text) {
+        String html = ConfirmationPage.unusable(lang, expired, null, null);
+
+        assertAll(
+                () -> assertTrue(html.startsWith("<!doctype html>\n<html lang=\"" + lang + "\">"), html),
+                () -> assertTrue(html.contains("<title>" + heading + "</title>"), html),
+                () -> assertTrue(html.contains("<h1>" + heading + "</h1>"), html),
+                () -> assertTrue(html.contains("<p class=\"lead\">" + text), html),
+                () -> assertEquals(0, count(html, "<form"), html),
+                () -> assertEquals(0, count(html, "<a "), "no edition known, no link: " + html),
+                () -> assertEquals(0, count(html, "<link"), "no edition known, no stylesheet: " + html));
+    }
+
+    @Test
+    void anExpiredLinksPageLooksLikeTheSiteAndLeadsBackToTheVote() {
+        String html = ConfirmationPage.unusable("en", true, CSS, "https://radicalevernieuwers.be/en/vote/?a=1&b=\"2\"");
+
+        assertAll(
+                () -> assertTrue(html.contains("<link rel=\"stylesheet\" href=\"" + CSS + "\">"), html),
+                () -> assertTrue(html.contains("<p><a href=\"https://radicalevernieuwers.be/en/vote/?a=1&amp;b=&quot;2&quot;\">"
+                        + "Vote again</a></p>"), html),
+                () -> assertFalse(html.contains("<script"), html));
     }
 
     private static int count(String text, String needle) {

@@ -157,31 +157,42 @@ final class CounterFixture implements AutoCloseable {
         store.close();
     }
 
-    /** A clock the test sets. */
-    /** Keeps every mail; fails on demand. */
+    /** Keeps every mail; fails on demand, quoting the recipient and the link as some mail servers do. */
     static final class RecordingMailer implements Mailer {
-        final List<ConfirmationMail> sent = new ArrayList<>();
+        final List<Mail> sent = new ArrayList<>();
+        final List<Mail> failed = new ArrayList<>();
         volatile boolean failing;
 
         @Override
-        public synchronized void send(ConfirmationMail mail) throws MailFailure {
+        public synchronized void send(Mail mail) throws MailFailure {
             if (failing) {
-                throw new MailFailure("the SMTP server is down", null);
+                failed.add(mail);
+                throw new MailFailure("the SMTP server is down: 451 <" + mail.to().value().toUpperCase(java.util.Locale.ROOT)
+                        + "> try later; message with " + (mail instanceof ConfirmationMail link ? link.confirmUrl() : "no link")
+                        + " kept", null);
             }
             sent.add(mail);
         }
 
-        synchronized ConfirmationMail last() {
+        synchronized Mail last() {
             return sent.get(sent.size() - 1);
         }
 
+        /** The newest mail, which must hold a confirmation link. */
+        synchronized ConfirmationMail lastConfirmation() {
+            if (last() instanceof ConfirmationMail mail) {
+                return mail;
+            }
+            throw new AssertionError("the newest mail holds no link: " + last());
+        }
+
         synchronized String lastToken() {
-            for (String parameter : last().confirmUrl().getRawQuery().split("&")) {
+            for (String parameter : lastConfirmation().confirmUrl().getRawQuery().split("&")) {
                 if (parameter.startsWith("token=")) {
                     return parameter.substring("token=".length());
                 }
             }
-            throw new AssertionError("no token in " + last().confirmUrl());
+            throw new AssertionError("no token in " + lastConfirmation().confirmUrl());
         }
     }
 }

@@ -49,4 +49,26 @@ class CounterSettingsTest {
         assertTrue(invalid.problems().get(4).startsWith("VOTE_RATE_IP_PER_MINUTE must be a whole number above 0 (got 'ten'"));
         assertTrue(invalid.getMessage().startsWith("5 problems in the vote counter's settings: "));
     }
+
+    @Test
+    void proxiesAndThrowawayDomainsAreReadWithTheRestAndTheirMistakesReportedTogether() {
+        Map<String, String> env = new java.util.HashMap<>(GOOD);
+        env.put("VOTE_TRUSTED_PROXIES", "127.0.0.1, ::1");
+        env.put("VOTE_DISPOSABLE_DOMAINS_ALLOW", "yopmail.com");
+        CounterSettings settings = CounterSettings.fromEnvironment(env);
+        env.put("VOTE_TRUSTED_PROXIES", "nginx");
+        env.put("VOTE_DISPOSABLE_DOMAINS_FILE", "/nonexistent/disposable.txt");
+        env.put("VOTE_RATE_IP_BURST", "0");
+
+        InvalidSettings invalid = assertThrows(InvalidSettings.class, () -> CounterSettings.fromEnvironment(env));
+
+        assertTrue(settings.trustedProxies().any());
+        assertTrue(settings.disposableDomains().listedFor("ann@yopmail.com").isEmpty());
+        assertTrue(settings.disposableDomains().listedFor("ann@mailinator.com").isPresent());
+        assertTrue(settings.toString().contains("trustedProxies=[127.0.0.1, ::1] via x-forwarded-for"), settings.toString());
+        assertEquals(3, invalid.problems().size(), invalid.getMessage());
+        assertTrue(invalid.problems().get(0).startsWith("VOTE_RATE_IP_BURST"));
+        assertTrue(invalid.problems().get(1).startsWith("VOTE_TRUSTED_PROXIES: 'nginx'"));
+        assertTrue(invalid.problems().get(2).startsWith("VOTE_DISPOSABLE_DOMAINS_FILE: /nonexistent/disposable.txt cannot be read"));
+    }
 }

@@ -108,7 +108,15 @@ class LocalServerTest {
             HttpResponse<String> again = postForm(server, "/api/campaigns/2026/votes",
                     "nominee=armentekort&lang=fr&email=" + encode("Ann.Peeters+2@EXAMPLE.be"));
             assertEquals(303, again.statusCode());
-            assertEquals(SITE + "/fr/campaigns/2026/already-voted/", again.headers().firstValue("Location").orElseThrow());
+            assertEquals(SITE + "/fr/campaigns/2026/check-mail/", again.headers().firstValue("Location").orElseThrow(),
+                    "answered as any vote: nobody learns from the answer that this address voted");
+            JsonNode told = json.readTree(get(server, "/_outbox/messages.json").body()).path("messages").get(0);
+            assertEquals("Ann.Peeters+2@example.be", told.path("to").asText(), "mailed as typed, its domain in lower case");
+            assertTrue(told.path("subject").asText().matches("Votre vote pour .*2026 est déjà compté"), told.toString());
+            assertTrue(told.path("link").isNull(), "no link: " + told);
+            HttpResponse<String> reused = get(server, "/api/votes/confirm?token=" + token);
+            assertEquals(303, reused.statusCode());
+            assertEquals(SITE + "/en/campaigns/2026/thanks/", reused.headers().firstValue("Location").orElseThrow());
 
             HttpResponse<String> hidden = get(server, "/api/campaigns/2026/results");
             assertEquals(403, hidden.statusCode());

@@ -1,6 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.mail;
 
 import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
+import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.AlreadyCountedMail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -159,6 +160,25 @@ class OutboxMailerTest {
                 () -> assertFalse(html.contains("<style"), html),
                 () -> assertFalse(html.contains("http-equiv"), html),
                 () -> assertTrue(html.endsWith("</html>\n"), html));
+    }
+
+    @Test
+    void keepsTheAlreadyCountedMailWithoutALink() throws Exception {
+        OutboxMailer outbox = new OutboxMailer(10, ticking());
+        outbox.send(mail("ann@example.org", "en", "Zoë", "t1"));
+        outbox.send(new AlreadyCountedMail(new MailAddress("ann", "example.org"), "fr", "Radicale Vernieuwers 2026", "Zoë"));
+
+        JsonNode newest = mapper.readTree(outbox.json()).get("messages").get(0);
+        String html = outbox.html();
+
+        assertAll(
+                () -> assertEquals("ann@example.org", newest.get("to").asText()),
+                () -> assertEquals("Votre vote pour Radicale Vernieuwers 2026 est déjà compté", newest.get("subject").asText()),
+                () -> assertTrue(newest.get("link").isNull(), newest.toString()),
+                () -> assertTrue(html.contains("<td lang=\"fr\">Votre vote pour Radicale Vernieuwers 2026 est déjà compté</td>"
+                        + "<td>fr</td><td><time datetime=\"2026-03-01T11:01:00Z\">2026-03-01 12:01:00</time></td>"
+                        + "<td>none</td>"), html),
+                () -> assertEquals(1, html.split("<a href=", -1).length - 1, "only the first mail has a link: " + html));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.mail;
 
 import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
+import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.AlreadyCountedMail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.MailFailure;
 
@@ -39,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The confirmation mail as a real SMTP server (GreenMail on a free loopback port) receives it. */
+/** The counter's mails as a real SMTP server (GreenMail on a free loopback port) receives them. */
 class SmtpMailerTest {
 
     @RegisterExtension
@@ -145,6 +146,43 @@ class SmtpMailerTest {
                 () -> assertTrue(text.contains("\n" + sentence + " "), text),
                 () -> assertTrue(html.contains("<p>" + sentence.replace("'", "&#39;") + " "), html),
                 () -> assertFalse(text.contains("48"), text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "nl | Je stem voor Radicale Vernieuwers 2026 is al geteld | Met dit e-mailadres werd net een stem op Zoë Dubois-Lefèvre & Co bij Radicale Vernieuwers 2026 uitgebracht. Dit adres heeft bij deze editie al gestemd",
+            "fr | Votre vote pour Radicale Vernieuwers 2026 est déjà compté | Un vote pour Zoë Dubois-Lefèvre & Co dans le cadre de Radicale Vernieuwers 2026 vient d'être envoyé avec cette adresse e-mail. Cette adresse a déjà voté",
+            "en | Your vote in Radicale Vernieuwers 2026 is already counted | A vote for Zoë Dubois-Lefèvre & Co in Radicale Vernieuwers 2026 was just submitted with this e-mail address. This address has already voted"})
+    void tellsAnAddressThatVotedThatItsVoteIsAlreadyCountedInItsLanguageWithoutALink(String lang, String subject,
+                                                                                   String sentence) throws Exception {
+        mailer().send(new AlreadyCountedMail(ANN, lang, "Radicale Vernieuwers 2026", NOMINEE));
+
+        MimeMessage received = onlyMessage();
+        String text = textOf(received);
+        String html = htmlOf(received);
+        assertAll(
+                () -> assertEquals("ann.peeters@example.org", received.getRecipients(Message.RecipientType.TO)[0].toString()),
+                () -> assertEquals(subject, received.getSubject()),
+                () -> assertEquals(lang, received.getHeader("Content-Language", null)),
+                () -> assertEquals("auto-generated", received.getHeader("Auto-Submitted", null)),
+                () -> assertTrue(text.contains(sentence), text),
+                () -> assertTrue(html.contains("<html lang=\"" + lang + "\">"), html),
+                () -> assertTrue(html.contains("<strong>Zoë Dubois-Lefèvre &amp; Co</strong>"), html),
+                () -> assertFalse(text.contains("http") || html.contains("href=") || html.contains("<img"), "no link: " + html));
+    }
+
+    @Test
+    void escapesAHostileNomineeInTheAlreadyCountedMail() throws Exception {
+        mailer().send(new AlreadyCountedMail(ANN, "en", "RV 2026\r\nBcc: x@example.org",
+                "<a href=\"https://phish.example/\">{link}</a>"));
+
+        MimeMessage received = onlyMessage();
+        String html = htmlOf(received);
+        assertAll(
+                () -> assertEquals("Your vote in RV 2026 Bcc: x@example.org is already counted", received.getSubject()),
+                () -> assertNull(received.getRecipients(Message.RecipientType.BCC)),
+                () -> assertFalse(html.contains("<a "), html),
+                () -> assertTrue(html.contains("&lt;a href=&quot;https://phish.example/&quot;&gt;{link}&lt;/a&gt;"), html));
     }
 
     @Test

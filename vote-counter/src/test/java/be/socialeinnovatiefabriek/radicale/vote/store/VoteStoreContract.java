@@ -76,6 +76,38 @@ public abstract class VoteStoreContract {
     }
 
     @Test
+    void aLookUpTellsWhichVoteATokenStandsForAndCountsNothing() {
+        Instant now = NOW;
+        store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "fr", now, now.plus(Duration.ofHours(48))), 1);
+
+        Confirmation first = store.lookUp("t1", now.plusSeconds(60));
+        Confirmation again = store.lookUp("t1", now.plusSeconds(120));
+
+        assertEquals(new Confirmation(Outcome.PENDING, "2026", "papillon", "fr"), first);
+        assertEquals(first, again);
+        assertEquals(Map.of(), withoutZeros(store.tallies("2026")));
+        assertEquals(Outcome.COUNTED, store.confirm("t1", now.plusSeconds(180), 1).outcome(), "looking counted nothing");
+    }
+
+    @Test
+    void aLookUpTellsACountedAnExpiredAndAnUnknownTokenApart() {
+        Instant now = NOW;
+        Instant expires = now.plus(Duration.ofHours(1));
+        store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "nl", now, expires), 1);
+        store.savePending(new PendingVote("2026", "armentekort", "v2", "t2", "en", now, expires), 1);
+        store.confirm("t1", now.plusSeconds(60), 1);
+
+        assertEquals(new Confirmation(Outcome.ALREADY_COUNTED, "2026", "papillon", "nl"), store.lookUp("t1", now));
+        assertEquals(Outcome.ALREADY_COUNTED, store.lookUp("t1", expires.plusSeconds(1)).outcome(),
+                "counted stays counted after the link's expiry");
+        assertEquals(Outcome.PENDING, store.lookUp("t2", expires.minusSeconds(1)).outcome());
+        assertEquals(new Confirmation(Outcome.EXPIRED, "2026", "armentekort", "en"), store.lookUp("t2", expires));
+        assertEquals(new Confirmation(Outcome.UNKNOWN, null, null, null), store.lookUp("t3", now));
+        assertEquals(Outcome.UNKNOWN, store.lookUp("", now).outcome());
+        assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2026")));
+    }
+
+    @Test
     void aVoterWhoVotedIsRefusedASecondVote() {
         store.savePending(pending("papillon", "v1", "t1"), 1);
         store.savePending(pending("armentekort", "v1", "t2"), 1); // both pending: the voter has not voted yet
@@ -83,6 +115,20 @@ public abstract class VoteStoreContract {
 
         assertEquals(Outcome.ALREADY_VOTED, store.savePending(pending("gezondheidskiosk", "v1", "t3"), 1));
         assertEquals(Outcome.ALREADY_VOTED, store.confirm("t2", NOW, 1).outcome());
+        assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2026")));
+    }
+
+    @Test
+    void aVoteSubmittedAfterTheVoterVotedIsKeptLikeAnyButNeverCounts() {
+        Instant now = NOW;
+        Instant expires = now.plus(Duration.ofHours(48));
+        store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "nl", now, expires), 1);
+        store.confirm("t1", now, 1);
+
+        assertEquals(Outcome.ALREADY_VOTED,
+                store.savePending(new PendingVote("2026", "armentekort", "v1", "t2", "nl", now, expires), 1));
+        assertEquals(Outcome.PENDING, store.lookUp("t2", now).outcome(), "kept: the same write as an accepted vote");
+        assertEquals(Outcome.ALREADY_VOTED, store.confirm("t2", now.plusSeconds(60), 1).outcome());
         assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2026")));
     }
 
@@ -174,6 +220,16 @@ public abstract class VoteStoreContract {
         pool.shutdown();
 
         assertEquals(Map.of("papillon", 100L, "armentekort", 100L), withoutZeros(store.tallies("2026")));
+    }
+
+    @Test
+    void aStoreThatAnswersPassesItsCheckAndTheCheckCountsNothing() {
+        store.savePending(pending("papillon", "v1", "t1"), 1);
+
+        store.check();
+
+        assertEquals(Outcome.COUNTED, store.confirm("t1", NOW, 1).outcome());
+        assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2026")));
     }
 
     private static Map<String, Long> withoutZeros(Map<String, Long> tallies) {
