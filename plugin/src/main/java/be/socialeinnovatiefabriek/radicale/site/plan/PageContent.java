@@ -13,6 +13,7 @@ public sealed interface PageContent {
     record Home(List<NewsView> latestNews) implements PageContent {
     }
 
+    /** An innovator's profile. */
     record Innovator(InnovatorView innovator) implements PageContent {
     }
 
@@ -36,12 +37,15 @@ public sealed interface PageContent {
     record News(List<NewsView> news) implements PageContent {
     }
 
+    /** One news item, with its text. */
     record NewsItem(NewsView newsItem) implements PageContent {
     }
 
+    /** A theme with the innovators who work on it. */
     record Theme(ThemeView theme) implements PageContent {
     }
 
+    /** Every theme, with how many innovators work on it. */
     record Themes(List<ThemeView> themes) implements PageContent {
     }
 
