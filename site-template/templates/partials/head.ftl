@@ -12,7 +12,7 @@
 <#elseif pg.type == "home" || pg.type == "language-select">
 <meta name="description" content="${t["site.description"]}">
 <#elseif pg.type == "vote">
-<meta name="description" content="${t["vote.how"]}">
+<meta name="description" content="${howToVote(edition)}">
 <#elseif pg.type == "results">
 <meta name="description" content="${t["results.audience"]}">
 </#if>

@@ -21,6 +21,14 @@
   <#return status>
 </#function>
 
+<#-- How an edition's vote works: with a confirmation mail, or (verification none) once per browser with a proof of work. -->
+<#function howToVote edition>
+  <#if edition.verification == "none">
+    <#return t["vote.how.none"]>
+  </#if>
+  <#return t["vote.how"]>
+</#function>
+
 <#function phaseText phase>
   <#if phase == "upcoming">
     <#return t["phase.upcoming"]>

@@ -148,6 +148,11 @@ public final class Routes {
         return voteApi + "/campaigns/" + year + "/votes";
     }
 
+    /** Where a page asks the counter for the proof of work a vote without e-mail needs. */
+    public String voteChallenge(String year) {
+        return voteApi + "/campaigns/" + year + "/challenge";
+    }
+
     /** The full addresses the vote counter sends voters to, by the ballot's keys: vote, each status page, results. */
     public Map<String, String> votePages(String lang, String year) {
         Map<String, String> pages = new LinkedHashMap<>();

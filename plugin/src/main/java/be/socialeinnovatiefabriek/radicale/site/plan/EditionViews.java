@@ -103,9 +103,12 @@ final class EditionViews {
                 .ifPresent(n -> winners.put(role, n)));
         return new EditionView(year, text.title(), text.summary(), text.jury(), routes.edition(lang, year), routes.vote(lang, year),
                 routes.results(lang, year), routes.posters(lang, year), routes.voteAnchor(year), routes.voteAction(year),
+                routes.voteChallenge(year),
                 text.opens().toString(), text.closes().toString(),
                 format.format(text.opens().atZoneSameInstant(config.zone())), format.format(text.closes().atZoneSameInstant(config.zone())),
-                phase(text.opens(), text.closes()), text.results(), text.verification(), text.votesPerVoter(), nominees, winners,
+                // The counter asks what the ballot says, and the ballot takes the default language's file: so must the form.
+                phase(text.opens(), text.closes()), text.results(), bundle.texts().getOrDefault(config.defaultLanguage(), text).verification(),
+                text.votesPerVoter(), nominees, winners,
                 text.lang(), !text.lang().equals(lang), withBody ? text.bodyHtml() : "");
     }
 
