@@ -39,7 +39,8 @@ public final class CounterApi {
     public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, RateLimits limits, Mailer mailer,
                       Clock clock) {
         this.acceptedOrigins = settings.acceptedOrigins();
-        SecureRandom random = new SecureRandom();
+        // Built before a SnapStart snapshot, so it must not carry a seed of its own: see TokenRandom.
+        SecureRandom random = TokenRandom.create();
         VoterIdentity identity = new VoterIdentity(settings.hmacKey(), settings.mailboxRules());
         this.submission = new VoteSubmission(settings, ballots, store, mailer, clock, identity, random, limits);
         this.confirmation = new VoteConfirmation(settings, ballots, store, clock);
