@@ -198,3 +198,40 @@
     loadResults(results[k]);
   }
 })();
+
+/*
+ * The main menu is a <details> disclosure, so it opens and closes without this script. On wide screens
+ * the stylesheet shows its list and hides its button; here it is also marked open there, for browsers
+ * that cannot show a closed disclosure's content. On phones, Escape or a tap outside closes it, Escape
+ * putting the focus back on its button.
+ */
+(function () {
+  'use strict';
+
+  var menu = document.querySelector('details[data-menu]');
+  if (!menu || !window.matchMedia) {
+    return;
+  }
+  var button = menu.querySelector('summary');
+  var wide = window.matchMedia('(min-width: 56em)');
+
+  function followWidth() {
+    menu.open = wide.matches;
+  }
+  followWidth();
+  if (wide.addEventListener) {
+    wide.addEventListener('change', followWidth);
+  }
+
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && menu.open && !wide.matches) {
+      menu.open = false;
+      button.focus();
+    }
+  });
+  document.addEventListener('click', function (event) {
+    if (menu.open && !wide.matches && !menu.contains(event.target)) {
+      menu.open = false;
+    }
+  });
+})();

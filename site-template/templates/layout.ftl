@@ -111,6 +111,23 @@
 <#if chrome>
 <div class="wrap site-header__inner">
 <a class="site-name" href="${site.basePath}/${lang}/">${siteName}</a>
+<#--
+  The main menu is a disclosure: on phones a "Menu" button (the summary) opens it, with or without
+  JavaScript; on wide screens the stylesheet shows the list and hides the button. The languages stay
+  outside it, always in view.
+-->
+<#if nav?? && nav?has_content>
+<nav class="main-nav" aria-label="${t["nav.label"]}">
+<details class="menu" data-menu>
+<summary class="menu__button">${t["nav.menu"]}</summary>
+<ul class="menu__list">
+<#list nav as item>
+<li><a href="${item.path}"<#if item.current!false> aria-current="<#if item.path == pg.path>page<#else>true</#if>"</#if>>${item.label}</a></li>
+</#list>
+</ul>
+</details>
+</nav>
+</#if>
 <#if otherLanguages?has_content>
 <nav class="lang-switch" aria-label="${t["language.label"]}">
 <ul>
@@ -124,15 +141,6 @@
       </#if>
     </#list>
   </#if>
-</#list>
-</ul>
-</nav>
-</#if>
-<#if nav?? && nav?has_content>
-<nav class="main-nav" aria-label="${t["nav.label"]}">
-<ul>
-<#list nav as item>
-<li><a href="${item.path}"<#if item.current!false> aria-current="<#if item.path == pg.path>page<#else>true</#if>"</#if>>${item.label}</a></li>
 </#list>
 </ul>
 </nav>
@@ -154,9 +162,14 @@
 <footer class="site-footer">
 <div class="wrap">
 <p>${t["footer.campaignBy"]?replace("{0}", t["org.name"])}</p>
-<#if privacyPath??>
+<#if privacyPath?? || accessibilityPath??>
 <ul class="footer-links">
+<#if privacyPath??>
 <li><a href="${privacyPath}">${t["footer.privacy"]}</a></li>
+</#if>
+<#if accessibilityPath??>
+<li><a href="${accessibilityPath}">${t["footer.accessibility"]}</a></li>
+</#if>
 </ul>
 </#if>
 </div>

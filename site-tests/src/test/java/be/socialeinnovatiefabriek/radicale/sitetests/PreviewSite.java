@@ -3,7 +3,6 @@ package be.socialeinnovatiefabriek.radicale.sitetests;
 import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
 import be.socialeinnovatiefabriek.radicale.site.serve.CounterProcess;
 import be.socialeinnovatiefabriek.radicale.site.serve.PreviewServer;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +66,7 @@ public final class PreviewSite {
         server.start("127.0.0.1", port);
         Path votes = target.resolve("preview-votes");
         deleteTree(votes);
-        // The test JVM's class path holds the counter and its libraries, as site:run's resolved one does.
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();
+        List<Path> classpath = counterClasspath();
         CounterProcess counter = CounterProcess.startForPreview(classpath, output.resolve("ballots"), votes, origin, SampleSite.NOW,
                 new CounterProcess.Secrets("site-tests-hmac-key-0123456789abcdef", ADMIN_TOKEN), line -> System.err.println(line));
         server.useCounter(counter.port());
@@ -124,6 +121,18 @@ public final class PreviewSite {
             server.close();
         } catch (IOException e) {
             // the JVM is exiting
+        }
+    }
+
+    // The counter as self-hosters run it: its jar and the target/lib/ folder the build copies beside it.
+    private static List<Path> counterClasspath() throws IOException {
+        Path jar = Path.of(System.getProperty("sitetests.counterJar"));
+        Path lib = jar.resolveSibling("lib");
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
+            throw new IllegalStateException("No vote counter at " + jar + " with lib/ beside it; build it first: mvn install");
+        }
+        try (Stream<Path> libraries = Files.list(lib)) {
+            return Stream.concat(Stream.of(jar), libraries.filter(p -> p.toString().endsWith(".jar")).sorted()).toList();
         }
     }
 

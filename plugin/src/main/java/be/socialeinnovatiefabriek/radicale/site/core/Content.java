@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
-/** Everything under content/, validated: bundles of language versions, by section. */
+/**
+ * Everything under content/, validated: bundles of language versions, by section. {@code accessibility} holds
+ * at most one bundle, the accessibility statement (content/accessibility/ itself), under the key "accessibility".
+ */
 record Content(SortedMap<String, Bundle<InnovatorText>> innovators,
                SortedMap<String, Bundle<EditionText>> editions,
                SortedMap<String, Bundle<PageText>> pages,
-               SortedMap<String, Bundle<NewsText>> news) {
+               SortedMap<String, Bundle<NewsText>> news,
+               SortedMap<String, Bundle<StatementText>> accessibility) {
 
     /**
      * One folder of content: its language versions (only those in this build) and its other files.
@@ -71,5 +75,20 @@ record Content(SortedMap<String, Bundle<InnovatorText>> innovators,
     /** One language version of a plain page. */
     record PageText(SourceFile source, String lang, String title, String description, Integer menu, String bodyHtml,
                     String status) implements Text {
+    }
+
+    /**
+     * One language version of the accessibility statement, after the model Flemish public bodies use.
+     *
+     * @param conformance full, partial or none (conformance with WCAG 2.1 level AA)
+     * @param evaluated   the date of the last evaluation of the site
+     * @param method      how that evaluation was made, in this language
+     * @param prepared    the date the statement was drawn up
+     * @param reviewed    the date it was last reviewed, or null
+     * @param contact     where visitors report a problem: an e-mail address or a web address
+     * @param bodyHtml    what is not accessible, and why
+     */
+    record StatementText(SourceFile source, String lang, String title, String description, String conformance, LocalDate evaluated,
+                         String method, LocalDate prepared, LocalDate reviewed, String contact, String bodyHtml, String status) implements Text {
     }
 }

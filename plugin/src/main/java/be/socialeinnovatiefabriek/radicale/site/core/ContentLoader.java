@@ -5,6 +5,7 @@ import be.socialeinnovatiefabriek.radicale.site.core.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.NewsText;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.PageText;
+import be.socialeinnovatiefabriek.radicale.site.core.Content.StatementText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ final class ContentLoader {
     static final String CAMPAIGNS = "campaigns";
     static final String PAGES = "pages";
     static final String NEWS = "news";
+    /** The accessibility statement: one bundle, the section's folder itself. */
+    static final String ACCESSIBILITY = "accessibility";
 
     private static final Pattern INDEX = Pattern.compile("index\\.([A-Za-z_-]+)\\.md");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
@@ -46,6 +49,7 @@ final class ContentLoader {
     private final EditionSchema editionSchema;
     private final PageSchema pageSchema;
     private final NewsSchema newsSchema;
+    private final AccessibilitySchema accessibilitySchema;
 
     ContentLoader(SiteConfig config) {
         this.config = config;
@@ -54,6 +58,7 @@ final class ContentLoader {
         this.editionSchema = new EditionSchema(config, bodies);
         this.pageSchema = new PageSchema(config, bodies);
         this.newsSchema = new NewsSchema(config, bodies);
+        this.accessibilitySchema = new AccessibilitySchema(config, bodies);
     }
 
     /** The files the last load read from disk because they were new or had changed, and those it no longer found. */
@@ -81,9 +86,9 @@ final class ContentLoader {
         }
         for (Path entry : sections) {
             String name = entry.getFileName().toString();
-            if (Files.isDirectory(entry) && !Set.of(INNOVATORS, CAMPAIGNS, PAGES, NEWS).contains(name) && !EditorFiles.isLeftover(entry)) {
+            if (Files.isDirectory(entry) && !Set.of(INNOVATORS, CAMPAIGNS, PAGES, NEWS, ACCESSIBILITY).contains(name) && !EditorFiles.isLeftover(entry)) {
                 problems.add(entry, 0, "'" + name + "' is not a section of the site",
-                        "put content in content/innovators/, content/campaigns/, content/pages/ or content/news/");
+                        "put content in content/innovators/, content/campaigns/, content/pages/, content/news/ or content/accessibility/");
             } else if (name.endsWith(".md") && !name.equalsIgnoreCase("README.md")) {
                 problems.add(entry, 0, "a page directly in content/ is not published",
                         "move it to content/pages/<name>/index." + config.defaultLanguage() + ".md");
@@ -108,8 +113,13 @@ final class ContentLoader {
                         .ifPresent(b -> news.put(b.slug(), b));
             }
         }
+        SortedMap<String, Bundle<StatementText>> accessibility = new TreeMap<>();
+        Path statement = root.resolve(ACCESSIBILITY);
+        if (Files.isDirectory(statement)) {
+            readBundle(statement, problems, true, accessibilitySchema::read).ifPresent(b -> accessibility.put(b.slug(), b));
+        }
         parsed.forgetUnasked();
-        Content content = new Content(innovators, editions, pages, news);
+        Content content = new Content(innovators, editions, pages, news, accessibility);
         editionSchema.crossCheck(content, root, problems);
         return content;
     }

@@ -31,9 +31,9 @@ final class EditionSchema extends SectionSchema {
     /** The text of one language version; what it says about innovators is checked once all are read ({@link #crossCheck}). */
     EditionText read(Fields fields, String lang, Problems problems) {
         fields.rejectUnknownKeys(KEYS);
-        String title = fields.text("title", true, false).orElse("");
-        String summary = fields.text("summary", false, false).orElse(null);
-        String jury = fields.text("jury", false, false).orElse(null);
+        String title = prose(fields, "title", true, false, lang).orElse("");
+        String summary = prose(fields, "summary", false, false, lang).orElse(null);
+        String jury = prose(fields, "jury", false, false, lang).orElse(null);
         List<Located<String>> nominees = fields.slugList("nominees", true, true);
         Optional<OffsetDateTime> opens = fields.moment("opens", true, false, config.zone(), true);
         Optional<OffsetDateTime> closes = fields.moment("closes", true, false, config.zone(), true);
@@ -54,7 +54,7 @@ final class EditionSchema extends SectionSchema {
             }
         }
         Path dir = fields.path().getParent();
-        String body = body(fields, dir, ContentLoader.CAMPAIGNS, problems);
+        String body = body(fields, dir, ContentLoader.CAMPAIGNS, lang, problems);
         Map<String, String> winnerSlugs = new LinkedHashMap<>();
         winners.forEach((role, slug) -> winnerSlugs.put(role, slug.value()));
         return new EditionText(fields.source(), lang, title, summary, jury,

@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -9,6 +10,7 @@ final class Excerpt {
 
     /** About what search engines show of a description. */
     static final int LENGTH = 160;
+    private static final Pattern WHITE_SPACE = Pattern.compile("[ \\t\\n\\r\\f]+");
 
     private Excerpt() {
     }
@@ -17,7 +19,9 @@ final class Excerpt {
     static String of(String html) {
         Document document = Jsoup.parseBodyFragment(html);
         Element paragraph = document.selectFirst("p");
-        String text = (paragraph != null ? paragraph.text() : document.text()).strip();
+        // Whole text with only ASCII white space collapsed: jsoup's text() would turn the no-break spaces of French
+        // typography back into ordinary ones.
+        String text = WHITE_SPACE.matcher(paragraph != null ? paragraph.wholeText() : document.body().wholeText()).replaceAll(" ").strip();
         if (text.length() <= LENGTH) {
             return text;
         }

@@ -29,6 +29,7 @@ final class Fields {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final String DATE_TIME_EXAMPLE = "2026-12-13T20:00+01:00";
+    private static final String DATE_EXAMPLE = "2026-12-05";
 
     private final SourceFile source;
     private final Problems problems;
@@ -200,6 +201,25 @@ final class Fields {
             values.put(role, new Located<>(scalar.getValue(), fileOf(key, inherit), SourceFile.lineOf(value)));
         }
         return values;
+    }
+
+    /** A calendar date, such as 2026-12-05. */
+    Optional<LocalDate> date(String key, boolean required, boolean inherit) {
+        Node node = node(key, inherit);
+        if (node == null) {
+            if (required) {
+                missing(key, "a date, such as " + DATE_EXAMPLE);
+            }
+            return Optional.empty();
+        }
+        String got = node instanceof ScalarNode s ? s.getValue().strip() : "a list";
+        try {
+            return Optional.of(LocalDate.parse(got));
+        } catch (DateTimeParseException e) {
+            problems.add(fileOf(key, inherit), SourceFile.lineOf(node), "'" + key + "' is not a date (got \"" + got + "\")",
+                    "write it as year-month-day, such as " + DATE_EXAMPLE);
+            return Optional.empty();
+        }
     }
 
     /** A moment with its offset, e.g. 2026-12-13T20:00+01:00; a plain date only when {@code dateAllowed}. */

@@ -30,19 +30,22 @@ final class InnovatorSchema extends SectionSchema {
     /** The text of one language version in {@code dir}; themes are checked against the messages of {@code lang}. */
     InnovatorText read(Path dir, Fields fields, String lang, Messages messages, Problems problems) {
         fields.rejectUnknownKeys(KEYS);
-        String name = fields.text("name", true, true).orElse(dir.getFileName().toString());
-        String tagline = fields.text("tagline", true, false).orElse("");
-        String organisation = fields.text("organisation", false, true).orElse(null);
-        String region = fields.text("region", false, true).orElse(null);
+        String name = prose(fields, "name", true, true, lang).orElse(dir.getFileName().toString());
+        String tagline = prose(fields, "tagline", true, false, lang).orElse("");
+        String organisation = prose(fields, "organisation", false, true, lang).orElse(null);
+        String region = prose(fields, "region", false, true, lang).orElse(null);
         String website = fields.text("website", false, true).orElse(null);
         if (website != null && !website.matches("https?://[^\\s\"<>]+")) {
             problems.add(fields.path(), fields.lineOf("website"), "'website' is not a web address (got \"" + website + "\")",
                     "write the full address, starting with https://");
             website = null;
         }
-        List<Located<String>> themes = fields.slugList("themes", true, true);
-        if (themes.isEmpty() && fields.lineOf("themes") > 1) {
-            problems.add(fields.path(), fields.lineOf("themes"), "'themes' is empty", "list at least one theme, such as themes: [poverty]");
+        // Optional: a profile whose sources say nothing of the challenge it takes on is better without a theme than with a guessed one.
+        List<Located<String>> written = fields.slugList("themes", false, true);
+        List<Located<String>> themes = written == null ? List.of() : written;
+        if (written != null && themes.isEmpty() && fields.lineOf("themes") > 1) {
+            problems.add(fields.path(), fields.lineOf("themes"), "'themes' is empty",
+                    "list at least one theme, such as themes: [poverty], or leave out the line");
         }
         for (Located<String> theme : themes) {
             // Without the language's UI strings (their own problem), every theme would look unknown.
@@ -53,11 +56,11 @@ final class InnovatorSchema extends SectionSchema {
             }
         }
         String photo = fields.text("photo", true, true).orElse(null);
-        String photoAlt = fields.text("photoAlt", true, false).orElse("");
+        String photoAlt = prose(fields, "photoAlt", true, false, lang).orElse("");
         if (photo != null) {
             checkPhoto(dir, photo, fields, problems); // here, with the line; SiteMedia resizes it later
         }
-        String body = body(fields, dir, ContentLoader.INNOVATORS, problems);
+        String body = body(fields, dir, ContentLoader.INNOVATORS, lang, problems);
         return new InnovatorText(fields.source(), lang, name, tagline, organisation, region, website,
                 themes.stream().map(Located::value).collect(Collectors.toList()),
                 photo, photoAlt, body, status(fields));

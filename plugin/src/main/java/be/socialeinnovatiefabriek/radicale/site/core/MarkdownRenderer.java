@@ -1,10 +1,13 @@
 package be.socialeinnovatiefabriek.radicale.site.core;
 
 import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -12,19 +15,27 @@ import com.vladsch.flexmark.util.ast.NodeVisitor;
 import com.vladsch.flexmark.util.ast.VisitHandler;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Markdown to HTML with one shared flexmark parser and renderer (both are thread-safe), so that
- * pages render in parallel without building a parser per file.
+ * pages render in parallel without building a parser per file. A language whose {@link Typography}
+ * changes text gets a renderer of its own that applies it to text nodes only: never to code, to a
+ * link's address or title, or to an image's alt text.
  */
 final class MarkdownRenderer {
 
     private final Parser parser;
     private final Parser parserWithoutAutolinks;
+    private final MutableDataSet options;
     private final HtmlRenderer renderer;
+    private final Map<Typography, HtmlRenderer> typographic = new ConcurrentHashMap<>();
 
     MarkdownRenderer() {
         MutableDataSet options = new MutableDataSet();
@@ -37,18 +48,38 @@ final class MarkdownRenderer {
         this.parserWithoutAutolinks = Parser.builder(options).build();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create()));
         this.parser = Parser.builder(options).build();
+        this.options = options;
         this.renderer = HtmlRenderer.builder(options).build();
     }
 
     /**
-     * Renders {@code markdown}, the body of {@code source} starting at {@code firstLine}. Images must have
-     * alt text; relative images must exist in {@code bundleDir} and are linked under {@code mediaPath}.
+     * Renders {@code markdown}, the body of {@code source} starting at {@code firstLine}, in the spacing of
+     * {@code typography}. Images must have alt text; relative images must exist in {@code bundleDir} and are
+     * linked under {@code mediaPath}.
      */
-    String render(String markdown, Path source, int firstLine, Path bundleDir, String mediaPath, Problems problems) {
+    String render(String markdown, Path source, int firstLine, Path bundleDir, String mediaPath, Typography typography,
+                  Problems problems) {
         Document document = (mayHoldAutolink(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
         new NodeVisitor(new VisitHandler<>(Image.class, image -> checkImage(image, source, firstLine, bundleDir, mediaPath, problems)))
                 .visit(document);
-        return renderer.render(document);
+        return rendererFor(typography).render(document);
+    }
+
+    private HtmlRenderer rendererFor(Typography typography) {
+        if (!typography.changesText()) {
+            return renderer;
+        }
+        return typographic.computeIfAbsent(typography, t -> HtmlRenderer.builder(options)
+                .nodeRendererFactory(ignored -> new TypographicText(t)).build());
+    }
+
+    /** Writes a text node as flexmark's own renderer does, with the language's spaces put in. */
+    private record TypographicText(Typography typography) implements NodeRenderer {
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            return Set.of(new NodeRenderingHandler<>(Text.class,
+                    (text, context, html) -> html.text(typography.apply(Escaping.normalizeEOL(text.getChars().unescape())))));
+        }
     }
 
     /** True when {@code text} holds what the autolink extension links: an address with a scheme, a www. host or an e-mail. */

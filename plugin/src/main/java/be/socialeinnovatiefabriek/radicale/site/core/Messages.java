@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The UI strings of every language, from site-template/i18n/messages_&lt;lang&gt;.properties. */
+/** The UI strings of every language, from site-template/i18n/messages_&lt;lang&gt;.properties, in each language's {@link Typography}. */
 final class Messages {
 
     // A backslash that is not itself escaped, then u and fewer than four hexadecimal digits.
@@ -50,8 +50,11 @@ final class Messages {
                 byLanguage.put(language, Map.of());
                 continue;
             }
+            // In the language's typography (French spaces) wherever a string ends up: text, or an attribute such
+            // as aria-label or a meta description, which carries a no-break space as a character. No UI string is an address.
+            Typography typography = Typography.of(language);
             Map<String, String> strings = new TreeMap<>();
-            properties.forEach((key, value) -> strings.put((String) key, ((String) value).strip()));
+            properties.forEach((key, value) -> strings.put((String) key, typography.apply(((String) value).strip())));
             byLanguage.put(language, Collections.unmodifiableMap(strings));
         }
         TreeSet<String> allKeys = new TreeSet<>();

@@ -21,8 +21,8 @@ final class NewsSchema extends SectionSchema {
      */
     NewsText read(Path dir, LocalDate date, Fields fields, String lang, Path root, Set<String> editions, Problems problems) {
         fields.rejectUnknownKeys(KEYS);
-        String title = fields.text("title", true, false).orElse("");
-        String summary = fields.text("summary", false, false).orElse(null);
+        String title = prose(fields, "title", true, false, lang).orElse("");
+        String summary = prose(fields, "summary", false, false, lang).orElse(null);
         // Checked where it is written: a translation that leaves it out inherits the Dutch value, checked there.
         String edition = fields.text("edition", false, true).orElse(null);
         if (edition != null && fields.source().fields().containsKey("edition")) {
@@ -38,7 +38,7 @@ final class NewsSchema extends SectionSchema {
                 edition = null;
             }
         }
-        String body = body(fields, dir, ContentLoader.NEWS, problems);
+        String body = body(fields, dir, ContentLoader.NEWS, lang, problems);
         // Without a publishDate, an item goes public on its date: it can be written ahead of time.
         Schedule schedule = Schedule.of(fields, date.atStartOfDay(config.zone()).toOffsetDateTime(), config);
         return new NewsText(fields.source(), lang, title, summary, summary != null ? summary : Excerpt.of(body), date,

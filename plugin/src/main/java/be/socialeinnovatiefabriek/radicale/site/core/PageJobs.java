@@ -81,6 +81,11 @@ final class PageJobs {
         if (content.pages().containsKey("privacy") && site.pick(content.pages().get("privacy"), lang) != null) {
             model.put("privacyPath", site.path(lang, "privacy/"));
         }
+        for (Content.Bundle<Content.StatementText> statement : content.accessibility().values()) {
+            if (site.pick(statement, lang) != null) {
+                model.put("accessibilityPath", site.path(lang, ContentLoader.ACCESSIBILITY + "/"));
+            }
+        }
         if (output.startsWith(lang + "/")) {
             model.put("newsPath", site.base() + NewsViews.listRoute(lang));
             model.put("feed", map("path", site.base() + NewsFeedWriter.route(lang), "url", config.baseUrl() + NewsFeedWriter.route(lang),

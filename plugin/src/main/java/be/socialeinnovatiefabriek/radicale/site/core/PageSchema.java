@@ -16,10 +16,10 @@ final class PageSchema extends SectionSchema {
     PageText read(Fields fields, String lang) {
         fields.rejectUnknownKeys(KEYS);
         Problems problems = fields.problems();
-        String title = fields.text("title", true, false).orElse("");
-        String description = fields.text("description", false, false).orElse("");
+        String title = prose(fields, "title", true, false, lang).orElse("");
+        String description = prose(fields, "description", false, false, lang).orElse("");
         Integer menu = fields.integer("menu", 0, true).orElse(null);
-        String body = body(fields, fields.path().getParent(), ContentLoader.PAGES, problems);
+        String body = body(fields, fields.path().getParent(), ContentLoader.PAGES, lang, problems);
         return new PageText(fields.source(), lang, title, description, menu, body, status(fields));
     }
 }

@@ -15,8 +15,11 @@ final class RenderedBodies {
         this.config = config;
     }
 
-    /** The body of the file {@code fields} come from, in the bundle {@code dir} of {@code section}; problems go to {@code problems}. */
-    String html(Fields fields, Path dir, String section, Problems problems) {
+    /**
+     * The body of the file {@code fields} come from, written in {@code lang}, in the bundle {@code dir} of
+     * {@code section}; problems go to {@code problems}.
+     */
+    String html(Fields fields, Path dir, String section, String lang, Problems problems) {
         SourceFile source = fields.source();
         RenderedBody known = bodies.get(source.path());
         // The same parsed file (unchanged on disk) renders to the same HTML: skip flexmark on rebuilds.
@@ -25,7 +28,7 @@ final class RenderedBodies {
         }
         String mediaPath = config.basePath() + "/media/" + section + "/" + dir.getFileName() + "/";
         Problems own = new Problems();
-        String html = markdown.render(source.body(), source.path(), source.bodyLine(), dir, mediaPath, own);
+        String html = markdown.render(source.body(), source.path(), source.bodyLine(), dir, mediaPath, Typography.of(lang), own);
         if (own.isEmpty()) {
             bodies.put(source.path(), new RenderedBody(source, html));
         } else {

@@ -174,6 +174,7 @@ public final class SiteBuilder {
         addResources(files, ContentLoader.CAMPAIGNS, content.editions());
         addResources(files, ContentLoader.PAGES, content.pages());
         addResources(files, ContentLoader.NEWS, content.news());
+        addResources(files, ContentLoader.ACCESSIBILITY, content.accessibility());
     }
 
     private static void addResources(Map<String, Object> files, String section, Map<String, ? extends Content.Bundle<?>> bundles) {
@@ -215,7 +216,8 @@ public final class SiteBuilder {
     /** A fingerprint of the files beside the Markdown (photos, images): a replaced photo redraws its media. */
     private static String resourceStamp(Content content) throws IOException {
         StringBuilder stamp = new StringBuilder();
-        for (Map<String, ? extends Content.Bundle<?>> section : List.of(content.innovators(), content.editions(), content.pages(), content.news())) {
+        for (Map<String, ? extends Content.Bundle<?>> section : List.of(content.innovators(), content.editions(), content.pages(), content.news(),
+                content.accessibility())) {
             for (Content.Bundle<?> bundle : section.values()) {
                 for (Path resource : bundle.resources()) {
                     stamp.append(resource).append('@').append(Files.getLastModifiedTime(resource).toMillis()).append(':')

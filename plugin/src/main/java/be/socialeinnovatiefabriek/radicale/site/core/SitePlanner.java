@@ -7,7 +7,11 @@ import be.socialeinnovatiefabriek.radicale.site.core.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.InnovatorText;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.NewsText;
 import be.socialeinnovatiefabriek.radicale.site.core.Content.PageText;
+import be.socialeinnovatiefabriek.radicale.site.core.Content.StatementText;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +67,7 @@ final class SitePlanner {
         planCampaigns(lang, jobs);
         planNews(lang, newsItems, newsSources, jobs);
         planPages(lang, jobs);
+        planAccessibility(lang, jobs);
         planThemes(lang, innovatorCards, jobs);
     }
 
@@ -136,6 +141,30 @@ final class SitePlanner {
                 jobs.add(pages.bundlePage(lang + "/" + page.slug() + "/index.html", "page", lang, page, text,
                         l -> "/" + l + "/" + page.slug() + "/", text.description(), Map.of()));
             }
+        }
+    }
+
+    /** The accessibility statement, when content/accessibility/ has one: its facts as the model statement sets them out. */
+    private void planAccessibility(String lang, List<PageJob> jobs) {
+        for (Bundle<StatementText> bundle : content.accessibility().values()) {
+            StatementText text = site.pick(bundle, lang);
+            if (text == null) {
+                continue;
+            }
+            DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Languages.locale(lang));
+            Map<String, Object> statement = map("conformance", text.conformance(), "method", text.method(),
+                    "evaluated", text.evaluated().toString(), "evaluatedText", dates.format(text.evaluated()),
+                    "prepared", text.prepared().toString(), "preparedText", dates.format(text.prepared()),
+                    "contact", map("href", AccessibilitySchema.contactHref(text.contact()),
+                            "text", text.contact().replaceFirst("^https?://", "").replaceFirst("/$", "")),
+                    "website", site.config().baseUrl().replaceFirst("^https?://", ""));
+            LocalDate reviewed = text.reviewed();
+            if (reviewed != null) {
+                statement.put("reviewed", reviewed.toString());
+                statement.put("reviewedText", dates.format(reviewed));
+            }
+            jobs.add(pages.bundlePage(lang + "/" + ContentLoader.ACCESSIBILITY + "/index.html", "accessibility", lang, bundle, text,
+                    l -> "/" + l + "/" + ContentLoader.ACCESSIBILITY + "/", text.description(), Map.of("statement", statement)));
         }
     }
 

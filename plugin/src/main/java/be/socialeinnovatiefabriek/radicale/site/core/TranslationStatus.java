@@ -17,6 +17,7 @@ public record TranslationStatus(List<String> languages, List<Row> rows) {
         add(rows, "campaigns/", content.editions(), languages);
         add(rows, "pages/", content.pages(), languages);
         add(rows, "news/", content.news(), languages);
+        add(rows, "", content.accessibility(), languages); // the folder content/accessibility/ is the bundle
         return new TranslationStatus(languages, rows);
     }
 

@@ -108,7 +108,7 @@ class SearchEnginesTest {
         Document vote = Jsoup.parse(site.page("en/campaigns/2026/vote/index.html"));
         assertTrue(vote.selectFirst("meta[name=description]").attr("content").startsWith("Choose your favourite and enter your e-mail address."));
         Document results = Jsoup.parse(site.page("fr/campaigns/2026/results/index.html"));
-        assertEquals("Prix du public : votes par nominé", results.selectFirst("meta[name=description]").attr("content"));
+        assertEquals("Prix du public\u00A0: votes par nominé", results.selectFirst("meta[name=description]").attr("content"));
     }
 
     @Test

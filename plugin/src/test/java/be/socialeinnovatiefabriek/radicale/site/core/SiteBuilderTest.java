@@ -61,7 +61,7 @@ class SiteBuilderTest {
         TestSite site = TestSite.create(folder, null);
         Document beta = build(site, "fr/innovators/beta/index.html");
 
-        assertEquals("Cette page n'est pas encore traduite en français. Elle est affichée en néerlandais.", beta.selectFirst(".notice").text());
+        assertEquals("Cette page n’est pas encore traduite en français. Elle est affichée en néerlandais.", beta.selectFirst(".notice").text());
         assertEquals("Alleen in het Nederlands.", beta.selectFirst("[lang=nl] p:containsOwn(Alleen)").text(), "the Dutch text is marked as Dutch");
         List<String> switcher = beta.select("a[hreflang]").eachAttr("href");
         assertTrue(switcher.contains("/nl/innovators/beta/"), "switcher offers the Dutch original: " + switcher);
@@ -163,6 +163,18 @@ class SiteBuilderTest {
 
         assertEquals("Beta", theme.select("main a[href=/en/innovators/beta/]").first().text());
         assertTrue(theme.select("main a[href=/en/innovators/alpha/]").isEmpty());
+    }
+
+    @Test
+    void aProfileWhoseSourcesNameNoChallengeGoesWithoutThemes() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        site.replaceLine("content/innovators/beta/index.nl.md", "themes:", "region: Gent");
+        Document beta = build(site, "en/innovators/beta/index.html");
+
+        assertEquals(List.of("Region"), beta.select(".profile .facts dt").eachText().stream().filter(dt -> !dt.equals("Organisation")
+                && !dt.equals("Editions")).toList(), "no themes are listed");
+        assertTrue(Jsoup.parse(site.page("en/themes/index.html")).select("main a[href=/en/themes/care/]").isEmpty(),
+                "a theme nobody works on has no page");
     }
 
     @Test
@@ -280,7 +292,7 @@ class SiteBuilderTest {
         preview.build();
         String rebuilt = site.page("fr/innovators/alpha/index.html");
 
-        assertEquals("Cette page n'est pas encore traduite en français. Elle est affichée en néerlandais.",
+        assertEquals("Cette page n’est pas encore traduite en français. Elle est affichée en néerlandais.",
                 Jsoup.parse(rebuilt).select(".notice").text());
         new SiteBuilder(site.config(true)).build();
         assertEquals(site.page("fr/innovators/alpha/index.html"), rebuilt, "the page is as a fresh build makes it");

@@ -69,7 +69,7 @@ class VotePagesTest {
                 "bad_request", "mail_unavailable", "error")) {
             assertFalse(form.attr("data-msg-" + answer).isBlank(), answer);
         }
-        assertEquals("The confirmation mail could not be sent just now. Please try again in a few minutes.", form.attr("data-msg-mail_unavailable"));
+        assertEquals("The confirmation e-mail could not be sent just now. Please try again in a few minutes.", form.attr("data-msg-mail_unavailable"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package be.socialeinnovatiefabriek.radicale.vote.aws;
 import be.socialeinnovatiefabriek.radicale.vote.core.ApiRequest;
 import be.socialeinnovatiefabriek.radicale.vote.core.ApiResponse;
 import be.socialeinnovatiefabriek.radicale.vote.core.ClientAddress;
+import be.socialeinnovatiefabriek.radicale.vote.core.CounterApi;
 import be.socialeinnovatiefabriek.radicale.vote.core.InvalidSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,8 +33,6 @@ public final class CloudFrontOrigin {
     public static final int MIN_SECRET_LENGTH = 32;
 
     private static final String VIEWER_HEADER = "cloudfront-viewer-address";
-    private static final byte[] REFUSAL = ("{\"error\":\"forbidden_origin\",\"message\":\"This vote counter answers only "
-            + "through the campaign site's own address; vote from its pages.\"}").getBytes(StandardCharsets.UTF_8);
 
     private final byte[] secretDigest;
 
@@ -93,8 +92,8 @@ public final class CloudFrontOrigin {
 
     /** The answer to a request that did not come through CloudFront: 403 {@code forbidden_origin}, as JSON. */
     public static ApiResponse refusal() {
-        return new ApiResponse(403, Map.of("Content-Type", "application/json; charset=utf-8",
-                "Cache-Control", "no-store", "X-Content-Type-Options", "nosniff"), REFUSAL.clone());
+        return CounterApi.error(403, "forbidden_origin", "This vote counter answers only through the campaign site's "
+                + "own address; vote from its pages.");
     }
 
     private static byte[] sha256(String text) {

@@ -16,11 +16,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -48,9 +51,23 @@ public final class VoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         this.origin = origin;
     }
 
+    /** Every event gets an HTTP answer: one the function cannot read is a 400 in JSON, as the core's refusals. */
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return toResponse(origin.admit(toRequest(event)).map(api::handle).orElseGet(CloudFrontOrigin::refusal));
+        ApiResponse response;
+        try {
+            response = origin.admit(toRequest(event)).map(api::handle).orElseGet(CloudFrontOrigin::refusal);
+        } catch (MalformedEvent malformed) {
+            response = CounterApi.error(400, "bad_request", malformed.getMessage());
+        }
+        return toResponse(response);
+    }
+
+    /** An event this function cannot read as an HTTP request; the message says what is wrong with it. */
+    static final class MalformedEvent extends Exception {
+        MalformedEvent(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /**
@@ -90,21 +107,76 @@ public final class VoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
                 new DynamoDbVoteStore(dynamoDb, table), new DynamoDbRateLimits(dynamoDb, table), mailer, Clock.systemUTC());
     }
 
-    static ApiRequest toRequest(APIGatewayV2HTTPEvent event) {
+    /** The methods of HTTP (RFC 9110 and PATCH); the core answers 405 to those it does not take at an address. */
+    private static final Set<String> HTTP_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
+    /** Base64 characters enough for one byte more than the core reads (whole groups of four). */
+    private static final int BASE64_LIMIT = (CounterApi.MAX_BODY_BYTES + 1 + 2) / 3 * 4;
+
+    static ApiRequest toRequest(APIGatewayV2HTTPEvent event) throws MalformedEvent {
+        if (event == null || event.getRequestContext() == null || event.getRequestContext().getHttp() == null) {
+            throw new MalformedEvent("The event has no requestContext.http; the function answers API Gateway HTTP API "
+                    + "events (payload format 2.0).");
+        }
         APIGatewayV2HTTPEvent.RequestContext.Http http = event.getRequestContext().getHttp();
+        String method = http.getMethod() == null ? "" : http.getMethod().toUpperCase(Locale.ROOT);
+        if (!HTTP_METHODS.contains(method)) {
+            throw new MalformedEvent("The request method '" + shortened(method) + "' is not an HTTP method; the vote "
+                    + "counter answers GET, POST and OPTIONS.");
+        }
+        String path = event.getRawPath() != null ? event.getRawPath() : http.getPath();
+        if (path == null || !path.startsWith("/")) {
+            throw new MalformedEvent("The event names no request path (rawPath); the vote counter's addresses start "
+                    + "with /api/.");
+        }
         Map<String, String> headers = new HashMap<>();
         if (event.getHeaders() != null) {
-            event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+            event.getHeaders().forEach((name, value) -> {
+                if (name != null && value != null) {
+                    headers.put(name.toLowerCase(Locale.ROOT), value);
+                }
+            });
         }
         // Payload 2.0 moves the Cookie header into its own list.
-        if (event.getCookies() != null && !event.getCookies().isEmpty()) {
-            headers.put("cookie", String.join("; ", event.getCookies()));
+        if (event.getCookies() != null) {
+            List<String> cookies = event.getCookies().stream().filter(Objects::nonNull).toList();
+            if (!cookies.isEmpty()) {
+                headers.put("cookie", String.join("; ", cookies));
+            }
         }
+        Map<String, String> query = new HashMap<>();
+        if (event.getQueryStringParameters() != null) {
+            event.getQueryStringParameters().forEach((name, value) -> {
+                if (name != null && value != null) {
+                    query.put(name, value);
+                }
+            });
+        }
+        return new ApiRequest(method, path, Map.copyOf(query), Map.copyOf(headers), body(event), http.getSourceIp());
+    }
+
+    /**
+     * The body, read no further than one byte past what the core reads: API Gateway passes up to 10 MB, and a
+     * body over the core's limit is refused (413) without being decoded whole.
+     */
+    private static byte[] body(APIGatewayV2HTTPEvent event) throws MalformedEvent {
         String body = event.getBody() == null ? "" : event.getBody();
-        byte[] bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
-        return new ApiRequest(http.getMethod(), event.getRawPath(), Map.copyOf(query), Map.copyOf(headers), bytes,
-                http.getSourceIp());
+        int limit = CounterApi.MAX_BODY_BYTES + 1;
+        if (!event.getIsBase64Encoded()) {
+            byte[] bytes = body.substring(0, Math.min(body.length(), limit)).getBytes(StandardCharsets.UTF_8);
+            return bytes.length > limit ? Arrays.copyOf(bytes, limit) : bytes;
+        }
+        try {
+            byte[] bytes = Base64.getDecoder().decode(body.length() > BASE64_LIMIT ? body.substring(0, BASE64_LIMIT) : body);
+            return bytes.length > limit ? Arrays.copyOf(bytes, limit) : bytes;
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEvent("The event says its body is base64 (isBase64Encoded) but it is not valid base64 ("
+                    + e.getMessage() + ").");
+        }
+    }
+
+    private static String shortened(String text) {
+        return text.length() > 20 ? text.substring(0, 20) + "..." : text;
     }
 
     static APIGatewayV2HTTPResponse toResponse(ApiResponse response) {

@@ -11,8 +11,10 @@ import java.util.Map;
 public record ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body,
                          String clientIp) {
 
-    /** Absent parts (an adapter's null) become empty, so the core never meets a null map or body. */
+    /** Absent parts (an adapter's null) become empty, so the core never meets a null string, map or body. */
     public ApiRequest {
+        method = method == null ? "" : method;
+        path = path == null ? "" : path;
         query = query == null ? Map.of() : query;
         headers = headers == null ? Map.of() : headers;
         body = body == null ? new byte[0] : body;

@@ -20,15 +20,23 @@ public final class CounterApi {
     private static final Pattern RESULTS = Pattern.compile("/api/campaigns/([^/]+)/results");
     private static final Pattern EXPORT = Pattern.compile("/api/admin/campaigns/([^/]+)/export\\.csv");
     private static final String CONFIRM = "/api/votes/confirm";
+    private static final String HEALTH = "/api/health";
     private static final Pattern EDITION = Pattern.compile("\\d{4}");
 
     private static final int QUOTED_LENGTH = 100;
+
+    /**
+     * The largest request body the counter reads. An adapter passes at most one byte more, so that a larger
+     * body is refused (413 {@code too_large}) without being read or decoded whole.
+     */
+    public static final int MAX_BODY_BYTES = RequestFields.MAX_BODY_BYTES;
 
     private final Set<String> acceptedOrigins;
     private final VoteSubmission submission;
     private final VoteConfirmation confirmation;
     private final CampaignView campaigns;
     private final AdminExport export;
+    private final CounterHealth health;
 
     /** A counter whose rate limits are kept in this process's memory (the local server). */
     public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, Mailer mailer, Clock clock) {
@@ -42,7 +50,8 @@ public final class CounterApi {
         // Built before a SnapStart snapshot, so it must not carry a seed of its own: see TokenRandom.
         SecureRandom random = TokenRandom.create();
         VoterIdentity identity = new VoterIdentity(settings.hmacKey(), settings.mailboxRules());
-        this.submission = new VoteSubmission(settings, ballots, store, mailer, clock, identity, random, limits);
+        this.health = new CounterHealth(store, clock);
+        this.submission = new VoteSubmission(settings, ballots, store, health.watch(mailer), clock, identity, random, limits);
         this.confirmation = new VoteConfirmation(settings, ballots, store, clock);
         this.campaigns = new CampaignView(ballots, store, clock);
         this.export = new AdminExport(settings, ballots, store);
@@ -95,6 +104,9 @@ public final class CounterApi {
                 default -> notAllowed(reply, "GET, POST");
             };
         }
+        if (HEALTH.equals(path)) {
+            return method.equals("GET") ? health.answer(reply) : notAllowed(reply, "GET");
+        }
         Matcher m;
         if ((m = VOTES.matcher(path)).matches()) {
             return method.equals("POST") ? submission.handle(request, edition(m), reply) : notAllowed(reply, "POST");
@@ -110,6 +122,14 @@ public final class CounterApi {
         }
         return reply.json(404, Reply.error("not_found", "There is nothing at " + quoted(path)
                 + "; the vote counter's API is described in its README."));
+    }
+
+    /**
+     * An error answer as the counter gives it ({@code {"error", "message"}}, JSON, with the headers every
+     * answer carries), for an adapter that refuses a request before the core can read it.
+     */
+    public static ApiResponse error(int status, String code, String message) {
+        return withCommonHeaders(new Reply(false).json(status, Reply.error(code, message)), null);
     }
 
     // A caller's text in an answer, cut short: the answer stays small whatever was sent.

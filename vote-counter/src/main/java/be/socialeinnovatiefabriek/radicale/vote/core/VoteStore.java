@@ -45,6 +45,12 @@ public interface VoteStore extends AutoCloseable {
     /** Every counted vote of the edition, oldest first, for the admin export. */
     void audit(String campaign, Consumer<AuditRecord> sink);
 
+    /**
+     * Shows that the store answers, for the health answer: returns when it can take votes now, throws as any
+     * other call would when it cannot. Cheap enough to be called every few seconds.
+     */
+    void check();
+
     @Override
     void close();
 

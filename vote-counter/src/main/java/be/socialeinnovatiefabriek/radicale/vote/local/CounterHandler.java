@@ -4,63 +4,162 @@ import be.socialeinnovatiefabriek.radicale.vote.core.ApiRequest;
 import be.socialeinnovatiefabriek.radicale.vote.core.ApiResponse;
 import be.socialeinnovatiefabriek.radicale.vote.core.CounterApi;
 import be.socialeinnovatiefabriek.radicale.vote.mail.OutboxMailer;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 
-/** Carries an HttpExchange to the core and its answer back; also shows the outbox when there is one. */
-final class CounterHandler implements HttpHandler {
+/**
+ * Carries a Jetty request to the core and its answer back; also shows the outbox when there is one. The body
+ * is read without holding a thread while it has not arrived, and no further than the core would read it.
+ */
+final class CounterHandler extends Handler.Abstract {
 
-    /** The core refuses bodies over 4 KiB; one byte more is enough to know a body is too large. */
-    private static final int BODY_LIMIT = 4096 + 1;
+    /** The core refuses bodies over its limit; one byte more is enough to know a body is too large. */
+    private static final int BODY_LIMIT = CounterApi.MAX_BODY_BYTES + 1;
 
     private final CounterApi api;
     private final OutboxMailer outbox;
 
     CounterHandler(CounterApi api, OutboxMailer outbox) {
+        super(InvocationType.BLOCKING); // a vote waits for its commit
         this.api = api;
         this.outbox = outbox;
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try {
-            String path = exchange.getRequestURI().getPath();
-            if (outbox != null && exchange.getRequestMethod().equals("GET") && path.startsWith("/_outbox/")) {
-                showOutbox(exchange, path);
-                return;
+    public boolean handle(Request request, Response response, Callback callback) {
+        // CONNECT host:port and OPTIONS * name no path: the core answers them as an address it does not know.
+        String path = Objects.requireNonNullElse(request.getHttpURI().getDecodedPath(), "");
+        if (outbox != null && request.getMethod().equals("GET") && path.startsWith("/_outbox/")) {
+            send(response, showOutbox(path), true, callback);
+            return true;
+        }
+        new Exchange(request, response, callback, path).run();
+        return true;
+    }
+
+    /** One request: its body read chunk by chunk as it arrives, then the core's answer. */
+    private final class Exchange implements Runnable {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final String path;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+        Exchange(Request request, Response response, Callback callback, String path) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.path = path;
+        }
+
+        /** Reads what has arrived; when more is due, asks Jetty to call again once it is there (no thread waits). */
+        @Override
+        public void run() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    failed(chunk.getFailure());
+                    return;
+                }
+                ByteBuffer bytes = chunk.getByteBuffer();
+                int take = Math.min(bytes.remaining(), BODY_LIMIT - body.size());
+                byte[] copy = new byte[take];
+                bytes.get(copy);
+                body.write(copy, 0, take);
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last || body.size() >= BODY_LIMIT) {
+                    answer(last);
+                    return;
+                }
             }
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(BODY_LIMIT);
+        }
+
+        private void failed(Throwable failure) {
+            if (failure instanceof TimeoutException) {
+                // The client stopped sending its body: say so, and close the connection (the rest never comes).
+                send(response, CounterApi.error(408, "request_timeout", "The request's body did not arrive in time; "
+                        + "send the request again."), false, callback);
+            } else {
+                callback.failed(failure);
             }
-            ApiRequest request = new ApiRequest(exchange.getRequestMethod(), path, query(exchange.getRequestURI().getRawQuery()),
-                    headers(exchange), body, exchange.getRemoteAddress().getAddress().getHostAddress());
-            send(exchange, api.handle(request));
-        } finally {
-            exchange.close();
+        }
+
+        private void answer(boolean wholeBody) {
+            // From here the time is the counter's (a vote waits for its commit), not an idle client's.
+            request.addIdleTimeoutListener(timeout -> false);
+            ApiRequest apiRequest = new ApiRequest(request.getMethod(), path, query(request.getHttpURI().getQuery()),
+                    headers(request.getHeaders()), body.toByteArray(), Request.getRemoteAddr(request));
+            send(response, api.handle(apiRequest), wholeBody, callback);
         }
     }
 
-    private void showOutbox(HttpExchange exchange, String path) throws IOException {
+    /**
+     * The answer to what Jetty refuses before the counter sees it (a malformed request, headers over the
+     * limit, a body that stopped arriving), or to a failure of the counter: JSON as every other answer.
+     */
+    static boolean refuse(Request request, Response response, Callback callback) {
+        int status = response.getStatus();
+        if (request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof HttpException http) {
+            status = http.getCode();
+        }
+        ApiResponse answer = switch (status) {
+            case 400 -> CounterApi.error(400, "bad_request", "The request is not valid HTTP/1.1"
+                    + reason(request) + "; check the program that sent it.");
+            case 408 -> CounterApi.error(408, "request_timeout", "The request did not arrive in time; send it again.");
+            case 413 -> CounterApi.error(413, "too_large", "The request is too large; a vote needs far less.");
+            case 414 -> CounterApi.error(414, "too_large", "The request's address is too long.");
+            case 431 -> CounterApi.error(431, "too_large", "The request's headers are larger than "
+                    + LocalServer.MAX_HEADER_BYTES / 1024 + " KiB.");
+            default -> status >= 400 && status < 500
+                    ? CounterApi.error(status, "bad_request", "The request cannot be answered (" + status + " "
+                            + HttpStatus.getMessage(status) + ").")
+                    : CounterApi.error(500, "server_error", "The vote counter failed to answer; nothing was counted. "
+                            + "Please try again in a minute.");
+        };
+        send(response, answer, false, callback);
+        return true;
+    }
+
+    // Jetty's reason names the rule the request broke (never the request's own bytes).
+    private static String reason(Request request) {
+        Object message = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
+        return message instanceof String text && !text.isBlank() && text.length() < 100 ? " (" + text + ")" : "";
+    }
+
+    private ApiResponse showOutbox(String path) {
         Map<String, String> headers = Map.of("Cache-Control", "no-store", "X-Content-Type-Options", "nosniff");
         if (path.equals("/_outbox/")) {
-            send(exchange, new ApiResponse(200, with(headers, "text/html; charset=utf-8"),
-                    outbox.html().getBytes(StandardCharsets.UTF_8)));
-        } else if (path.equals("/_outbox/messages.json")) {
-            send(exchange, new ApiResponse(200, with(headers, "application/json; charset=utf-8"),
-                    outbox.json().getBytes(StandardCharsets.UTF_8)));
-        } else {
-            send(exchange, new ApiResponse(404, with(headers, "text/plain; charset=utf-8"),
-                    "The outbox is at /_outbox/ and /_outbox/messages.json.\n".getBytes(StandardCharsets.UTF_8)));
+            return new ApiResponse(200, with(headers, "text/html; charset=utf-8"), outbox.html().getBytes(StandardCharsets.UTF_8));
         }
+        if (path.equals("/_outbox/messages.json")) {
+            return new ApiResponse(200, with(headers, "application/json; charset=utf-8"),
+                    outbox.json().getBytes(StandardCharsets.UTF_8));
+        }
+        return new ApiResponse(404, with(headers, "text/plain; charset=utf-8"),
+                "The outbox is at /_outbox/ and /_outbox/messages.json.\n".getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> with(Map<String, String> headers, String contentType) {
@@ -69,21 +168,27 @@ final class CounterHandler implements HttpHandler {
         return all;
     }
 
-    private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
-        response.headers().forEach(exchange.getResponseHeaders()::set);
-        byte[] body = response.body() == null ? new byte[0] : response.body();
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+    /** Sends {@code answer}; with {@code keepAlive} false the connection closes after it (a body was left unread). */
+    private static void send(Response response, ApiResponse answer, boolean keepAlive, Callback callback) {
+        response.setStatus(answer.status());
+        HttpFields.Mutable headers = response.getHeaders();
+        answer.headers().forEach(headers::put);
+        if (!keepAlive) {
+            headers.put(HttpHeader.CONNECTION, "close");
         }
+        byte[] body = answer.body() == null ? new byte[0] : answer.body();
+        if (!HttpStatus.hasNoBody(answer.status())) {
+            headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+        }
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    private static Map<String, String> headers(HttpExchange exchange) {
+    private static Map<String, String> headers(HttpFields fields) {
         Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-                String.join(name.equalsIgnoreCase("cookie") ? "; " : ", ", values)));
+        for (HttpField field : fields) {
+            String name = field.getName().toLowerCase(Locale.ROOT);
+            headers.merge(name, field.getValue(), (first, next) -> first + (name.equals("cookie") ? "; " : ", ") + next);
+        }
         return headers;
     }
 
@@ -108,5 +213,4 @@ final class CounterHandler implements HttpHandler {
             return text;
         }
     }
-
 }

@@ -9,38 +9,44 @@ import be.socialeinnovatiefabriek.radicale.vote.mail.OutboxMailer;
 import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpMailer;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteFailure;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The vote counter as a small HTTP server, for {@code mvn site:run} (started as a child process) and for
- * self-hosting: the JDK's HttpServer, a SQLite file, SMTP or the local outbox. Prints {@code LISTENING <port>}
- * once it accepts requests, and exits when its stdin closes (its parent is gone).
+ * self-hosting: Jetty, a SQLite file, SMTP or the local outbox. Prints {@code LISTENING <port>} once it
+ * accepts requests, and exits when its stdin closes (its parent is gone).
+ *
+ * <p>Jetty rather than the JDK's HttpServer, which gives each unfinished request a thread with no time limit:
+ * here a connection that sends half a request holds no thread while it waits, and is closed after the idle
+ * timeout; request threads only run requests that have fully arrived.
  */
 public final class LocalServer implements AutoCloseable {
 
-    private final HttpServer server;
-    private final ExecutorService threads;
+    /** Request headers larger than this are refused (431). */
+    static final int MAX_HEADER_BYTES = 8 * 1024;
+
+    private final Server server;
+    private final ServerConnector connector;
     private final SqliteVoteStore store;
 
-    private LocalServer(HttpServer server, ExecutorService threads, SqliteVoteStore store) {
+    private LocalServer(Server server, ServerConnector connector, SqliteVoteStore store) {
         this.server = server;
-        this.threads = threads;
+        this.connector = connector;
         this.store = store;
     }
 
     /** Opens the vote file and starts listening; {@link #port()} says where. */
     static LocalServer start(ServerOptions options, Clock clock, CounterSettings settings, Mailer mailer)
             throws IOException, ServerOptions.Invalid {
-        // Without it the JDK server delays each small response by the Nagle/delayed-ACK dance (~40 ms a POST).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         Path folder = options.db().toAbsolutePath().getParent();
         try {
             Files.createDirectories(folder);
@@ -49,36 +55,65 @@ public final class LocalServer implements AutoCloseable {
                     + "); choose a writable place for the vote file");
         }
         SqliteVoteStore store = new SqliteVoteStore(options.db());
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 1024);
-        } catch (IOException e) {
-            store.close();
-            throw e;
-        }
         CounterApi api = new CounterApi(settings, new BallotDirectory(options.ballots()), store, mailer, clock);
-        server.createContext("/", new CounterHandler(api, mailer instanceof OutboxMailer outbox ? outbox : null));
-        ExecutorService threads = Executors.newFixedThreadPool(options.threads());
-        server.setExecutor(threads);
-        server.start();
-        return new LocalServer(server, threads, store);
+
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("vote-counter");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setIdleTimeout(-1); // the connector's idle timeout applies, below
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(options.host());
+        connector.setPort(options.port());
+        connector.setIdleTimeout(options.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(1024);
+        server.addConnector(connector);
+        // Jetty keeps a thread per acceptor and per selector, and a few reserved ones to hand work over without
+        // a queue (its own rule of thumb): the request threads come on top of them.
+        int reserved = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), options.threads() / 8));
+        threads.setReservedThreads(reserved);
+        threads.setMaxThreads(options.threads() + reserved + connector.getAcceptors()
+                + connector.getSelectorManager().getSelectorCount());
+        threads.setMinThreads(Math.min(8, threads.getMaxThreads()));
+        // At the limit Jetty stops accepting, and gives the open connections a short idle timeout to free places.
+        NetworkConnectionLimit limit = new NetworkConnectionLimit(options.maxConnections(), server);
+        limit.setEndPointIdleTimeout(Math.min(1000, options.idleTimeout().toMillis()));
+        server.addBean(limit);
+        server.setHandler(new CounterHandler(api, mailer instanceof OutboxMailer outbox ? outbox : null));
+        server.setErrorHandler(CounterHandler::refuse);
+        server.setStopTimeout(5_000);
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            store.close();
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getMessage(), e);
+        }
+        return new LocalServer(server, connector, store);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** Stops listening, lets running requests finish, then writes what is queued and closes the vote file. */
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdown();
-        try {
-            threads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stopQuietly(server);
         store.close();
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            System.err.println("vote-counter: stopping the HTTP server: " + e);
+        }
     }
 
     public static void main(String[] args) {

@@ -11,21 +11,25 @@ import java.time.format.DateTimeParseException;
 /**
  * The local server's command line:
  * {@code --ballots <dir> --db <file> [--host 127.0.0.1] [--port 0] [--now <ISO date-time with offset>]
- * [--outbox] [--outbox-size 500] [--threads 128] [--ignore-stdin]}.
+ * [--outbox] [--outbox-size 500] [--threads 128] [--idle-timeout 10] [--max-connections 1000] [--ignore-stdin]}.
  *
  * @param now         when set, the counter's clock starts at this moment and runs on from it
  * @param outbox      keep mails in memory and show them at /_outbox/ instead of sending them by SMTP
  * @param outboxSize  how many of the newest mails the outbox keeps
  * @param threads     request threads; each waits for its vote's commit, so this bounds the group commit
+ * @param idleTimeout how long a connection may send or take nothing, while its request is unfinished or
+ *                    between requests; then it is closed (an unfinished body is answered 408 first)
+ * @param maxConnections open connections at most; beyond it new ones wait to be accepted
  * @param ignoreStdin keep running when stdin closes (a service manager); by default the server exits then,
  *                    because its parent process (mvn site:run) has gone
  * @param parsedAt    the real moment the options were read: with --now, the clock's offset is fixed from it
  */
 record ServerOptions(String host, int port, Path ballots, Path db, OffsetDateTime now, boolean outbox, int outboxSize,
-                     int threads, boolean ignoreStdin, Instant parsedAt) {
+                     int threads, Duration idleTimeout, int maxConnections, boolean ignoreStdin, Instant parsedAt) {
 
     static final String USAGE = "usage: vote-counter --ballots <dir> --db <file> [--host 127.0.0.1] [--port 0] "
-            + "[--now 2026-12-01T10:00+01:00] [--outbox] [--outbox-size 500] [--threads 128] [--ignore-stdin]";
+            + "[--now 2026-12-01T10:00+01:00] [--outbox] [--outbox-size 500] [--threads 128] [--idle-timeout 10] "
+            + "[--max-connections 1000] [--ignore-stdin]";
 
     /** A mistake on the command line; the message says what to write instead. */
     static final class Invalid extends Exception {
@@ -39,6 +43,8 @@ record ServerOptions(String host, int port, Path ballots, Path db, OffsetDateTim
         int port = 0;
         int threads = 128;
         int outboxSize = 500;
+        int idleSeconds = 10;
+        int maxConnections = 1000;
         Path ballots = null;
         Path db = null;
         OffsetDateTime now = null;
@@ -53,6 +59,8 @@ record ServerOptions(String host, int port, Path ballots, Path db, OffsetDateTim
                 case "--port" -> port = number(value(args, ++i, option), option, 0, 65535);
                 case "--outbox-size" -> outboxSize = number(value(args, ++i, option), option, 1, 10_000_000);
                 case "--threads" -> threads = number(value(args, ++i, option), option, 1, 4096);
+                case "--idle-timeout" -> idleSeconds = number(value(args, ++i, option), option, 1, 3600);
+                case "--max-connections" -> maxConnections = number(value(args, ++i, option), option, 1, 1_000_000);
                 case "--ballots" -> ballots = Path.of(value(args, ++i, option));
                 case "--db" -> db = Path.of(value(args, ++i, option));
                 case "--now" -> now = time(value(args, ++i, option));
@@ -68,7 +76,8 @@ record ServerOptions(String host, int port, Path ballots, Path db, OffsetDateTim
         if (Files.isDirectory(db)) {
             throw new Invalid("--db " + db + " is a directory; give the vote file's path, for example votes.db");
         }
-        return new ServerOptions(host, port, ballots, db, now, outbox, outboxSize, threads, ignoreStdin, Instant.now());
+        return new ServerOptions(host, port, ballots, db, now, outbox, outboxSize, threads, Duration.ofSeconds(idleSeconds),
+                maxConnections, ignoreStdin, Instant.now());
     }
 
     /** The system clock, or with --now one that starts at that moment and runs on from it. */

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.UUID;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -98,7 +100,16 @@ public final class DynamoDbVoteStore implements VoteStore {
         item.put("createdAt", n(vote.createdAt().toEpochMilli()));
         item.put("expiresAt", n(vote.expiresAt().getEpochSecond()));
         // A token hash is never reused: overwriting a counted vote would let it count again.
-        client.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        try {
+            client.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException exists) {
+            // The token is fresh and random, so an item under it is this vote, written by an SDK retry of the
+            // put whose first answer was lost; anything else is a real clash and fails as before.
+            Map<String, AttributeValue> stored = read(pendingKey(vote.tokenHash()));
+            if (!vote.voterHash().equals(attribute(stored, "voterHash")) || !vote.nominee().equals(attribute(stored, "nominee"))) {
+                throw exists;
+            }
+        }
         return voted ? Outcome.ALREADY_VOTED : Outcome.ACCEPTED;
     }
 
@@ -130,7 +141,7 @@ public final class DynamoDbVoteStore implements VoteStore {
             writes.add(TransactWriteItem.builder().update(countPending).build());
             writes.addAll(countingWrites(campaign, nominee, pending.get("voterHash").s(), now, votesPerVoter, attempt));
             try {
-                client.transactWriteItems(transaction -> transaction.transactItems(writes));
+                client.transactWriteItems(transaction -> transaction.transactItems(writes).clientRequestToken(requestToken()));
                 return new Confirmation(Outcome.COUNTED, campaign, nominee, lang);
             } catch (TransactionCanceledException cancelled) {
                 List<CancellationReason> reasons = cancelled.cancellationReasons();
@@ -162,7 +173,7 @@ public final class DynamoDbVoteStore implements VoteStore {
         for (int attempt = 1; ; attempt++) {
             List<TransactWriteItem> writes = countingWrites(campaign, nominee, voterHash, now, votesPerVoter, attempt);
             try {
-                client.transactWriteItems(transaction -> transaction.transactItems(writes));
+                client.transactWriteItems(transaction -> transaction.transactItems(writes).clientRequestToken(requestToken()));
                 return Outcome.COUNTED;
             } catch (TransactionCanceledException cancelled) {
                 if (conditionFailed(cancelled.cancellationReasons(), 0)) {
@@ -205,6 +216,12 @@ public final class DynamoDbVoteStore implements VoteStore {
         }
     }
 
+    /** An eventually consistent read of one item: half a read unit. */
+    @Override
+    public void check() {
+        client.getItem(get -> get.tableName(table).key(Map.of("pk", s("HEALTH"), "sk", s(NO_SORT))));
+    }
+
     /** Leaves the client open: whoever built it closes it. */
     @Override
     public void close() {
@@ -235,6 +252,21 @@ public final class DynamoDbVoteStore implements VoteStore {
         return List.of(TransactWriteItem.builder().update(voter).build(),
                 TransactWriteItem.builder().update(tally).build(),
                 TransactWriteItem.builder().put(audit).build());
+    }
+
+    /**
+     * A transaction's idempotency token: one per call, which the SDK sends again with each of its own retries,
+     * so a transaction that was applied but whose answer was lost is not applied twice, and its caller hears
+     * "counted". Not derived from the vote: DynamoDB would then take a second, distinct confirmation of the
+     * same token within ten minutes for the first one (answered "counted" twice) or refuse it as a mismatch.
+     */
+    private static String requestToken() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static String attribute(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
     }
 
     private static boolean mayVote(Map<String, AttributeValue> voter, String nominee, int votesPerVoter) {

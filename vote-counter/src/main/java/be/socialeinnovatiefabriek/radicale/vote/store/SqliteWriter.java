@@ -21,6 +21,8 @@ final class SqliteWriter implements AutoCloseable {
 
     static final int MAX_BATCH = 1024;
 
+    private static final System.Logger LOG = System.getLogger(SqliteWriter.class.getName());
+
     /** A write: runs on the writer's statements inside the open transaction. */
     interface Write<T> {
         T apply(SqliteWrites writes) throws SQLException;
@@ -41,6 +43,8 @@ final class SqliteWriter implements AutoCloseable {
     // Held shared to queue a write, exclusively to queue STOP: nothing is queued behind STOP.
     private final ReadWriteLock queueing = new ReentrantReadWriteLock();
     private boolean stopping;
+    // Set once, when the thread can no longer write: later writes fail at once instead of waiting in the queue.
+    private volatile Throwable stopped;
 
     SqliteWriter(Connection connection, String name) throws SQLException {
         this.connection = connection;
@@ -52,13 +56,19 @@ final class SqliteWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues {@code write} and returns its result once the transaction holding it has committed. */
+    /**
+     * Queues {@code write} and returns its result once the transaction holding it has committed. Any failure
+     * of the write, whatever it is, comes back as a {@link SqliteFailure}: the caller never waits for ever.
+     */
     <T> T submit(Write<T> write) {
         CompletableFuture<T> result = new CompletableFuture<>();
         queueing.readLock().lock();
         try {
             if (stopping) {
                 throw new IllegalStateException("the vote store is closed");
+            }
+            if (stopped != null) {
+                throw new SqliteFailure("the vote file's writer has stopped (" + stopped + "); restart the counter", stopped);
             }
             queue.add(new Queued<>(write, result));
         } finally {
@@ -67,38 +77,67 @@ final class SqliteWriter implements AutoCloseable {
         try {
             return result.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof SqliteFailure failure) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SqliteFailure failure) {
                 throw new SqliteFailure(failure.getMessage(), failure);
             }
-            if (e.getCause() instanceof SQLException cause) {
-                throw new SqliteFailure("could not write a vote: " + cause.getMessage(), cause);
+            if (cause instanceof SQLException sql) {
+                throw new SqliteFailure("could not write a vote: " + sql.getMessage(), sql);
             }
-            throw e;
+            throw new SqliteFailure("could not write a vote: " + cause, cause);
         }
+    }
+
+    /** Whether the writer still takes writes; if not, the failure that stopped it. */
+    void check() {
+        Throwable failure = stopped;
+        if (failure != null) {
+            throw new SqliteFailure("the vote file's writer has stopped (" + failure + "); restart the counter", failure);
+        }
+        submit(writes -> null); // a round trip through the writer thread, in the next batch; writes nothing
     }
 
     private void run() {
         List<Queued<?>> batch = new ArrayList<>(MAX_BATCH);
         boolean running = true;
-        while (running) {
-            try {
+        try {
+            while (running) {
                 batch.add(queue.take());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                queue.drainTo(batch, MAX_BATCH - 1);
+                running = !batch.remove(STOP);
+                if (!batch.isEmpty()) {
+                    commit(batch);
+                }
+                batch.clear();
             }
-            queue.drainTo(batch, MAX_BATCH - 1);
-            running = !batch.remove(STOP);
-            if (!batch.isEmpty()) {
-                commit(batch);
-            }
-            batch.clear();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(batch, e);
+        } catch (Throwable e) {
+            // commit() answers every failure of a write; this is a failure of the writer itself (in ROLLBACK).
+            LOG.log(System.Logger.Level.ERROR, "the vote file's writer stopped", e);
+            stop(batch, e);
+        }
+    }
+
+    /** The writer cannot go on: every write it was given or is still queued fails, and so will every later one. */
+    private void stop(List<Queued<?>> batch, Throwable cause) {
+        queueing.writeLock().lock();
+        try {
+            stopped = cause;
+        } finally {
+            queueing.writeLock().unlock();
+        }
+        queue.drainTo(batch);
+        for (Queued<?> queued : batch) {
+            queued.result().completeExceptionally(cause);
         }
     }
 
     /**
      * One transaction for the whole batch. Writes do not fail on valid input; if one does, the batch is
      * rolled back and every write of it runs again in a transaction of its own, so only that one fails.
+     * Whatever the failure (an SQLException, a bug, an Error), its callers get it and the writer goes on.
      */
     private void commit(List<Queued<?>> batch) {
         Object[] results = new Object[batch.size()];
@@ -109,7 +148,7 @@ final class SqliteWriter implements AutoCloseable {
             }
             writes.writeTallies();
             commit.execute();
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) {
             rollBack();
             if (batch.size() == 1) {
                 batch.get(0).result().completeExceptionally(e);

@@ -37,6 +37,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Lambda adapter fed API Gateway HTTP API (payload 2.0) events from {@code src/test/resources/aws/},
@@ -134,6 +136,68 @@ class VoteHandlerTest {
         assertFalse(json(response).path("message").asText().isBlank());
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "malformed-no-request-context.json, requestContext.http",
+        "malformed-no-http.json, requestContext.http",
+        "malformed-no-method.json, not an HTTP method",
+        "malformed-unknown-method.json, 'BREW'",
+        "malformed-no-path.json, no request path",
+        "malformed-bad-base64.json, not valid base64",
+        "malformed-post-without-body.json, JSON object",
+    })
+    void anEventTheFunctionCannotReadIsABadRequestInJson(String fixture, String explained) throws IOException {
+        APIGatewayV2HTTPResponse response = handle(fixture);
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals("application/json; charset=utf-8", response.getHeaders().get("Content-Type"));
+        assertEquals("nosniff", response.getHeaders().get("X-Content-Type-Options"));
+        assertEquals("bad_request", json(response).path("error").asText());
+        assertTrue(json(response).path("message").asText().contains(explained), response.getBody());
+        assertEquals(List.of(), mails);
+        assertEquals(Map.of(), store.tallies("2026"));
+    }
+
+    @Test
+    void anEventWithoutHeadersOrWithEmptyHeadersIsStillAnswered() throws IOException {
+        APIGatewayV2HTTPResponse phase = handle("malformed-null-headers-get.json");
+        APIGatewayV2HTTPResponse vote = handle("malformed-null-headers.json");
+        APIGatewayV2HTTPResponse emptyHeader = handle("malformed-null-header-value.json");
+
+        assertEquals(200, phase.getStatusCode(), phase.getBody());
+        assertEquals("open", json(phase).path("phase").asText());
+        assertEquals(415, vote.getStatusCode(), "without headers a body has no Content-Type: " + vote.getBody());
+        assertEquals("unsupported_media_type", json(vote).path("error").asText());
+        assertEquals(202, emptyHeader.getStatusCode(), emptyHeader.getBody());
+    }
+
+    @Test
+    void aHugeBodyIsRefusedWithoutBeingDecodedWhole() throws IOException {
+        // API Gateway passes bodies up to 10 MB.
+        String huge = "{\"nominee\": \"papillon\", \"email\": \"ann@example.be\", \"pad\": \"" + "x".repeat(6 << 20) + "\"}";
+        APIGatewayV2HTTPEvent plain = event("vote-json.json");
+        plain.setBody(huge);
+        APIGatewayV2HTTPEvent encoded = event("vote-json.json");
+        encoded.setIsBase64Encoded(true);
+        encoded.setBody(Base64.getEncoder().encodeToString(huge.getBytes(StandardCharsets.UTF_8)) + "!not base64 at the end");
+
+        for (APIGatewayV2HTTPEvent event : List.of(plain, encoded)) {
+            APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+            assertEquals(413, response.getStatusCode(), response.getBody());
+            assertEquals("too_large", json(response).path("error").asText());
+        }
+        assertEquals(List.of(), mails);
+    }
+
+    @Test
+    void anEmptyEventIsABadRequestInJson() throws IOException {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(null, null);
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals("bad_request", json(response).path("error").asText());
+    }
+
     @Test
     void aVoteFromAnotherSiteIsRefused() throws IOException {
         APIGatewayV2HTTPResponse response = handle("vote-foreign-origin.json");
@@ -154,7 +218,7 @@ class VoteHandlerTest {
     }
 
     @Test
-    void cookiesTravelInPayload2CookieLists() {
+    void cookiesTravelInPayload2CookieLists() throws VoteHandler.MalformedEvent {
         APIGatewayV2HTTPEvent event = event("vote-json.json");
         event.setCookies(List.of("voter=abc", "other=1"));
         ApiRequest request = VoteHandler.toRequest(event);

@@ -157,15 +157,19 @@ final class CounterFixture implements AutoCloseable {
         store.close();
     }
 
-    /** Keeps every mail; fails on demand. */
+    /** Keeps every mail; fails on demand, quoting the recipient and the link as some mail servers do. */
     static final class RecordingMailer implements Mailer {
         final List<Mail> sent = new ArrayList<>();
+        final List<Mail> failed = new ArrayList<>();
         volatile boolean failing;
 
         @Override
         public synchronized void send(Mail mail) throws MailFailure {
             if (failing) {
-                throw new MailFailure("the SMTP server is down", null);
+                failed.add(mail);
+                throw new MailFailure("the SMTP server is down: 451 <" + mail.to().value().toUpperCase(java.util.Locale.ROOT)
+                        + "> try later; message with " + (mail instanceof ConfirmationMail link ? link.confirmUrl() : "no link")
+                        + " kept", null);
             }
             sent.add(mail);
         }

@@ -2,12 +2,26 @@ package be.socialeinnovatiefabriek.radicale.vote.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.RetryableException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -16,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -68,6 +83,91 @@ class DynamoDbVoteStoreTest extends VoteStoreContract {
 
         assertThrows(TransactionCanceledException.class, () -> racing.confirm("t1", NOW, 1));
         assertEquals(Map.of(), racing.tallies("2026"));
+    }
+
+    @Test
+    void aTableThatIsNotThereFailsTheCheck() {
+        VoteStore missing = new DynamoDbVoteStore(client, "no-such-table");
+
+        assertThrows(ResourceNotFoundException.class, missing::check);
+    }
+
+    @Test
+    void aConfirmationWhoseAnswerIsLostIsRetriedByTheSdkAndCountedOnce() {
+        LoseFirstAnswer lose = new LoseFirstAnswer("TransactWriteItems");
+        try (DynamoDbClient http = DynamoDbLocal.overHttp(lose)) {
+            VoteStore overHttp = new DynamoDbVoteStore(http, DynamoDbLocal.newTable(http));
+            overHttp.savePending(pending("papillon", "v1", "t1"), 1);
+
+            assertEquals(Outcome.COUNTED, overHttp.confirm("t1", NOW, 1).outcome());
+            assertEquals(Map.of("papillon", 1L), overHttp.tallies("2026"));
+            assertEquals(Outcome.ALREADY_COUNTED, overHttp.confirm("t1", NOW.plusSeconds(1), 1).outcome());
+            assertEquals(2, lose.tokens.size(), "the SDK sent the transaction twice: " + lose.tokens);
+            assertEquals(lose.tokens.get(0), lose.tokens.get(1), "as one request, under one idempotency token");
+            assertTrue(lose.tokens.get(0).length() > 10, lose.tokens.get(0));
+        }
+    }
+
+    @Test
+    void aDirectVoteWhoseAnswerIsLostIsRetriedByTheSdkAndCountedOnce() {
+        LoseFirstAnswer lose = new LoseFirstAnswer("TransactWriteItems");
+        try (DynamoDbClient http = DynamoDbLocal.overHttp(lose)) {
+            VoteStore overHttp = new DynamoDbVoteStore(http, DynamoDbLocal.newTable(http));
+
+            assertEquals(Outcome.COUNTED, overHttp.castDirect("2026", "papillon", "b1", NOW, 1));
+            assertEquals(Map.of("papillon", 1L), overHttp.tallies("2026"));
+            assertEquals(2, lose.tokens.size(), "the SDK sent the transaction twice: " + lose.tokens);
+        }
+    }
+
+    @Test
+    void aPendingVoteWhoseAnswerIsLostIsRetriedByTheSdkAndKept() {
+        LoseFirstAnswer lose = new LoseFirstAnswer("PutItem");
+        try (DynamoDbClient http = DynamoDbLocal.overHttp(lose)) {
+            VoteStore overHttp = new DynamoDbVoteStore(http, DynamoDbLocal.newTable(http));
+
+            assertEquals(Outcome.ACCEPTED, overHttp.savePending(pending("papillon", "v1", "t1"), 1));
+            assertEquals(Outcome.COUNTED, overHttp.confirm("t1", NOW, 1).outcome());
+            assertEquals(2, lose.tokens.size(), "the SDK sent the put twice");
+        }
+    }
+
+    /**
+     * Lets the first {@code operation} reach DynamoDB and be applied, then loses its answer on the way back
+     * (a retryable failure, as a dropped connection is), so the SDK sends it again. Notes the idempotency
+     * token each attempt carried.
+     */
+    private static final class LoseFirstAnswer implements ExecutionInterceptor {
+        private final String operation;
+        private final AtomicBoolean lost = new AtomicBoolean();
+        final List<String> tokens = new CopyOnWriteArrayList<>();
+
+        LoseFirstAnswer(String operation) {
+            this.operation = operation;
+        }
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            if (operation.equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+                tokens.add(context.requestBody().map(LoseFirstAnswer::clientRequestToken).orElse("no body"));
+            }
+        }
+
+        @Override
+        public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+            if (operation.equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
+                    && context.httpResponse().isSuccessful() && lost.compareAndSet(false, true)) {
+                throw RetryableException.builder().message("the answer was lost on its way back (simulated)").build();
+            }
+        }
+
+        private static String clientRequestToken(RequestBody body) {
+            try (InputStream in = body.contentStreamProvider().newStream()) {
+                return new ObjectMapper().readTree(in).path("ClientRequestToken").asText("none");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** A client whose first {@code losses} transactions are cancelled as DynamoDB does when another one held an item. */

@@ -1,11 +1,16 @@
 package be.socialeinnovatiefabriek.radicale.vote.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,11 +80,84 @@ class SqliteVoteStoreTest extends VoteStoreContract {
     }
 
     @Test
+    void aWriteTheFileRefusesFailsItsCallerAndTheWriterServesTheNextOne() throws Exception {
+        store.savePending(pending("papillon", "v1", "t1"), 1);
+        store.savePending(pending("armentekort", "v2", "t2"), 1);
+        // A real failure inside the writer's transaction: SQLite itself refuses the insert, as on a full disk.
+        sql("CREATE TRIGGER refuse_votes BEFORE INSERT ON votes BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+
+        Future<Outcome> refused = Executors.newSingleThreadExecutor().submit(() -> store.confirm("t1", NOW, 1).outcome());
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> refused.get(30, TimeUnit.SECONDS),
+                "the caller gets the failure; it does not wait for ever");
+        assertTrue(failure.getCause() instanceof SqliteFailure, failure.getCause().toString());
+        assertTrue(failure.getCause().getMessage().contains("database or disk is full"), failure.getCause().getMessage());
+
+        sql("DROP TRIGGER refuse_votes");
+        store.check();
+        assertEquals(Outcome.COUNTED, store.confirm("t2", NOW, 1).outcome(), "the writer goes on");
+        assertEquals(Outcome.COUNTED, store.confirm("t1", NOW, 1).outcome(), "the refused vote was left pending");
+        assertEquals(Map.of("papillon", 1L, "armentekort", 1L), store.tallies("2026"));
+    }
+
+    @Test
+    void anErrorInTheWriterThreadFailsOnlyItsWriteAndTheWriterGoesOn() throws Exception {
+        store.close();
+        Connection connection = SqliteSchema.connect(directory.resolve("votes.db"));
+        SqliteSchema.create(connection);
+        try (SqliteWriter writer = new SqliteWriter(connection, "writer under test")) {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<Outcome>> calls = new ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                int n = i;
+                calls.add(pool.submit(() -> writer.submit(writes -> {
+                    if (n == 20) {
+                        throw new StackOverflowError("a write that goes wrong in the writer thread");
+                    }
+                    return writes.savePending(pending("papillon", "v" + n, "t" + n), 1);
+                })));
+            }
+            int failed = 0;
+            for (Future<Outcome> call : calls) {
+                try {
+                    assertEquals(Outcome.ACCEPTED, call.get(30, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
+                    assertTrue(e.getCause() instanceof SqliteFailure, e.getCause().toString());
+                    failed++;
+                }
+            }
+            pool.shutdown();
+
+            assertEquals(1, failed, "only the write that threw failed");
+            assertThrows(SqliteFailure.class, () -> writer.submit(writes -> {
+                throw new OutOfMemoryError("alone in its batch");
+            }));
+            assertEquals(Outcome.COUNTED, writer.submit(writes -> writes.confirm("t1", NOW, 1)).outcome());
+        }
+        store = open();
+        assertEquals(Map.of("papillon", 1L), store.tallies("2026"));
+    }
+
+    @Test
+    void aClosedStoreFailsItsCheck() {
+        store.close();
+
+        assertThrows(IllegalStateException.class, store::check);
+        store = open();
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("votes.db"));
+             Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    @Test
     void aCallAfterCloseIsRefusedAndACloseTwiceIsHarmless() {
         store.close();
         store.close();
 
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        assertThrows(IllegalStateException.class,
                 () -> store.savePending(pending("papillon", "v1", "t1"), 1));
         store = open();
     }

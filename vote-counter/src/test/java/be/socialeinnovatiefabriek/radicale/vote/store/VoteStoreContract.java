@@ -222,6 +222,16 @@ public abstract class VoteStoreContract {
         assertEquals(Map.of("papillon", 100L, "armentekort", 100L), withoutZeros(store.tallies("2026")));
     }
 
+    @Test
+    void aStoreThatAnswersPassesItsCheckAndTheCheckCountsNothing() {
+        store.savePending(pending("papillon", "v1", "t1"), 1);
+
+        store.check();
+
+        assertEquals(Outcome.COUNTED, store.confirm("t1", NOW, 1).outcome());
+        assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2026")));
+    }
+
     private static Map<String, Long> withoutZeros(Map<String, Long> tallies) {
         Map<String, Long> counted = new java.util.HashMap<>(tallies);
         counted.values().removeIf(count -> count == 0);

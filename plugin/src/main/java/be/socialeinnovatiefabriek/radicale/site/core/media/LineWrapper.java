@@ -13,6 +13,8 @@ import java.util.function.ToDoubleFunction;
 final class LineWrapper {
 
     static final String ELLIPSIS = "\u2026";
+    private static final int NO_BREAK_SPACE = 0x00A0;
+    private static final int NARROW_NO_BREAK_SPACE = 0x202F;
 
     private final ToDoubleFunction<String> width;
 
@@ -93,12 +95,14 @@ final class LineWrapper {
 
     /**
      * {@code text} ready to draw: composed (NFC), every run of white space one space, and characters the
-     * font cannot draw (an emoji, say) left out rather than drawn as empty boxes.
+     * font cannot draw (an emoji, say) left out rather than drawn as empty boxes. A narrow no-break space
+     * (French typography) the font lacks becomes a no-break space: still a space, still no line break there.
      */
     static String printable(String text, IntPredicate canDraw) {
         String composed = Normalizer.normalize(text, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
         StringBuilder out = new StringBuilder(composed.length());
-        composed.codePoints().filter(c -> c == ' ' || canDraw.test(c)).forEach(out::appendCodePoint);
+        composed.codePoints().map(c -> c == NARROW_NO_BREAK_SPACE && !canDraw.test(c) ? NO_BREAK_SPACE : c)
+                .filter(c -> c == ' ' || canDraw.test(c)).forEach(out::appendCodePoint);
         return out.toString().replaceAll(" {2,}", " ").strip();
     }
 }

@@ -94,4 +94,12 @@ class MediaBuilderTest {
         BundledFonts fonts = BundledFonts.load(TestPhotos.FONTS);
         assertEquals("Zoë & François café", fonts.printable("  Zoë &\n François \uD83D\uDE00 cafe\u0301 "));
     }
+
+    @Test
+    void aNarrowNoBreakSpaceTheFontLacksIsDrawnAsANoBreakSpace() throws Exception {
+        BundledFonts fonts = BundledFonts.load(TestPhotos.FONTS);
+        assertEquals("Votez pour Zoë\u00A0!", fonts.printable("Votez pour Zoë\u202F!"), "French typography keeps its unbreakable space");
+        assertEquals(List.of("Votez pour", "Zoë\u00A0!"), new LineWrapper(String::length).wrap("Votez pour Zoë\u00A0!", 12, 2),
+                "the line never breaks before the exclamation mark");
+    }
 }
