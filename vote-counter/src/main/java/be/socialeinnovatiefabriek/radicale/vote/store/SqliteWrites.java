@@ -16,9 +16,11 @@ import java.util.Map;
  * The counting rules as statements on the writer's connection. Only the writer thread calls these, inside
  * its open transaction, so each check-then-write is exact; the unique keys guard it once more. A
  * confirmation takes two statements on its common path (claim the token, insert the vote); the nominees'
- * tallies are added up per transaction and written once, just before it commits.
+ * tallies, and their counts per minute, are added up per transaction and written once, just before it commits.
  */
 final class SqliteWrites implements AutoCloseable {
+
+    private static final long MINUTE_MILLIS = 60_000;
 
     private final PreparedStatement claimToken;
     private final PreparedStatement findPending;
@@ -28,7 +30,9 @@ final class SqliteWrites implements AutoCloseable {
     private final PreparedStatement votedFor;
     private final PreparedStatement insertVote;
     private final PreparedStatement countNominee;
+    private final PreparedStatement countMinute;
     private final Map<List<String>, Long> tallies = new HashMap<>();
+    private final Map<List<Object>, Long> minutes = new HashMap<>();
 
     SqliteWrites(Connection connection) throws SQLException {
         claimToken = connection.prepareStatement("UPDATE pending SET counted_at = ? "
@@ -48,6 +52,8 @@ final class SqliteWrites implements AutoCloseable {
                 + "SELECT ?, ?, ?, ? WHERE (SELECT count(*) FROM votes WHERE campaign = ? AND voter_hash = ?) < ?");
         countNominee = connection.prepareStatement("INSERT INTO tallies (campaign, nominee, votes) VALUES (?, ?, ?) "
                 + "ON CONFLICT (campaign, nominee) DO UPDATE SET votes = votes + excluded.votes");
+        countMinute = connection.prepareStatement("INSERT INTO minute_tallies (campaign, minute, nominee, votes) "
+                + "VALUES (?, ?, ?, ?) ON CONFLICT (campaign, minute, nominee) DO UPDATE SET votes = votes + excluded.votes");
     }
 
     Outcome savePending(PendingVote vote, int votesPerVoter) throws SQLException {
@@ -115,6 +121,7 @@ final class SqliteWrites implements AutoCloseable {
             return Outcome.ALREADY_VOTED;
         }
         tallies.merge(List.of(campaign, nominee), 1L, Long::sum);
+        minutes.merge(List.of(campaign, now.toEpochMilli() / MINUTE_MILLIS * MINUTE_MILLIS, nominee), 1L, Long::sum);
         return Outcome.COUNTED;
     }
 
@@ -127,11 +134,20 @@ final class SqliteWrites implements AutoCloseable {
             countNominee.executeUpdate();
         }
         tallies.clear();
+        for (Map.Entry<List<Object>, Long> minute : minutes.entrySet()) {
+            countMinute.setString(1, (String) minute.getKey().get(0));
+            countMinute.setLong(2, (Long) minute.getKey().get(1));
+            countMinute.setString(3, (String) minute.getKey().get(2));
+            countMinute.setLong(4, minute.getValue());
+            countMinute.executeUpdate();
+        }
+        minutes.clear();
     }
 
     /** Forgets the tallies of a transaction that was rolled back. */
     void forgetTallies() {
         tallies.clear();
+        minutes.clear();
     }
 
     private int votesOf(String campaign, String voterHash) throws SQLException {
@@ -154,7 +170,7 @@ final class SqliteWrites implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         for (PreparedStatement statement : new PreparedStatement[] {claimToken, findPending, unclaimToken, insertPending,
-                voterCount, votedFor, insertVote, countNominee}) {
+                voterCount, votedFor, insertVote, countNominee, countMinute}) {
             statement.close();
         }
     }
