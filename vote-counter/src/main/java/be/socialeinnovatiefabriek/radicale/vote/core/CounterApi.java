@@ -21,6 +21,9 @@ public final class CounterApi {
     private static final Pattern EXPORT = Pattern.compile("/api/admin/campaigns/([^/]+)/export\\.csv");
     private static final String CONFIRM = "/api/votes/confirm";
     private static final String HEALTH = "/api/health";
+    private static final Pattern STUDIO = Pattern.compile("/api/admin/campaigns/([^/]+)/studio");
+    private static final Pattern STUDIO_DATA = Pattern.compile("/api/admin/campaigns/([^/]+)/studio\\.json");
+    private static final Pattern STUDIO_ASSET = Pattern.compile("/api/admin/studio/studio\\.(js|css)");
     private static final Pattern EDITION = Pattern.compile("\\d{4}");
 
     private static final int QUOTED_LENGTH = 100;
@@ -36,6 +39,7 @@ public final class CounterApi {
     private final VoteConfirmation confirmation;
     private final CampaignView campaigns;
     private final AdminExport export;
+    private final StudioView studio;
     private final CounterHealth health;
 
     /** A counter whose rate limits are kept in this process's memory (the local server). */
@@ -55,6 +59,7 @@ public final class CounterApi {
         this.confirmation = new VoteConfirmation(settings, ballots, store, clock);
         this.campaigns = new CampaignView(ballots, store, clock);
         this.export = new AdminExport(settings, ballots, store);
+        this.studio = new StudioView(settings, ballots, store, clock);
     }
 
     public ApiResponse handle(ApiRequest request) {
@@ -116,6 +121,15 @@ public final class CounterApi {
         }
         if ((m = CAMPAIGN.matcher(path)).matches()) {
             return method.equals("GET") ? campaigns.status(edition(m), reply) : notAllowed(reply, "GET");
+        }
+        if ((m = STUDIO.matcher(path)).matches()) {
+            return method.equals("GET") ? studio.page(request, edition(m)) : notAllowed(reply, "GET");
+        }
+        if ((m = STUDIO_DATA.matcher(path)).matches()) {
+            return method.equals("GET") ? studio.data(request, edition(m), reply) : notAllowed(reply, "GET");
+        }
+        if ((m = STUDIO_ASSET.matcher(path)).matches()) {
+            return method.equals("GET") ? studio.asset(path) : notAllowed(reply, "GET");
         }
         if ((m = EXPORT.matcher(path)).matches()) {
             return method.equals("GET") ? export.csv(request, edition(m), reply) : notAllowed(reply, "GET");
