@@ -67,7 +67,8 @@ public class DeployMojo extends AbstractMojo {
                     cloudFrontEndpoint, dryRun);
         } catch (InvalidDeploySettings e) {
             e.problems().forEach(getLog()::error);
-            throw new MojoExecutionException(e.problems().size() + " site:deploy setting(s) to fix; see the lines above");
+            throw new MojoExecutionException(e.problems().size() + (e.problems().size() == 1 ? " setting" : " settings")
+                    + " of site:deploy to fix; see the lines above");
         }
         getLog().info("Publishing " + outputDirectory + " to s3://" + settings.bucket()
                 + settings.distributionId().map(id -> " behind CloudFront " + id).orElse(""));

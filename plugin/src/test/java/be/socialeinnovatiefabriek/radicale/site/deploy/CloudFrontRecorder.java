@@ -20,10 +20,10 @@ import org.w3c.dom.NodeList;
  * the deploy uses it: it records each request's distribution, caller reference and paths, and answers 201 with
  * an invalidation as CloudFront does. The SDK's real client talks to it over HTTP; no real CloudFront can run here.
  */
-final class CloudFrontRecorder implements AutoCloseable {
+public final class CloudFrontRecorder implements AutoCloseable {
 
     /** One CreateInvalidation request as it arrived. */
-    record Invalidation(String distributionId, String callerReference, List<String> paths, String authorization) {
+    public record Invalidation(String distributionId, String callerReference, List<String> paths, String authorization) {
     }
 
     private static final String PREFIX = "/2020-05-31/distribution/";
@@ -32,17 +32,17 @@ final class CloudFrontRecorder implements AutoCloseable {
     private final HttpServer server;
     private final List<Invalidation> invalidations = new CopyOnWriteArrayList<>();
 
-    CloudFrontRecorder() throws IOException {
+    public CloudFrontRecorder() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Invalidation> invalidations() {
+    public List<Invalidation> invalidations() {
         return List.copyOf(invalidations);
     }
 

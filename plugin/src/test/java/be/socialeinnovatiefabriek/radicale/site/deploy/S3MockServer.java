@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
  * S3Mock, an S3-compatible server, started from its executable jar (a test dependency) as a process of its own:
  * its Spring Boot classes never meet the plugin's. It listens on a free port and keeps its objects in a folder.
  */
-final class S3MockServer implements AutoCloseable {
+public final class S3MockServer implements AutoCloseable {
 
     private static final Pattern STARTED = Pattern.compile("Tomcat started on ports? (\\d+) \\(https\\), (\\d+) \\(http\\)");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private static S3MockServer shared;
 
     private final Process process;
     private final URI endpoint;
@@ -27,6 +29,17 @@ final class S3MockServer implements AutoCloseable {
     private S3MockServer(Process process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
+    }
+
+    /** One server for every test class of the run (it takes seconds to start), stopped when the JVM exits. */
+    public static synchronized S3MockServer shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            Path folder = Files.createTempDirectory("s3mock");
+            shared = start(folder, List.of());
+            S3MockServer server = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stopAndDelete(folder), "s3mock-stop"));
+        }
+        return shared;
     }
 
     /** Starts S3Mock with {@code buckets} made, its objects and log in {@code folder}. */
@@ -38,6 +51,7 @@ final class S3MockServer implements AutoCloseable {
                 "--server.port=0", "--com.adobe.testing.s3mock.http-port=0",
                 "--com.adobe.testing.s3mock.store.root=" + root,
                 "--com.adobe.testing.s3mock.store.initialBuckets=" + String.join(",", buckets),
+                "--com.adobe.testing.s3mock.store.retainFilesOnExit=false",
                 "--spring.main.banner-mode=off")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
@@ -66,8 +80,19 @@ final class S3MockServer implements AutoCloseable {
     }
 
     /** Its plain-HTTP address. */
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
+    }
+
+    private void stopAndDelete(Path folder) {
+        try {
+            close();
+            try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        } catch (IOException | InterruptedException e) {
+            // the JVM is exiting; the temporary folder is left
+        }
     }
 
     @Override

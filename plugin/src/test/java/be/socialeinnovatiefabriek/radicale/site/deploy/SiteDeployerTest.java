@@ -50,20 +50,19 @@ class SiteDeployerTest {
     private final List<String> log = new ArrayList<>();
 
     @BeforeAll
-    static void startServers(@TempDir Path folder) throws Exception {
-        s3mock = S3MockServer.start(folder, List.of("warm-up"));
+    static void startServers() throws Exception {
+        s3mock = S3MockServer.shared();
         cloudFront = new CloudFrontRecorder();
     }
 
     @AfterAll
-    static void stopServers() throws Exception {
+    static void stopRecorder() {
         cloudFront.close();
-        s3mock.close();
     }
 
     @BeforeEach
     void newBucket() throws Exception {
-        bucket = "site-" + BUCKETS.incrementAndGet();
+        bucket = "deployer-" + BUCKETS.incrementAndGet();
         try (DeployClients clients = clients(settings(false))) {
             clients.s3().createBucket(create -> create.bucket(bucket));
         }
