@@ -21,7 +21,10 @@
 </section>
 <section id="vote" class="vote-slot">
 <h2>${t["vote.title"]}</h2>
-<p>${t["vote.how"]}</p>
+<p>${layout.howToVote(campaign)}</p>
+<#if campaign.verification == "none">
+<p class="notice">${t["vote.none.guarantee"]}</p>
+</#if>
 <p><a class="button" href="${campaign.votePath}">${t["vote.page.title"]}</a> <a href="${campaign.resultsPath}">${t["results.link"]}</a></p>
 <#if campaign.phase != "closed">
 <p><a href="${campaign.path}posters/">${t["posters.title"]}</a></p>

@@ -26,6 +26,14 @@
   <#return status>
 </#function>
 
+<#-- How an edition's vote works: with a confirmation mail, or (verification none) once per browser with a proof of work. -->
+<#function howToVote edition>
+  <#if edition.verification == "none">
+    <#return t["vote.how.none"]>
+  </#if>
+  <#return t["vote.how"]>
+</#function>
+
 <#function phaseText phase>
   <#if phase == "upcoming">
     <#return t["phase.upcoming"]>
@@ -67,7 +75,7 @@
 <#elseif pg.type == "home" || pg.type == "language-select">
 <meta name="description" content="${t["site.description"]}">
 <#elseif pg.type == "vote">
-<meta name="description" content="${t["vote.how"]}">
+<meta name="description" content="${howToVote(edition)}">
 <#elseif pg.type == "results">
 <meta name="description" content="${t["results.audience"]}">
 </#if>
@@ -302,13 +310,20 @@
 </div>
 <div class="vote__phase" data-phase-show="open"<#if edition.phase != "open"> hidden</#if>>
 <p>${t["vote.open"]?replace("{0}", edition.closesText)}</p>
+<#local mailed = edition.verification != "none">
+<#-- Without e-mail the browser must solve the counter's proof of work first (site.js): without JavaScript the button stays disabled. -->
 <form class="vote-form" method="post" action="${edition.voteAction}" data-vote-form
-      data-msg-pending="${t["vote.checkMail.text"]}" data-msg-counted="${t["vote.thanks.text"]}"
-      data-msg-already_voted="${t["vote.alreadyVoted.text"]}" data-msg-voting_closed="${t["vote.closed.text"]}"
-      data-msg-rate_limited="${t["vote.error.rateLimited"]}" data-msg-bad_request="${t["vote.error.email"]}"
+      <#if !mailed>data-challenge="${site.voteApi}/campaigns/${plain(edition.year)}/challenge" data-msg-working="${t["vote.none.working"]}"
+      data-msg-challenge="${t["vote.error.challenge"]}"</#if>
+      data-msg-pending="${t["vote.checkMail.text"]}" data-msg-counted="${mailed?then(t["vote.thanks.text"], t["vote.thanks.textNone"])}"
+      data-msg-already_voted="${mailed?then(t["vote.alreadyVoted.text"], t["vote.alreadyVoted.textNone"])}" data-msg-voting_closed="${t["vote.closed.text"]}"
+      data-msg-rate_limited="${t["vote.error.rateLimited"]}" data-msg-bad_request="${mailed?then(t["vote.error.email"], t["vote.problem.textNone"])}"
       data-msg-voting_not_open="${t["vote.upcoming"]?replace("{0}", edition.opensText)}" data-msg-mail_unavailable="${t["vote.error.mail"]}"
-      data-msg-error="${t["vote.problem.text"]}">
+      data-msg-error="${mailed?then(t["vote.problem.text"], t["vote.problem.textNone"])}">
 <input type="hidden" name="lang" value="${lang}">
+<#if !mailed>
+<noscript><p class="notice">${t["vote.none.noscript"]}</p></noscript>
+</#if>
 <#if nominee.slug??>
 <input type="hidden" name="nominee" value="${nominee.slug}">
 <#else>
@@ -322,12 +337,14 @@
 </#list>
 </fieldset>
 </#if>
+<#if mailed>
 <div class="field">
 <label for="${id}-email">${t["vote.form.email"]}</label>
 <input type="email" id="${id}-email" name="email" required autocomplete="email" inputmode="email" maxlength="254" aria-describedby="${id}-email-hint">
 <p class="hint" id="${id}-email-hint">${t["vote.form.emailHint"]}</p>
 </div>
-<button type="submit" class="button"><#if nominee.name??>${t["vote.form.submitFor"]?replace("{0}", nominee.name)}<#else>${t["vote.form.submit"]}</#if></button>
+</#if>
+<button type="submit" class="button"<#if !mailed> disabled</#if>><#if nominee.name??>${t["vote.form.submitFor"]?replace("{0}", nominee.name)}<#else>${t["vote.form.submit"]}</#if></button>
 <p class="vote-feedback" role="status" aria-live="polite"></p>
 </form>
 </div>

@@ -39,8 +39,13 @@ public final class SampleSite {
 
     /** The settings of a build of the sample content into {@code output}. */
     public static SiteConfig config(Path output, String baseUrl, boolean preview) {
+        return config(projectDir().resolve("content"), output, baseUrl, preview);
+    }
+
+    /** The settings of a build of {@code content} (the sample's, or a variant of it) with the project's template. */
+    public static SiteConfig config(Path content, Path output, String baseUrl, boolean preview) {
         Path project = projectDir();
-        return new SiteConfig(project, project.resolve("content"), project.resolve("site-template"), output, LANGUAGES,
+        return new SiteConfig(project, content, project.resolve("site-template"), output, LANGUAGES,
                 baseUrl, ZoneId.of("Europe/Brussels"), NOW, preview, "");
     }
 

@@ -105,7 +105,8 @@ final class CampaignViews {
         view.put("closesText", format.format(text.closes().atZoneSameInstant(config.zone())));
         view.put("phase", phase(text.opens(), text.closes()));
         view.put("results", text.results());
-        view.put("verification", text.verification());
+        // The counter asks what the ballot says, and the ballot takes the default language's file: so must the form.
+        view.put("verification", bundle.texts().getOrDefault(config.defaultLanguage(), text).verification());
         view.put("votesPerVoter", text.votesPerVoter());
         List<Map<String, Object>> nominees = new ArrayList<>();
         for (String slug : text.nominees()) {

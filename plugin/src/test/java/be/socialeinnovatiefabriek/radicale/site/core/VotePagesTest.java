@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -57,6 +59,43 @@ class VotePagesTest {
         assertNotNull(page.selectFirst("label[for=" + email.id() + "]"), "the address field has a label");
         assertFalse(form.parent().hasAttr("hidden"), "voting is open at the build's moment");
         assertTrue(page.selectFirst("[data-phase-show=upcoming]").hasAttr("hidden"));
+        assertFalse(form.selectFirst("button[type=submit]").hasAttr("disabled"), "a vote by e-mail needs no script");
+        assertFalse(form.hasAttr("data-challenge"));
+        assertTrue(form.select("noscript").isEmpty());
+    }
+
+    @Test
+    void anEditionWithoutEmailAsksNoAddressSaysWhatItCannotProveAndTellsThatItNeedsJavaScript() throws Exception {
+        TestSite site = TestSite.create(folder, "vote-without-email");
+        new SiteBuilder(site.config()).build();
+
+        assertEquals("none", new ObjectMapper().readTree(site.page("ballots/2026.json")).get("verification").asText());
+        Map<String, String> noscript = new java.util.HashMap<>();
+        for (String lang : List.of("nl", "fr", "en")) {
+            Document page = Jsoup.parse(site.page(lang + "/campaigns/2026/vote/index.html"));
+            Element form = page.selectFirst("form.vote-form");
+            assertTrue(form.select("input[name=email]").isEmpty(), lang + ": no address asked");
+            assertTrue(form.selectFirst("button[type=submit]").hasAttr("disabled"), lang + ": the script enables the button");
+            assertEquals("/api/campaigns/2026/challenge", form.attr("data-challenge"));
+            for (String answer : List.of("working", "challenge", "counted", "already_voted", "error")) {
+                assertFalse(form.attr("data-msg-" + answer).isBlank(), lang + ": " + answer);
+            }
+            noscript.put(lang, Jsoup.parse(form.selectFirst("noscript").html()).text());
+            assertTrue(noscript.get(lang).contains("JavaScript"), lang + ": " + noscript.get(lang));
+            assertFalse(page.selectFirst(".prose .notice").text().isBlank(), lang + ": the page says what this vote cannot prove");
+            assertNotNull(Jsoup.parse(site.page(lang + "/campaigns/2026/index.html")).selectFirst("#vote .notice"),
+                    lang + ": so does the edition's page");
+        }
+        assertEquals(3, Set.copyOf(noscript.values()).size(), "the notice speaks each page's language: " + noscript);
+        assertEquals("Voting here needs JavaScript: your browser has to do a short calculation before your vote counts. "
+                + "Turn JavaScript on and reload this page.", noscript.get("en"));
+        assertTrue(Jsoup.parse(site.page("en/campaigns/2026/vote/index.html")).selectFirst(".prose .notice").text()
+                .startsWith("Good to know: without a confirmation by e-mail, this vote cannot check"));
+        Element profileForm = Jsoup.parse(site.page("fr/innovators/alpha/index.html")).selectFirst("form.vote-form");
+        assertTrue(profileForm.select("input[name=email]").isEmpty());
+        assertTrue(profileForm.selectFirst("button[type=submit]").hasAttr("disabled"));
+        assertEquals("This browser has already been used to vote in this edition. Everyone can vote once.",
+                Jsoup.parse(site.page("en/campaigns/2026/vote/already-voted/index.html")).selectFirst(".lead").text());
     }
 
     @Test
@@ -70,6 +109,19 @@ class VotePagesTest {
             assertFalse(form.attr("data-msg-" + answer).isBlank(), answer);
         }
         assertEquals("The confirmation e-mail could not be sent just now. Please try again in a few minutes.", form.attr("data-msg-mail_unavailable"));
+    }
+
+    @Test
+    void theFormAsksWhatTheBallotSaysEvenWhenATranslationStatesAnotherPolicy() throws Exception {
+        TestSite site = TestSite.create(folder, "vote-without-email");
+        site.write("content/campaigns/2026/index.fr.md", java.nio.file.Files.readString(site.root().resolve("content/campaigns/2026/index.nl.md"))
+                .replace("verification: none", "verification: email").replace("Een jury", "Un jury"));
+        new SiteBuilder(site.config()).build();
+
+        assertEquals("none", new ObjectMapper().readTree(site.page("ballots/2026.json")).get("verification").asText());
+        Element form = Jsoup.parse(site.page("fr/campaigns/2026/vote/index.html")).selectFirst("form.vote-form");
+        assertTrue(form.select("input[name=email]").isEmpty(), "the counter would refuse a vote by e-mail");
+        assertEquals("/api/campaigns/2026/challenge", form.attr("data-challenge"));
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * {@code GET /api/admin/campaigns/{id}/export.csv} behind {@code Authorization: Bearer <VOTE_ADMIN_TOKEN>}:
- * the tallies, then the audit trail (time, nominee, voter hash), whatever the results policy.
+ * the tallies, the anomaly sections ({@link AnomalyReport}), then the audit trail (time, nominee, voter hash),
+ * whatever the results policy. Sections are separated by a blank line, each with its own header line.
  */
 final class AdminExport {
 
@@ -38,9 +39,18 @@ final class AdminExport {
         Map<String, Long> tallies = (Map<String, Long>) report.get("tallies");
         tallies.forEach((nominee, votes) -> csv.append(nominee).append(',').append(votes).append("\r\n"));
         csv.append("total,").append(report.get("total")).append("\r\n\r\n");
-        csv.append("counted_at,nominee,voter_hash\r\n");
-        store.audit(ballot.id(), vote -> csv.append(vote.countedAt()).append(',').append(vote.nominee()).append(',')
-                .append(vote.voterHash()).append("\r\n"));
+        AnomalyReport anomalies = new AnomalyReport();
+        store.submissions(ballot.id(), anomalies::submitted);
+        store.confirmationDelays(ballot.id(), anomalies::confirmedAfter);
+        // One pass over the trail, the longest section: it goes last, and feeds the counted votes per hour.
+        StringBuilder audit = new StringBuilder("counted_at,nominee,voter_hash\r\n");
+        store.audit(ballot.id(), vote -> {
+            anomalies.counted(vote.countedAt());
+            audit.append(vote.countedAt()).append(',').append(vote.nominee()).append(',').append(vote.voterHash())
+                    .append("\r\n");
+        });
+        anomalies.appendTo(csv);
+        csv.append(audit);
         return new ApiResponse(200, Map.of("Content-Type", "text/csv; charset=utf-8",
                 "Content-Disposition", "attachment; filename=\"votes-" + ballot.id() + ".csv\""),
                 csv.toString().getBytes(StandardCharsets.UTF_8));

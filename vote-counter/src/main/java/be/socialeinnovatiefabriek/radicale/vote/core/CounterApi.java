@@ -17,6 +17,7 @@ public final class CounterApi {
     private static final System.Logger LOG = System.getLogger(CounterApi.class.getName());
     private static final Pattern CAMPAIGN = Pattern.compile("/api/campaigns/([^/]+)");
     private static final Pattern VOTES = Pattern.compile("/api/campaigns/([^/]+)/votes");
+    private static final Pattern CHALLENGE = Pattern.compile("/api/campaigns/([^/]+)/challenge");
     private static final Pattern RESULTS = Pattern.compile("/api/campaigns/([^/]+)/results");
     private static final Pattern EXPORT = Pattern.compile("/api/admin/campaigns/([^/]+)/export\\.csv");
     private static final String CONFIRM = "/api/votes/confirm";
@@ -41,6 +42,7 @@ public final class CounterApi {
     private final AdminExport export;
     private final StudioView studio;
     private final CounterHealth health;
+    private final VoteChallenge challenges;
 
     /** A counter whose rate limits are kept in this process's memory (the local server). */
     public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, Mailer mailer, Clock clock) {
@@ -55,7 +57,9 @@ public final class CounterApi {
         SecureRandom random = TokenRandom.create();
         VoterIdentity identity = new VoterIdentity(settings.hmacKey(), settings.mailboxRules());
         this.health = new CounterHealth(store, clock);
-        this.submission = new VoteSubmission(settings, ballots, store, health.watch(mailer), clock, identity, random, limits);
+        this.challenges = new VoteChallenge(settings, ballots, clock);
+        this.submission = new VoteSubmission(settings, ballots, store, health.watch(mailer), clock, identity, random, limits,
+                challenges);
         this.confirmation = new VoteConfirmation(settings, ballots, store, clock);
         this.campaigns = new CampaignView(ballots, store, clock);
         this.export = new AdminExport(settings, ballots, store);
@@ -115,6 +119,9 @@ public final class CounterApi {
         Matcher m;
         if ((m = VOTES.matcher(path)).matches()) {
             return method.equals("POST") ? submission.handle(request, edition(m), reply) : notAllowed(reply, "POST");
+        }
+        if ((m = CHALLENGE.matcher(path)).matches()) {
+            return method.equals("GET") ? challenges.issue(edition(m), reply) : notAllowed(reply, "GET");
         }
         if ((m = RESULTS.matcher(path)).matches()) {
             return method.equals("GET") ? campaigns.results(edition(m), reply) : notAllowed(reply, "GET");

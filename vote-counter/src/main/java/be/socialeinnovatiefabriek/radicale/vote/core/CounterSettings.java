@@ -25,24 +25,39 @@ import java.util.Set;
  * @param mailboxRules      what counts as one mailbox: the built-in table, plus the file VOTE_MAILBOX_RULES names
  * @param trustedProxies    VOTE_TRUSTED_PROXIES and VOTE_CLIENT_ADDRESS_HEADER: whose header names the client
  * @param disposableDomains the bundled list, VOTE_DISPOSABLE_DOMAINS_FILE and VOTE_DISPOSABLE_DOMAINS_ALLOW
+ * @param challengeMaxNumber VOTE_CHALLENGE_MAX_NUMBER (default {@value #DEFAULT_CHALLENGE_MAX_NUMBER}): the proof of
+ *                           work asked before a vote without e-mail counts; a browser tries half as many hashes on average
  */
 public record CounterSettings(String hmacKey, String adminToken, List<String> allowedOrigins, URI publicUrl,
                               int submissionsPerIpPerMinute, int submissionBurstPerIp,
                               int submissionsPerAddressPerHour, MailboxRules mailboxRules,
-                              TrustedProxies trustedProxies, DisposableDomains disposableDomains) {
+                              TrustedProxies trustedProxies, DisposableDomains disposableDomains,
+                              int challengeMaxNumber) {
 
     public static final int MIN_HMAC_KEY_LENGTH = 32;
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+    /** About a second of SHA-256 for a mid-range phone on average (see the README, "Integrity"). */
+    public static final int DEFAULT_CHALLENGE_MAX_NUMBER = 200_000;
+    /** Beyond this a phone would take minutes (about 100 times the default). */
+    public static final int MAX_CHALLENGE_MAX_NUMBER = 20_000_000;
 
     public CounterSettings {
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
-    /** Settings with the built-in mailbox rules, no trusted proxy, and the bundled list of disposable domains. */
+    /** Settings with the built-in mailbox rules, no trusted proxy, the bundled list of disposable domains and the default proof of work. */
     public CounterSettings(String hmacKey, String adminToken, List<String> allowedOrigins, URI publicUrl,
                            int submissionsPerIpPerMinute, int submissionBurstPerIp, int submissionsPerAddressPerHour) {
         this(hmacKey, adminToken, allowedOrigins, publicUrl, submissionsPerIpPerMinute, submissionBurstPerIp,
                 submissionsPerAddressPerHour, MailboxRules.builtIn(), TrustedProxies.none(), DisposableDomains.bundled());
+    }
+
+    /** Settings with the default proof of work. */
+    public CounterSettings(String hmacKey, String adminToken, List<String> allowedOrigins, URI publicUrl,
+                           int submissionsPerIpPerMinute, int submissionBurstPerIp, int submissionsPerAddressPerHour,
+                           MailboxRules mailboxRules, TrustedProxies trustedProxies, DisposableDomains disposableDomains) {
+        this(hmacKey, adminToken, allowedOrigins, publicUrl, submissionsPerIpPerMinute, submissionBurstPerIp,
+                submissionsPerAddressPerHour, mailboxRules, trustedProxies, disposableDomains, DEFAULT_CHALLENGE_MAX_NUMBER);
     }
 
     /** Reads the settings from {@code env}, or throws {@link InvalidSettings} naming every problem. */
@@ -66,11 +81,16 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         MailboxRules mailboxRules = mailboxRules(env.get("VOTE_MAILBOX_RULES"), problems);
         TrustedProxies proxies = TrustedProxies.fromEnvironment(env, problems);
         DisposableDomains disposable = DisposableDomains.fromEnvironment(env, problems);
+        int challenge = positive(env, "VOTE_CHALLENGE_MAX_NUMBER", DEFAULT_CHALLENGE_MAX_NUMBER, problems);
+        if (challenge > MAX_CHALLENGE_MAX_NUMBER) {
+            problems.add("VOTE_CHALLENGE_MAX_NUMBER must be at most " + MAX_CHALLENGE_MAX_NUMBER + " (got " + challenge
+                    + "): a phone would take minutes to vote; the default is " + DEFAULT_CHALLENGE_MAX_NUMBER + ".");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettings(problems);
         }
         return new CounterSettings(hmacKey, adminToken, origins, publicUrl, perIp, burst, perAddress, mailboxRules,
-                proxies, disposable);
+                proxies, disposable, challenge);
     }
 
     private static MailboxRules mailboxRules(String file, List<String> problems) {
@@ -169,6 +189,7 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
                 + ", submissionsPerIpPerMinute=" + submissionsPerIpPerMinute + ", submissionBurstPerIp="
                 + submissionBurstPerIp + ", submissionsPerAddressPerHour=" + submissionsPerAddressPerHour
                 + ", mailboxRules=" + mailboxRules + ", trustedProxies=" + trustedProxies
-                + ", disposableDomains=" + disposableDomains + ", hmacKey and adminToken hidden]";
+                + ", disposableDomains=" + disposableDomains + ", challengeMaxNumber=" + challengeMaxNumber
+                + ", hmacKey and adminToken hidden]";
     }
 }

@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.core;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public interface VoteStore extends AutoCloseable {
      * {@link Outcome#COUNTED} the first time; {@link Outcome#ALREADY_COUNTED} on a replay;
      * {@link Outcome#EXPIRED} after its expiry; {@link Outcome#UNKNOWN} for no such token;
      * {@link Outcome#ALREADY_VOTED} when the voter used all votes meanwhile (then nothing is counted).
+     * A counted confirmation also keeps how long after its submission it came ({@link #confirmationDelays}).
      */
     Confirmation confirm(String tokenHash, Instant now, int votesPerVoter);
 
@@ -76,6 +78,21 @@ public interface VoteStore extends AutoCloseable {
      */
     void check();
 
+    /**
+     * Spends a solved proof-of-work challenge: true the first time, false when it was spent before. The id is
+     * kept until {@code expiresAt} (the challenge is refused after that anyway), so only live ones take room.
+     */
+    boolean spendChallenge(String challengeId, Instant expiresAt, Instant now);
+
+    /** Keeps the facts of one submission for the admin export's anomaly sections, apart from any vote. */
+    void recordSubmission(String campaign, SubmissionFacts facts);
+
+    /** The facts of every submission of the edition, in no particular order. */
+    void submissions(String campaign, Consumer<SubmissionFacts> sink);
+
+    /** How long after its submission each counted confirmation of the edition came, in no particular order. */
+    void confirmationDelays(String campaign, Consumer<Duration> sink);
+
     @Override
     void close();
 
@@ -101,6 +118,17 @@ public interface VoteStore extends AutoCloseable {
         /** Oldest minute first, then by nominee. */
         public static final Comparator<MinuteTally> ORDER =
                 Comparator.comparing(MinuteTally::minute).thenComparing(MinuteTally::nominee);
+    }
+
+    /**
+     * One submission that passed the counter's checks, as the anomaly sections see it; nothing in it names
+     * the vote or the voter.
+     *
+     * @param hour       the hour it came in (truncated: the moment would tie it to its pending vote)
+     * @param mailDomain the domain of the voter's address, lower case; null for an edition without e-mail
+     * @param clientHash HMAC of the client IP (hex), the rate-limit key
+     */
+    record SubmissionFacts(Instant hour, String mailDomain, String clientHash) {
     }
 
     /** One counted vote in the audit trail. */

@@ -8,18 +8,21 @@ import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.Mail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.MailFailure;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.PendingVote;
+import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.SubmissionFacts;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
  * {@code POST /api/campaigns/{id}/votes}: checks the vote against its ballot and the rate limits, then
  * either keeps it pending and mails the link (verification email; an address that has voted is mailed that
- * its vote is already counted, and the answer is the same) or counts it for the browser's voter cookie
- * (verification none).
+ * its vote is already counted, and the answer is the same) or, once the browser's proof of work holds, counts
+ * it for the browser's voter cookie (verification none). Every submission that passes the checks leaves its
+ * facts (hour, mail domain, client hash) for the admin export's anomaly sections.
  */
 final class VoteSubmission {
 
@@ -35,9 +38,10 @@ final class VoteSubmission {
     private final RateLimits limits;
     private final RateLimits.Rule perClient;
     private final RateLimits.Rule perAddress;
+    private final VoteChallenge challenges;
 
     VoteSubmission(CounterSettings settings, BallotSource ballots, VoteStore store, Mailer mailer, Clock clock,
-                   VoterIdentity identity, SecureRandom random, RateLimits limits) {
+                   VoterIdentity identity, SecureRandom random, RateLimits limits, VoteChallenge challenges) {
         this.settings = settings;
         this.ballots = ballots;
         this.store = store;
@@ -46,6 +50,7 @@ final class VoteSubmission {
         this.identity = identity;
         this.random = random;
         this.limits = limits;
+        this.challenges = challenges;
         this.perClient = new RateLimits.Rule("client", settings.submissionBurstPerIp(),
                 Duration.ofMinutes(1).dividedBy(settings.submissionsPerIpPerMinute()));
         this.perAddress = new RateLimits.Rule("address", settings.submissionsPerAddressPerHour(),
@@ -64,8 +69,15 @@ final class VoteSubmission {
         if (!ballot.nominees().contains(nominee)) {
             throw Refusal.unknownNominee(nominee);
         }
-        limit(perClient, identity.ofClient(settings.trustedProxies().limitKeyOf(request)), now);
+        String client = identity.ofClient(settings.trustedProxies().limitKeyOf(request));
+        limit(perClient, client, now);
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         if ("none".equals(ballot.verification())) {
+            VoteChallenge.Solved solved = challenges.verify(fields.get(VoteChallenge.FIELD), ballot.id(), now);
+            if (!store.spendChallenge(solved.id(), solved.expires(), now)) {
+                throw VoteChallenge.replayed();
+            }
+            store.recordSubmission(ballot.id(), new SubmissionFacts(hour, null, client));
             return castDirect(request, ballot, nominee, now, reply);
         }
         MailAddress address = address(field(fields, "email", true));
@@ -74,6 +86,7 @@ final class VoteSubmission {
         String voter = identity.ofAddress(address);
         limit(perAddress, voter, now);
         try {
+            store.recordSubmission(ballot.id(), new SubmissionFacts(hour, address.domain(), client));
             return keepPending(ballot, nominee, lang, address, voter, now, reply);
         } catch (Refusal | RuntimeException e) {
             // The address's budget counts mails sent: when none went out (the mail server failed, the store

@@ -41,7 +41,14 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * TALLY#&lt;campaign&gt;#&lt;shard&gt;         &lt;nominee&gt;                           votes (N)
  * AUDIT#&lt;campaign&gt;#&lt;shard&gt;         &lt;countedAt millis&gt;#&lt;voterHash&gt;#&lt;nominee&gt;   countedAt (N, millis), nominee, voterHash
  * MINUTE#&lt;campaign&gt;#&lt;shard&gt;        &lt;minute millis&gt;#&lt;nominee&gt;            votes (N)
+ * FACTS#&lt;campaign&gt;#&lt;shard&gt;         S#&lt;random id&gt;                       hour (N, millis), clientHash, mailDomain (absent without e-mail)
+ * FACTS#&lt;campaign&gt;#&lt;shard&gt;         C#&lt;random id&gt;                       delayMillis (N)
+ * CHALLENGE#&lt;challenge hash&gt;      -                                   expiresAt, spender (a random id per spend)
  * </pre>
+ *
+ * <p>The facts of the admin export's anomaly sections (a submission's hour, mail domain and client hash; a
+ * confirmation's delay) carry a random id and nothing that joins them to a vote. A spent proof-of-work challenge
+ * is kept until it expires (TTL).
  *
  * <p>The minute items count the votes of each minute for the studio view, in the same transaction as the tally,
  * so that a studio screen reads one item per minute and nominee instead of the whole audit trail.
@@ -146,6 +153,8 @@ public final class DynamoDbVoteStore implements VoteStore {
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(TransactWriteItem.builder().update(countPending).build());
             writes.addAll(countingWrites(campaign, nominee, pending.get("voterHash").s(), now, votesPerVoter, attempt));
+            long delayMillis = now.toEpochMilli() - Long.parseLong(pending.get("createdAt").n());
+            writes.add(TransactWriteItem.builder().put(fact(campaign, "C#", Map.of("delayMillis", n(delayMillis)))).build());
             try {
                 client.transactWriteItems(transaction -> transaction.transactItems(writes).clientRequestToken(requestToken()));
                 return new Confirmation(Outcome.COUNTED, campaign, nominee, lang);
@@ -226,6 +235,69 @@ public final class DynamoDbVoteStore implements VoteStore {
     @Override
     public void check() {
         client.getItem(get -> get.tableName(table).key(Map.of("pk", s("HEALTH"), "sk", s(NO_SORT))));
+    }
+
+    @Override
+    public boolean spendChallenge(String challengeId, Instant expiresAt, Instant now) {
+        Map<String, AttributeValue> key = Map.of("pk", s("CHALLENGE#" + challengeId), "sk", s(NO_SORT));
+        String spender = UUID.randomUUID().toString();
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("expiresAt", n(expiresAt.getEpochSecond()));
+        item.put("spender", s(spender));
+        try {
+            client.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException spent) {
+            // Spent by this very call when the SDK retried a put whose first answer was lost: still the first time.
+            return spender.equals(attribute(read(key), "spender"));
+        }
+    }
+
+    @Override
+    public void recordSubmission(String campaign, SubmissionFacts facts) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("hour", n(facts.hour().toEpochMilli()));
+        item.put("clientHash", s(facts.clientHash()));
+        if (facts.mailDomain() != null) {
+            item.put("mailDomain", s(facts.mailDomain()));
+        }
+        Map<String, AttributeValue> fact = fact(campaign, "S#", item).item();
+        client.putItem(put -> put.tableName(table).item(fact));
+    }
+
+    @Override
+    public void submissions(String campaign, Consumer<SubmissionFacts> sink) {
+        facts(campaign, "S#", item -> {
+            AttributeValue domain = item.get("mailDomain");
+            sink.accept(new SubmissionFacts(Instant.ofEpochMilli(Long.parseLong(item.get("hour").n())),
+                    domain == null ? null : domain.s(), item.get("clientHash").s()));
+        });
+    }
+
+    @Override
+    public void confirmationDelays(String campaign, Consumer<Duration> sink) {
+        facts(campaign, "C#", item -> sink.accept(Duration.ofMillis(Long.parseLong(item.get("delayMillis").n()))));
+    }
+
+    /**
+     * A fact item for the anomaly sections: a random id, so that nothing joins it to a vote, spread over the
+     * shards as the tallies are.
+     */
+    private Put fact(String campaign, String kind, Map<String, AttributeValue> attributes) {
+        UUID id = UUID.randomUUID();
+        Map<String, AttributeValue> item = new HashMap<>(attributes);
+        item.put("pk", s("FACTS#" + campaign + "#" + Math.floorMod(id.hashCode(), SHARDS)));
+        item.put("sk", s(kind + id));
+        return Put.builder().tableName(table).item(item).build();
+    }
+
+    private void facts(String campaign, String kind, Consumer<Map<String, AttributeValue>> sink) {
+        for (int shard = 0; shard < SHARDS; shard++) {
+            String partition = "FACTS#" + campaign + "#" + shard;
+            client.queryPaginator(query -> query.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :kind)")
+                    .expressionAttributeValues(Map.of(":pk", s(partition), ":kind", s(kind)))).items().forEach(sink);
+        }
     }
 
     /** Leaves the client open: whoever built it closes it. */

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -114,6 +115,39 @@ public final class SqliteVoteStore implements VoteStore {
                     }
                     return tallies;
                 });
+    }
+
+    @Override
+    public boolean spendChallenge(String challengeId, Instant expiresAt, Instant now) {
+        return writer.submit(writes -> writes.spendChallenge(challengeId, expiresAt, now));
+    }
+
+    @Override
+    public void recordSubmission(String campaign, SubmissionFacts facts) {
+        writer.submit(writes -> {
+            writes.recordSubmission(campaign, facts);
+            return null;
+        });
+    }
+
+    @Override
+    public void submissions(String campaign, Consumer<SubmissionFacts> sink) {
+        read("SELECT hour, mail_domain, client_hash FROM submissions WHERE campaign = ?", campaign, rows -> {
+            while (rows.next()) {
+                sink.accept(new SubmissionFacts(Instant.ofEpochMilli(rows.getLong(1)), rows.getString(2), rows.getString(3)));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void confirmationDelays(String campaign, Consumer<Duration> sink) {
+        read("SELECT delay_ms FROM confirmation_delays WHERE campaign = ?", campaign, rows -> {
+            while (rows.next()) {
+                sink.accept(Duration.ofMillis(rows.getLong(1)));
+            }
+            return null;
+        });
     }
 
     private interface Rows<T> {

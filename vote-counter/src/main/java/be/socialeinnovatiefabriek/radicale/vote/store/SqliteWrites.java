@@ -3,6 +3,7 @@ package be.socialeinnovatiefabriek.radicale.vote.store;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Confirmation;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.PendingVote;
+import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.SubmissionFacts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,13 +32,17 @@ final class SqliteWrites implements AutoCloseable {
     private final PreparedStatement insertVote;
     private final PreparedStatement countNominee;
     private final PreparedStatement countMinute;
+    private final PreparedStatement insertSubmission;
+    private final PreparedStatement insertDelay;
+    private final PreparedStatement forgetExpiredChallenges;
+    private final PreparedStatement spendChallenge;
     private final Map<List<String>, Long> tallies = new HashMap<>();
     private final Map<List<Object>, Long> minutes = new HashMap<>();
 
     SqliteWrites(Connection connection) throws SQLException {
         claimToken = connection.prepareStatement("UPDATE pending SET counted_at = ? "
                 + "WHERE token_hash = ? AND counted_at IS NULL AND expires_at > ? "
-                + "RETURNING campaign, nominee, voter_hash, lang");
+                + "RETURNING campaign, nominee, voter_hash, lang, created_at");
         findPending = connection.prepareStatement(
                 "SELECT campaign, nominee, lang, counted_at IS NOT NULL FROM pending WHERE token_hash = ?");
         unclaimToken = connection.prepareStatement("UPDATE pending SET counted_at = NULL WHERE token_hash = ?");
@@ -54,6 +59,11 @@ final class SqliteWrites implements AutoCloseable {
                 + "ON CONFLICT (campaign, nominee) DO UPDATE SET votes = votes + excluded.votes");
         countMinute = connection.prepareStatement("INSERT INTO minute_tallies (campaign, minute, nominee, votes) "
                 + "VALUES (?, ?, ?, ?) ON CONFLICT (campaign, minute, nominee) DO UPDATE SET votes = votes + excluded.votes");
+        insertSubmission = connection.prepareStatement(
+                "INSERT INTO submissions (campaign, hour, mail_domain, client_hash) VALUES (?, ?, ?, ?)");
+        insertDelay = connection.prepareStatement("INSERT INTO confirmation_delays (campaign, delay_ms) VALUES (?, ?)");
+        forgetExpiredChallenges = connection.prepareStatement("DELETE FROM spent_challenges WHERE expires_at <= ?");
+        spendChallenge = connection.prepareStatement("INSERT OR IGNORE INTO spent_challenges (id, expires_at) VALUES (?, ?)");
     }
 
     Outcome savePending(PendingVote vote, int votesPerVoter) throws SQLException {
@@ -75,6 +85,7 @@ final class SqliteWrites implements AutoCloseable {
         String nominee;
         String voterHash;
         String lang;
+        long createdAt;
         claimToken.setLong(1, now.toEpochMilli());
         claimToken.setString(2, tokenHash);
         claimToken.setLong(3, now.toEpochMilli());
@@ -86,11 +97,16 @@ final class SqliteWrites implements AutoCloseable {
             nominee = claimed.getString(2);
             voterHash = claimed.getString(3);
             lang = claimed.getString(4);
+            createdAt = claimed.getLong(5);
         }
         Outcome outcome = count(campaign, nominee, voterHash, now, votesPerVoter);
         if (outcome != Outcome.COUNTED) {
             unclaimToken.setString(1, tokenHash);
             unclaimToken.executeUpdate();
+        } else {
+            insertDelay.setString(1, campaign);
+            insertDelay.setLong(2, now.toEpochMilli() - createdAt);
+            insertDelay.executeUpdate();
         }
         return new Confirmation(outcome, campaign, nominee, lang);
     }
@@ -123,6 +139,23 @@ final class SqliteWrites implements AutoCloseable {
         tallies.merge(List.of(campaign, nominee), 1L, Long::sum);
         minutes.merge(List.of(campaign, now.toEpochMilli() / MINUTE_MILLIS * MINUTE_MILLIS, nominee), 1L, Long::sum);
         return Outcome.COUNTED;
+    }
+
+    void recordSubmission(String campaign, SubmissionFacts facts) throws SQLException {
+        insertSubmission.setString(1, campaign);
+        insertSubmission.setLong(2, facts.hour().toEpochMilli());
+        insertSubmission.setString(3, facts.mailDomain());
+        insertSubmission.setString(4, facts.clientHash());
+        insertSubmission.executeUpdate();
+    }
+
+    /** True the first time {@code id} is spent; the expired ones are forgotten first, so the table stays small. */
+    boolean spendChallenge(String id, Instant expiresAt, Instant now) throws SQLException {
+        forgetExpiredChallenges.setLong(1, now.toEpochMilli());
+        forgetExpiredChallenges.executeUpdate();
+        spendChallenge.setString(1, id);
+        spendChallenge.setLong(2, expiresAt.toEpochMilli());
+        return spendChallenge.executeUpdate() == 1;
     }
 
     /** Writes the tallies counted in this transaction; the writer calls it just before COMMIT. */
@@ -170,7 +203,8 @@ final class SqliteWrites implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         for (PreparedStatement statement : new PreparedStatement[] {claimToken, findPending, unclaimToken, insertPending,
-                voterCount, votedFor, insertVote, countNominee, countMinute}) {
+                voterCount, votedFor, insertVote, countNominee, countMinute, insertSubmission, insertDelay,
+                forgetExpiredChallenges, spendChallenge}) {
             statement.close();
         }
     }

@@ -3,6 +3,7 @@ package be.socialeinnovatiefabriek.radicale.vote.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.socialeinnovatiefabriek.radicale.vote.address.MailboxRules;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,20 +18,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.altcha.altcha.Altcha;
 
 /**
  * A counter on real parts: ballots in a directory, a SQLite file, a clock the test moves, and a mailer
  * that keeps what it was asked to send. Edition 2026 asks for e-mail and shows results after closing;
- * edition 2027 asks for nothing and shows results live.
+ * edition 2027 asks for no e-mail (a proof of work instead, kept small: {@value #CHALLENGE_MAX_NUMBER}) and
+ * shows results live.
  */
 final class CounterFixture implements AutoCloseable {
 
     static final String SITE = "https://radicalevernieuwers.be";
     static final String COUNTER = "https://stem.radicalevernieuwers.be";
     static final String ADMIN_TOKEN = "admin-token-0123456789";
+    static final String HMAC_KEY = "0123456789abcdef0123456789abcdef-key";
     static final Instant OPEN = Instant.parse("2026-11-20T11:00:00Z");
     static final Instant BEFORE = Instant.parse("2026-10-01T10:00:00Z");
     static final Instant AFTER = Instant.parse("2026-12-01T10:00:00Z");
+    static final int CHALLENGE_MAX_NUMBER = 1_000;
 
     final TestClock clock = new TestClock(OPEN);
     final RecordingMailer mailer = new RecordingMailer();
@@ -47,9 +52,14 @@ final class CounterFixture implements AutoCloseable {
         Files.writeString(ballots.resolve("2026.json"), ballot("2026", "email", "after-close"));
         Files.writeString(ballots.resolve("2027.json"), ballot("2027", "none", "live"));
         store = new SqliteVoteStore(directory.resolve("votes.db"));
-        CounterSettings settings = new CounterSettings("0123456789abcdef0123456789abcdef-key", ADMIN_TOKEN,
-                List.of(SITE), URI.create(COUNTER), perMinute, burst, perAddressPerHour);
-        api = new CounterApi(settings, new BallotDirectory(ballots), store, mailer, clock);
+        api = new CounterApi(settings(perMinute, burst, perAddressPerHour), new BallotDirectory(ballots), store, mailer, clock);
+    }
+
+    /** The fixture's settings: these rate limits, the built-in address rules, and the small proof of work. */
+    static CounterSettings settings(int perMinute, int burst, int perAddressPerHour) {
+        return new CounterSettings(HMAC_KEY, ADMIN_TOKEN, List.of(SITE), URI.create(COUNTER), perMinute, burst,
+                perAddressPerHour, MailboxRules.builtIn(), TrustedProxies.none(), DisposableDomains.bundled(),
+                CHALLENGE_MAX_NUMBER);
     }
 
     static String ballot(String id, String verification, String results) {
@@ -113,6 +123,52 @@ final class CounterFixture implements AutoCloseable {
             throw new AssertionError("submission refused: " + response.status() + " " + text(response));
         }
         return mailer.lastToken();
+    }
+
+    /** A challenge of edition {@code campaign} from the counter, solved as a browser would: the vote's altcha field. */
+    String solvedChallenge(String campaign) {
+        ApiResponse response = get("/api/campaigns/" + campaign + "/challenge");
+        if (response.status() != 200) {
+            throw new AssertionError("no challenge: " + response.status() + " " + text(response));
+        }
+        JsonNode challenge = json(response);
+        return answer(challenge, solve(challenge));
+    }
+
+    /** The number that solves {@code challenge}, found with the ALTCHA library. */
+    static long solve(JsonNode challenge) {
+        try {
+            Altcha.Solution solution = Altcha.solveChallenge(challenge.path("challenge").asText(),
+                    challenge.path("salt").asText(), Altcha.Algorithm.SHA256, challenge.path("maxnumber").asLong(), 0);
+            if (solution == null) {
+                throw new AssertionError("no number solves " + challenge);
+            }
+            return solution.number;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The altcha field a browser sends: base64 of the challenge's JSON with the number found. */
+    static String answer(JsonNode challenge, long number) {
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("algorithm", challenge.path("algorithm").asText());
+        payload.put("challenge", challenge.path("challenge").asText());
+        payload.put("number", number);
+        payload.put("salt", challenge.path("salt").asText());
+        payload.put("signature", challenge.path("signature").asText());
+        payload.put("took", 12);
+        try {
+            return java.util.Base64.getEncoder().encodeToString(JSON.writeValueAsBytes(payload));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A JSON vote in 2027 (no e-mail) with a freshly solved challenge, from a new browser. */
+    ApiResponse voteWithoutMail(String nominee) {
+        return postJson("/api/campaigns/2027/votes", "{\"nominee\": \"" + nominee + "\", \"altcha\": \""
+                + solvedChallenge("2027") + "\"}");
     }
 
     JsonNode body(ApiResponse response) {

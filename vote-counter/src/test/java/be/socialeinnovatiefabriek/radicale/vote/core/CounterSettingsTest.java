@@ -71,4 +71,21 @@ class CounterSettingsTest {
         assertTrue(invalid.problems().get(1).startsWith("VOTE_TRUSTED_PROXIES: 'nginx'"));
         assertTrue(invalid.problems().get(2).startsWith("VOTE_DISPOSABLE_DOMAINS_FILE: /nonexistent/disposable.txt cannot be read"));
     }
+
+    @Test
+    void theProofOfWorkHasADefaultAndRefusesAWorkNoPhoneCouldDo() {
+        Map<String, String> env = new java.util.HashMap<>(GOOD);
+        CounterSettings byDefault = CounterSettings.fromEnvironment(env);
+        env.put("VOTE_CHALLENGE_MAX_NUMBER", "50000");
+        CounterSettings easier = CounterSettings.fromEnvironment(env);
+
+        assertEquals(CounterSettings.DEFAULT_CHALLENGE_MAX_NUMBER, byDefault.challengeMaxNumber());
+        assertEquals(50_000, easier.challengeMaxNumber());
+        for (String wrong : List.of("0", "-1", "many", "20000001")) {
+            env.put("VOTE_CHALLENGE_MAX_NUMBER", wrong);
+            InvalidSettings invalid = assertThrows(InvalidSettings.class, () -> CounterSettings.fromEnvironment(env), wrong);
+            assertEquals(1, invalid.problems().size(), invalid.getMessage());
+            assertTrue(invalid.problems().get(0).startsWith("VOTE_CHALLENGE_MAX_NUMBER must be"), invalid.getMessage());
+        }
+    }
 }

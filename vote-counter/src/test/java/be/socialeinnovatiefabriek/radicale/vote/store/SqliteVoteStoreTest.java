@@ -1,6 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -100,6 +103,22 @@ class SqliteVoteStoreTest extends VoteStoreContract {
         assertEquals(60, accepted);
         assertEquals(4, failed, "a token is pending once");
         assertEquals(Outcome.COUNTED, store.confirm("t1", NOW, 1).outcome());
+    }
+
+    @Test
+    void spentChallengesAreForgottenOnceExpiredSoTheFileHoldsOnlyLiveOnes() throws Exception {
+        Instant now = Instant.parse("2026-11-20T11:00:00Z");
+        for (int i = 0; i < 100; i++) {
+            store.spendChallenge("old" + i, now.plusSeconds(600), now);
+        }
+        store.spendChallenge("new", now.plusSeconds(1200), now.plusSeconds(600));
+
+        try (Connection file = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("votes.db"));
+             ResultSet rows = file.createStatement().executeQuery("SELECT id FROM spent_challenges")) {
+            assertTrue(rows.next());
+            assertEquals("new", rows.getString(1));
+            assertFalse(rows.next(), "the expired ones are gone");
+        }
     }
 
     @Test
