@@ -1,10 +1,10 @@
 package be.socialeinnovatiefabriek.radicale.vote.aws;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.ApiRequest;
-import be.socialeinnovatiefabriek.radicale.vote.core.ApiResponse;
-import be.socialeinnovatiefabriek.radicale.vote.core.ClientAddress;
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterApi;
-import be.socialeinnovatiefabriek.radicale.vote.core.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.http.ApiRequest;
+import be.socialeinnovatiefabriek.radicale.vote.http.ApiResponse;
+import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
+import be.socialeinnovatiefabriek.radicale.vote.identity.ClientAddress;
+import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

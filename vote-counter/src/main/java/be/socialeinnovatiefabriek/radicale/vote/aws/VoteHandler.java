@@ -1,11 +1,12 @@
 package be.socialeinnovatiefabriek.radicale.vote.aws;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.ApiRequest;
-import be.socialeinnovatiefabriek.radicale.vote.core.ApiResponse;
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterApi;
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterSettings;
-import be.socialeinnovatiefabriek.radicale.vote.core.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.ballot.HttpBallotSource;
+import be.socialeinnovatiefabriek.radicale.vote.http.ApiRequest;
+import be.socialeinnovatiefabriek.radicale.vote.http.ApiResponse;
+import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
 import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpMailer;
+import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbRateLimits;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbVoteStore;
 import com.amazonaws.services.lambda.runtime.Context;

@@ -1,6 +1,5 @@
 package be.socialeinnovatiefabriek.radicale.vote.store;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * The embedded store: one SQLite file in WAL mode with {@code synchronous=FULL}. All writes go through one
- * writer thread with group commit ({@link SqliteWriter}), so a call returns only once its vote is on disk;
+ * writer thread with group commit ({@link SqliteWriteThread}), so a call returns only once its vote is on disk;
  * reads use their own connections and never wait for the writer.
  */
 public final class SqliteVoteStore implements VoteStore {
@@ -27,7 +26,7 @@ public final class SqliteVoteStore implements VoteStore {
     private static final int READERS = 4;
 
     private final Path file;
-    private final SqliteWriter writer;
+    private final SqliteWriteThread writer;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
 
     /** Opens (or creates) the vote file at {@code file}. */
@@ -36,7 +35,7 @@ public final class SqliteVoteStore implements VoteStore {
         try {
             Connection writing = SqliteSchema.connect(file);
             SqliteSchema.create(writing);
-            writer = new SqliteWriter(writing, "vote-writer " + file.getFileName());
+            writer = new SqliteWriteThread(writing, "vote-writer " + file.getFileName());
             for (int i = 0; i < READERS; i++) {
                 readers.add(SqliteSchema.connect(file));
             }

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.ApiRequest;
-import be.socialeinnovatiefabriek.radicale.vote.core.BallotDirectory;
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterApi;
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterSettings;
-import be.socialeinnovatiefabriek.radicale.vote.core.InvalidSettings;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer;
+import be.socialeinnovatiefabriek.radicale.vote.http.ApiRequest;
+import be.socialeinnovatiefabriek.radicale.vote.ballot.BallotDirectory;
+import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
+import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbLocal;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbRateLimits;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbVoteStore;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.vote.aws.CloudFormationYaml.Fn;
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpMailer;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -146,7 +145,7 @@ class SqliteVoteStoreTest extends VoteStoreContract {
         store.close();
         Connection connection = SqliteSchema.connect(directory.resolve("votes.db"));
         SqliteSchema.create(connection);
-        try (SqliteWriter writer = new SqliteWriter(connection, "writer under test")) {
+        try (SqliteWriteThread writer = new SqliteWriteThread(connection, "writer under test")) {
             ExecutorService pool = Executors.newFixedThreadPool(16);
             List<Future<Outcome>> calls = new ArrayList<>();
             for (int i = 0; i < 48; i++) {

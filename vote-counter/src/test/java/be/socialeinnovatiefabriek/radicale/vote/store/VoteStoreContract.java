@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.vote.TestClock;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Confirmation;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.MinuteTally;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.PendingVote;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.SubmissionFacts;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Confirmation;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.MinuteTally;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.PendingVote;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.SubmissionFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
