@@ -264,6 +264,17 @@ class TemplateTest {
     }
 
     @Test
+    void bothFunctionsRunTheJarThisVersionOfTheBuildWrites() throws IOException {
+        String pom = java.nio.file.Files.readString(Path.of("pom.xml"));
+        Matcher version = Pattern.compile("<parent>.*?<version>([^<]+)</version>", Pattern.DOTALL).matcher(pom);
+        assertTrue(version.find(), "pom.xml names its parent's version");
+
+        String jar = "target/vote-counter-" + version.group(1) + "-lambda.jar";
+        assertEquals(jar, properties("VoteFunction").get("CodeUri"), "update CodeUri in template.yaml with the version");
+        assertEquals(jar, properties("MailSenderFunction").get("CodeUri"));
+    }
+
+    @Test
     void theVoteFunctionIsRestoredFromASnapshotBehindItsAlias() {
         Map<String, Object> function = properties("VoteFunction");
         assertEquals("be.socialeinnovatiefabriek.radicale.vote.aws.VoteHandler::handleRequest", function.get("Handler"));
