@@ -1,7 +1,7 @@
 /*
  * The campaign site's additions to the CMS (Decap CMS, loaded just before this script):
- * - a preview pane that shows each language's translation status and the real page from the preview
- *   (it reloads by itself after a save), instead of a look-alike that drifts from the templates;
+ * - a preview pane that shows each language's translation status and links the real page of the preview
+ *   (which reloads by itself after a save), instead of a look-alike that drifts from the templates;
  * - a panel that lists, after a refused save, the build's own messages (path:line: what; fix).
  */
 (function () {
@@ -143,7 +143,7 @@
       var shown = shownLanguage(entry);
       var slug = (entry.get('slug') || '').replace(/\/?index$/, ''); // the CMS names a page "<folder>/index"
       var saved = !entry.get('newRecord');
-      var address = schema.basePath + '/' + shown + '/' + schema.collections[collection].address.replace('{slug}', slug);
+      var address = schema.collections[collection].addresses[shown].replace('{slug}', slug);
       var rows = Object.keys(schema.languages).map(function (lang) {
         var status = languageStatus(entry, collection, lang, shown);
         return h('li', { key: lang, className: 'status-' + status.state }, status.text);
@@ -163,10 +163,8 @@
           h('ul', null, rows),
           site),
         saved
-          ? h('div', { className: 'real-page' },
-            h('p', null, 'The page as the preview shows it, in ', schema.languages[shown], ' (the saved version; it reloads after each save): ',
-              h('a', { href: address }, address)),
-            h('iframe', { src: address, title: 'The saved page in ' + schema.languages[shown] }))
+          ? h('p', { className: 'real-page' }, 'The page in ', schema.languages[shown], ' as the preview shows it (it reloads by itself after each save): ',
+            h('a', { href: address }, address))
           : h('p', { className: 'real-page' }, 'Save the page to see it as visitors will.'));
     };
   }

@@ -1,7 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.sitetests;
 
-import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.editor.BrowserEditor;
 import be.socialeinnovatiefabriek.radicale.site.editor.EditorAccess;
 import be.socialeinnovatiefabriek.radicale.site.serve.PreviewServer;

@@ -1,6 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.sitetests;
 
-import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
 import be.socialeinnovatiefabriek.radicale.site.serve.CounterProcess;
 import be.socialeinnovatiefabriek.radicale.site.serve.PreviewServer;
 import java.io.IOException;
@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 public final class PreviewSite {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String ADMIN_TOKEN = "site-tests-admin-token-0123456789";
+    /** The local counter's admin token (VOTE_ADMIN_TOKEN), as staff would paste it into the studio view. */
+    static final String ADMIN_TOKEN = "site-tests-admin-token-0123456789";
     private static PreviewSite running;
     private static PreviewSite withoutEmail;
 

@@ -1,7 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.site.editor;
 
-import be.socialeinnovatiefabriek.radicale.site.core.ContentCheck;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.build.ContentCheck;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,10 +1,11 @@
 package be.socialeinnovatiefabriek.radicale.site.editor;
 
-import be.socialeinnovatiefabriek.radicale.site.core.ContentFields;
-import be.socialeinnovatiefabriek.radicale.site.core.ContentFields.Field;
-import be.socialeinnovatiefabriek.radicale.site.core.ContentFields.Kind;
-import be.socialeinnovatiefabriek.radicale.site.core.ContentFields.Section;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.content.ContentFields;
+import be.socialeinnovatiefabriek.radicale.site.content.ContentFields.Field;
+import be.socialeinnovatiefabriek.radicale.site.content.ContentFields.Kind;
+import be.socialeinnovatiefabriek.radicale.site.content.ContentFields.SectionFields;
+import be.socialeinnovatiefabriek.radicale.site.Routes;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,14 +100,14 @@ final class CmsConfig {
         i18n.put("default_locale", config.defaultLanguage());
         document.put("i18n", i18n);
         List<Object> collections = new ArrayList<>();
-        for (Section section : ContentFields.SECTIONS) {
+        for (SectionFields section : ContentFields.SECTIONS) {
             collections.add(collection(section));
         }
         document.put("collections", collections);
         return document;
     }
 
-    private Map<String, Object> collection(Section section) {
+    private Map<String, Object> collection(SectionFields section) {
         Map<String, Object> collection = new LinkedHashMap<>();
         String[] labels = COLLECTIONS.get(section.folder());
         collection.put("name", section.folder());
@@ -130,8 +131,9 @@ final class CmsConfig {
                 default -> "{{slug}}";
             });
         }
-        // The CMS's slug of a page is "<folder>/index"; {{dirname}} is the folder.
-        collection.put("preview_path", config.defaultLanguage() + "/" + section.address().replace("{slug}", "{{dirname}}"));
+        // Relative to site_url; the CMS's slug of a page is "<folder>/index", and {{dirname}} is the folder.
+        Routes routes = new Routes(config);
+        collection.put("preview_path", address(routes, section, config.defaultLanguage(), "{{dirname}}").substring(routes.base().length() + 1));
         collection.put("i18n", true);
         List<Object> fields = new ArrayList<>();
         for (Field field : section.fields()) {
@@ -239,6 +241,17 @@ final class CmsConfig {
         relation.put("search_fields", List.of(shown));
         relation.put("display_fields", List.of(shown));
         return relation;
+    }
+
+    /** Where a page of {@code section} in folder {@code slug} is published in {@code lang}, as the site's routes build it. */
+    static String address(Routes routes, SectionFields section, String lang, String slug) {
+        return switch (section.section()) {
+            case INNOVATORS -> routes.innovator(lang, slug);
+            case CAMPAIGNS -> routes.edition(lang, slug);
+            case PAGES -> routes.page(lang, slug);
+            case NEWS -> routes.newsItem(lang, slug);
+            case ACCESSIBILITY -> routes.accessibility(lang);
+        };
     }
 
     private static String language(String code) {

@@ -1,10 +1,10 @@
 package be.socialeinnovatiefabriek.radicale.site.editor;
 
-import be.socialeinnovatiefabriek.radicale.site.core.ContentCheck;
-import be.socialeinnovatiefabriek.radicale.site.core.ContentFields;
-import be.socialeinnovatiefabriek.radicale.site.core.EditorFiles;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.TranslationStatus;
+import be.socialeinnovatiefabriek.radicale.site.build.ContentCheck;
+import be.socialeinnovatiefabriek.radicale.site.content.ContentFields;
+import be.socialeinnovatiefabriek.radicale.site.content.EditorFiles;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.content.TranslationStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -91,7 +91,7 @@ final class ContentBackend {
     }
 
     private JsonNode entriesByFolder(String folder, String extension) throws EditorException, IOException {
-        ContentFields.Section section = paths.section(folder);
+        ContentFields.SectionFields section = paths.section(folder);
         ArrayNode entries = JSON.arrayNode();
         Path dir = config.contentDir().resolve(section.folder());
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -174,7 +174,7 @@ final class ContentBackend {
         Map<String, ContentPaths.Located> byLanguage = new LinkedHashMap<>();
         Map<String, FrontMatterMerge.Incoming> incoming = new LinkedHashMap<>();
         Path dir = null;
-        ContentFields.Section section = null;
+        ContentFields.SectionFields section = null;
         for (JsonNode dataFile : dataFiles) {
             ContentPaths.Located file = paths.entry(text(dataFile, "path"));
             if (dataFile.hasNonNull("newPath") && !text(dataFile, "newPath").equals(text(dataFile, "path"))) {

@@ -1,6 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.editor;
 
-import be.socialeinnovatiefabriek.radicale.site.core.ContentFields;
+import be.socialeinnovatiefabriek.radicale.site.content.ContentFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class ContentPaths {
 
     /** Where a page's file lies: its section folder, its page folder (slug) and the file. */
-    record Located(ContentFields.Section section, String slug, Path dir, Path file, String name) {
+    record Located(ContentFields.SectionFields section, String slug, Path dir, Path file, String name) {
     }
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
@@ -50,7 +50,7 @@ final class ContentPaths {
     }
 
     /** The folder of a section, as entriesByFolder names it: {@code content/innovators}. */
-    ContentFields.Section section(String path) throws EditorException {
+    ContentFields.SectionFields section(String path) throws EditorException {
         List<String> parts = parts(path);
         if (parts.size() != 1) {
             throw EditorException.forbiddenPath(path, "only the folders of the sections are listed (" + sectionNames() + ")");
@@ -64,7 +64,7 @@ final class ContentPaths {
         if (parts.isEmpty() || parts.size() > 2) {
             return Optional.empty();
         }
-        ContentFields.Section section = sectionNamed(path, parts.get(0));
+        ContentFields.SectionFields section = sectionNamed(path, parts.get(0));
         if (section.single() != (parts.size() == 1)) {
             return Optional.empty();
         }
@@ -131,7 +131,7 @@ final class ContentPaths {
 
     private Located file(String path) throws EditorException {
         List<String> parts = parts(path);
-        ContentFields.Section section = parts.size() == 2 || parts.size() == 3 ? sectionNamed(path, parts.get(0)) : null;
+        ContentFields.SectionFields section = parts.size() == 2 || parts.size() == 3 ? sectionNamed(path, parts.get(0)) : null;
         if (section == null || parts.size() != (section.single() ? 2 : 3)) {
             throw EditorException.forbiddenPath(path, "files live in a page's folder, such as " + prefix() + "/innovators/papillon/index.nl.md");
         }
@@ -175,8 +175,8 @@ final class ContentPaths {
         return parts.subList(prefix.size(), parts.size());
     }
 
-    private ContentFields.Section sectionNamed(String path, String name) throws EditorException {
-        for (ContentFields.Section section : ContentFields.SECTIONS) {
+    private ContentFields.SectionFields sectionNamed(String path, String name) throws EditorException {
+        for (ContentFields.SectionFields section : ContentFields.SECTIONS) {
             if (section.folder().equals(name)) {
                 return section;
             }
@@ -217,7 +217,7 @@ final class ContentPaths {
     }
 
     private static String sectionNames() {
-        return String.join(", ", ContentFields.SECTIONS.stream().map(ContentFields.Section::folder).toList());
+        return String.join(", ", ContentFields.SECTIONS.stream().map(ContentFields.SectionFields::folder).toList());
     }
 
     /** The extension of an image name, lowercase. */

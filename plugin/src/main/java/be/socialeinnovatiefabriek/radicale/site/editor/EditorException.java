@@ -1,6 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.editor;
 
-import be.socialeinnovatiefabriek.radicale.site.core.ContentProblem;
+import be.socialeinnovatiefabriek.radicale.site.Problem;
 import java.util.List;
 
 /**
@@ -53,7 +53,7 @@ final class EditorException extends Exception {
     }
 
     /** The problems of a build check, as its console shows them. */
-    static List<String> lines(List<ContentProblem> problems, java.nio.file.Path base) {
+    static List<String> lines(List<Problem> problems, java.nio.file.Path base) {
         return problems.stream().map(problem -> problem.format(base)).toList();
     }
 

@@ -1,7 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.site.editor;
 
-import be.socialeinnovatiefabriek.radicale.site.core.ContentFields;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.content.ContentFields;
+import be.socialeinnovatiefabriek.radicale.site.Routes;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
@@ -56,15 +57,18 @@ final class EditorPages {
      */
     static ObjectNode fields(SiteConfig config) {
         JsonNodeFactory json = JsonNodeFactory.instance;
-        ObjectNode fields = json.objectNode().put("defaultLanguage", config.defaultLanguage()).put("basePath", config.basePath());
+        ObjectNode fields = json.objectNode().put("defaultLanguage", config.defaultLanguage());
+        Routes routes = new Routes(config);
         ObjectNode languages = fields.putObject("languages");
         for (String lang : config.languages()) {
             String name = Locale.forLanguageTag(lang).getDisplayLanguage(Locale.forLanguageTag(lang));
             languages.put(lang, name.isEmpty() ? lang : name.substring(0, 1).toUpperCase(Locale.forLanguageTag(lang)) + name.substring(1));
         }
         ObjectNode collections = fields.putObject("collections");
-        for (ContentFields.Section section : ContentFields.SECTIONS) {
-            ObjectNode collection = collections.putObject(section.folder()).put("address", section.address()).put("single", section.single());
+        for (ContentFields.SectionFields section : ContentFields.SECTIONS) {
+            ObjectNode collection = collections.putObject(section.folder()).put("single", section.single());
+            ObjectNode addresses = collection.putObject("addresses");
+            config.languages().forEach(lang -> addresses.put(lang, CmsConfig.address(routes, section, lang, "{slug}")));
             var own = collection.putArray("ownRequired");
             section.fields().stream().filter(field -> field.required() && !field.inherited()).forEach(field -> own.add(field.key()));
             var required = collection.putArray("required");

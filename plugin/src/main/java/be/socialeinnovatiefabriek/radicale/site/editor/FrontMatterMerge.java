@@ -1,8 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.site.editor;
 
-import be.socialeinnovatiefabriek.radicale.site.core.ContentFields;
-import be.socialeinnovatiefabriek.radicale.site.core.ContentFields.Field;
-import be.socialeinnovatiefabriek.radicale.site.core.ContentFields.Kind;
+import be.socialeinnovatiefabriek.radicale.site.content.ContentFields;
+import be.socialeinnovatiefabriek.radicale.site.content.ContentFields.Field;
+import be.socialeinnovatiefabriek.radicale.site.content.ContentFields.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,9 +29,9 @@ final class FrontMatterMerge {
 
     private static final Resolver RESOLVER = new Resolver();
 
-    private final ContentFields.Section section;
+    private final ContentFields.SectionFields section;
 
-    FrontMatterMerge(ContentFields.Section section) {
+    FrontMatterMerge(ContentFields.SectionFields section) {
         this.section = section;
     }
 

@@ -1,8 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.site.editor;
 
-import be.socialeinnovatiefabriek.radicale.site.core.ContentCheck;
-import be.socialeinnovatiefabriek.radicale.site.core.ContentProblem;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.build.ContentCheck;
+import be.socialeinnovatiefabriek.radicale.site.Problem;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -49,9 +49,9 @@ final class StagedCheck {
         SiteConfig staged = new SiteConfig(scratch, mirror, config.templateDir(), config.outputDir(), config.languages(), config.baseUrl(),
                 config.zone(), config.now(), config.preview(), config.voteEndpoint());
         List<String> found = new ArrayList<>();
-        for (ContentProblem problem : ContentCheck.run(staged).problems()) {
+        for (Problem problem : ContentCheck.run(staged).problems()) {
             Path file = problem.file().startsWith(mirror) ? config.contentDir().resolve(mirror.relativize(problem.file()).toString()) : problem.file();
-            String line = new ContentProblem(file, problem.line(), problem.what(), problem.fix()).format(config.projectDir());
+            String line = new Problem(file, problem.line(), problem.what(), problem.fix()).format(config.projectDir());
             if (!before.contains(line)) {
                 found.add(line);
             }

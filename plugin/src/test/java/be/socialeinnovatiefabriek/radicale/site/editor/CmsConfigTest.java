@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.site.TestSite;
-import be.socialeinnovatiefabriek.radicale.site.core.ContentCheck;
-import be.socialeinnovatiefabriek.radicale.site.core.ContentFields;
+import be.socialeinnovatiefabriek.radicale.site.build.ContentCheck;
+import be.socialeinnovatiefabriek.radicale.site.content.ContentFields;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ class CmsConfigTest {
         List<String> names = new ArrayList<>();
         for (Map<String, Object> collection : list(config.get("collections"))) {
             names.add((String) collection.get("name"));
-            ContentFields.Section section = ContentFields.SECTIONS.stream().filter(s -> s.folder().equals(collection.get("name"))).findFirst().orElseThrow();
+            ContentFields.SectionFields section = ContentFields.SECTIONS.stream().filter(s -> s.folder().equals(collection.get("name"))).findFirst().orElseThrow();
             assertEquals("content/" + section.folder(), collection.get("folder"));
             assertEquals(section.single() ? "index" : "{{slug}}/index", collection.get("path"));
             assertEquals("", collection.get("media_folder"), "photos in the page's own folder");
@@ -51,7 +51,7 @@ class CmsConfigTest {
             expected.add("body");
             assertEquals(expected, keys);
         }
-        assertEquals(ContentFields.SECTIONS.stream().map(ContentFields.Section::folder).toList(), names);
+        assertEquals(ContentFields.SECTIONS.stream().map(ContentFields.SectionFields::folder).toList(), names);
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.site.TestSite;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.serve.PreviewServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -231,9 +231,8 @@ class EditorBackendTest {
         JsonNode refused = refusal(call("persistEntry", persist(List.of(dataFile("content/innovators/gamma/index.nl.md", GAMMA)),
                 List.of(asset("content/innovators/gamma/gamma.jpg", jpeg(320, 200))))));
 
-        assertEquals(List.of("content/innovators/gamma/gamma.jpg: the photo is 320 pixels wide, too small for the site; use a photo at least 480 pixels "
-                + "wide (1440 or more looks sharp on large screens), named after 'photo:' at content/innovators/gamma/index.nl.md:5"),
-                texts(refused.path("problems")));
+        assertEquals(List.of("content/innovators/gamma/index.nl.md:5: the photo 'gamma.jpg' is 320 pixels wide, too small for the site; "
+                + "use a photo at least 480 pixels wide (1440 or more looks sharp on large screens)"), texts(refused.path("problems")));
         assertFalse(Files.exists(site.root().resolve("content/innovators/gamma")));
     }
 

@@ -3,7 +3,7 @@ package be.socialeinnovatiefabriek.radicale.site.editor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import be.socialeinnovatiefabriek.radicale.site.core.ContentFields;
+import be.socialeinnovatiefabriek.radicale.site.content.ContentFields;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.nodes.Node;

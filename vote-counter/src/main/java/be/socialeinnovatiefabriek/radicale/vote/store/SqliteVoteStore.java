@@ -1,6 +1,5 @@
 package be.socialeinnovatiefabriek.radicale.vote.store;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * The embedded store: one SQLite file in WAL mode with {@code synchronous=FULL}. All writes go through one
- * writer thread with group commit ({@link SqliteWriter}), so a call returns only once its vote is on disk;
+ * writer thread with group commit ({@link SqliteWriteThread}), so a call returns only once its vote is on disk;
  * reads use their own connections and never wait for the writer.
  */
 public final class SqliteVoteStore implements VoteStore {
@@ -26,7 +26,7 @@ public final class SqliteVoteStore implements VoteStore {
     private static final int READERS = 4;
 
     private final Path file;
-    private final SqliteWriter writer;
+    private final SqliteWriteThread writer;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
 
     /** Opens (or creates) the vote file at {@code file}. */
@@ -35,7 +35,7 @@ public final class SqliteVoteStore implements VoteStore {
         try {
             Connection writing = SqliteSchema.connect(file);
             SqliteSchema.create(writing);
-            writer = new SqliteWriter(writing, "vote-writer " + file.getFileName());
+            writer = new SqliteWriteThread(writing, "vote-writer " + file.getFileName());
             for (int i = 0; i < READERS; i++) {
                 readers.add(SqliteSchema.connect(file));
             }
@@ -100,6 +100,20 @@ public final class SqliteVoteStore implements VoteStore {
     public void check() {
         writer.check();
         read("SELECT count(*) FROM tallies WHERE campaign = ?", "", rows -> null);
+    }
+
+    @Override
+    public List<MinuteTally> minuteTallies(String campaign, Instant from) {
+        long first = from.truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
+        // The bound is a number the store made, not text from a request.
+        return read("SELECT minute, nominee, votes FROM minute_tallies WHERE campaign = ? AND minute >= " + first
+                + " ORDER BY minute, nominee", campaign, rows -> {
+                    List<MinuteTally> tallies = new ArrayList<>();
+                    while (rows.next()) {
+                        tallies.add(new MinuteTally(Instant.ofEpochMilli(rows.getLong(1)), rows.getString(2), rows.getLong(3)));
+                    }
+                    return tallies;
+                });
     }
 
     @Override

@@ -1,8 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.vote.local;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
