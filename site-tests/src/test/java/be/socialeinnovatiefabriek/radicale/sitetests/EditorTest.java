@@ -76,7 +76,7 @@ class EditorTest {
 
         type(field(driver, "Name (required)", 0), "Zonnige Buurt");
         type(field(driver, "Tagline (required)", 0), "Zonnepanelen voor de hele straat");
-        WebElement themes = field(driver, "Themes (required)", 0);
+        WebElement themes = field(driver, "Themes", 0);
         themes.sendKeys("climate");
         themes.sendKeys(Keys.ENTER);
         WebElement choose = driver.findElement(By.xpath("//button[contains(., 'Choose an image')]"));
