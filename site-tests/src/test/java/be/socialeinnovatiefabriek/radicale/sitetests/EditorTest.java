@@ -173,6 +173,16 @@ class EditorTest {
         assertEquals(List.of(), Axe.violations(driver, ".translation-status"), "the preview pane's translation status");
     }
 
+    @Test
+    void theCmsRunsUnderTheEditorsSecurityPolicyWithNothingRefused() {
+        WebDriver driver = browser.driver();
+        open(driver, "innovators", "papillon");
+        translationStatus(driver);
+        driver.switchTo().defaultContent();
+
+        assertEquals(List.of(), Browser.console(driver).stream().filter(line -> line.contains("Content Security Policy")).toList());
+    }
+
     private WebDriverWait waiting(WebDriver driver) {
         return new WebDriverWait(driver, Duration.ofSeconds(30));
     }

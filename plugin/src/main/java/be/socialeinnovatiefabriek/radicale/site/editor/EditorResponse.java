@@ -73,10 +73,6 @@ final class EditorResponse {
         return header("Allow", methods);
     }
 
-    int status() {
-        return status;
-    }
-
     void send(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");

@@ -70,12 +70,6 @@ record MarkdownFile(String head, String yaml, String closing, String body, boole
         return fields != null;
     }
 
-    /** The value node of a top-level key, or null. */
-    Node value(String key) {
-        NodeTuple tuple = fields == null ? null : fields.get(key);
-        return tuple == null ? null : tuple.getValueNode();
-    }
-
     /** The text again, with {@code yaml} and {@code body} in place of this file's, in this file's line ends. */
     String with(String newYaml, String newBody) {
         String fence = closing.endsWith("\n") || newBody.isEmpty() ? closing : closing + "\n";
