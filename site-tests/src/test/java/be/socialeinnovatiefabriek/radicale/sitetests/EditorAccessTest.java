@@ -34,7 +34,8 @@ class EditorAccessTest {
             assertEquals(List.of(), Axe.violations(driver), "the sign-in page");
             driver.findElement(By.id("secret")).sendKeys("not the secret");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
-            assertEquals("That is not the editor's secret.", driver.findElement(By.cssSelector("[role=alert]")).getText());
+            assertEquals("That is not the editor's secret.", new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(d -> d.findElements(By.cssSelector("[role=alert]")).stream().findFirst().orElse(null)).getText());
             assertEquals(List.of(), Axe.violations(driver), "the sign-in page with its error");
             driver.findElement(By.id("secret")).sendKeys(SECRET);
             driver.findElement(By.cssSelector("button[type=submit]")).click();
