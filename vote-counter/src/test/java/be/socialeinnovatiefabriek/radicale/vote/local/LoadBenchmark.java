@@ -103,7 +103,7 @@ public final class LoadBenchmark {
     }
 
     /** CPU used by the counter and by this load generator since it was made, per request. */
-    private record Cpu(ChildServer counter, Duration counterStart, Duration clientStart) {
+    record Cpu(ChildServer counter, Duration counterStart, Duration clientStart) {
         Cpu(ChildServer counter) {
             this(counter, counter.cpu(), ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
         }
@@ -118,7 +118,7 @@ public final class LoadBenchmark {
     }
 
     /** The machine's 1-minute load average: other work on it shows in every figure. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException e) {
