@@ -38,22 +38,25 @@ public final class CounterApi {
     private final AdminExport export;
     private final CounterHealth health;
 
-    /** A counter whose rate limits are kept in this process's memory (the local server). */
-    public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, Mailer mailer, Clock clock) {
-        this(settings, ballots, store, new MemoryRateLimits(), mailer, clock);
+    /**
+     * A counter whose rate limits are kept in this process's memory (the local server). The store queues each
+     * submission's mail; {@code mail} tells how sending them goes.
+     */
+    public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, MailProgress mail, Clock clock) {
+        this(settings, ballots, store, new MemoryRateLimits(), mail, clock);
     }
 
     /** A counter whose rate limits are kept in {@code limits} (shared by every instance on Lambda). */
-    public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, RateLimits limits, Mailer mailer,
+    public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, RateLimits limits, MailProgress mail,
                       Clock clock) {
         this.acceptedOrigins = settings.acceptedOrigins();
         SecureRandom random = new SecureRandom();
         VoterIdentity identity = new VoterIdentity(settings.hmacKey(), settings.mailboxRules());
-        this.health = new CounterHealth(store, clock);
-        this.submission = new VoteSubmission(settings, ballots, store, health.watch(mailer), clock, identity, random, limits);
+        this.health = new CounterHealth(store, mail, clock);
+        this.submission = new VoteSubmission(settings, ballots, store, clock, identity, random, limits);
         this.confirmation = new VoteConfirmation(settings, ballots, store, clock);
         this.campaigns = new CampaignView(ballots, store, clock);
-        this.export = new AdminExport(settings, ballots, store);
+        this.export = new AdminExport(settings, ballots, store, mail);
     }
 
     public ApiResponse handle(ApiRequest request) {

@@ -3,105 +3,56 @@ package be.socialeinnovatiefabriek.radicale.vote.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * {@code GET /api/health}, for a monitor: whether the store answers, and how sending the confirmation mails
- * goes. It holds times and counts only (no address, no token, no tally), so it asks for no admin token.
- * Mail failures are also logged here, without the address and without the link.
+ * {@code GET /api/health}, for a monitor: whether the store answers, and how sending the voters' mails goes
+ * (the queue, the dead letters, the sender's last success and failure). It holds times and counts only (no
+ * address, no token, no tally), so it asks for no admin token.
  */
 final class CounterHealth {
 
     private static final System.Logger LOG = System.getLogger(CounterHealth.class.getName());
-    /** A monitor may ask as often as it likes: the store is asked at most this often. */
+    /** A monitor may ask as often as it likes: the store and the mail queue are asked at most this often. */
     static final Duration STORE_CHECK_EVERY = Duration.ofSeconds(5);
 
     private final VoteStore store;
+    private final MailProgress mail;
     private final Clock clock;
-    // A slow store check must not hold up the recording of mails: the store's state has a lock of its own.
     private final Object storeLock = new Object();
     private Instant storeCheckedAt;
     private boolean storeReachable;
-    private Instant lastMailSuccess;
-    private Instant lastMailFailure;
-    private long mailFailuresSinceSuccess;
+    private MailProgress.Report mailReport;
 
-    CounterHealth(VoteStore store, Clock clock) {
+    CounterHealth(VoteStore store, MailProgress mail, Clock clock) {
         this.store = store;
+        this.mail = mail;
         this.clock = clock;
-    }
-
-    /** {@code mailer}, with each success and failure recorded here. */
-    Mailer watch(Mailer mailer) {
-        return mail -> {
-            try {
-                mailer.send(mail);
-            } catch (Mailer.MailFailure failure) {
-                long failures = mailFailed();
-                // One line whatever the mail was (a link, or "already counted"): the log tells nobody who voted.
-                LOG.log(System.Logger.Level.WARNING, "a mail to a voter could not be sent (" + failures
-                        + (failures == 1 ? " failure" : " failures") + " since the last mail sent): "
-                        + withoutPersonalData(failure.getMessage(), mail));
-                throw failure;
-            } catch (RuntimeException e) {
-                mailFailed();
-                throw e;
-            }
-            mailSent();
-        };
-    }
-
-    private synchronized long mailFailed() {
-        lastMailFailure = clock.instant();
-        return ++mailFailuresSinceSuccess;
-    }
-
-    private synchronized void mailSent() {
-        lastMailSuccess = clock.instant();
-        mailFailuresSinceSuccess = 0;
-    }
-
-    // A mailer's message may quote the server, and a server may quote the recipient or the message.
-    static String withoutPersonalData(String message, Mailer.Mail mail) {
-        String text = message == null ? "no reason given" : message;
-        List<String> secrets = new ArrayList<>();
-        if (mail instanceof Mailer.ConfirmationMail confirmation && confirmation.confirmUrl() != null) {
-            String link = confirmation.confirmUrl().toString();
-            secrets.add(link);
-            if (link.contains("token=")) {
-                secrets.add(link.substring(link.indexOf("token=") + "token=".length()));
-            }
-        }
-        secrets.add(mail.to().value());
-        if (mail.to().local().length() >= 3) {
-            secrets.add(mail.to().local()); // "550 ann.peeters: no such user"
-        }
-        for (String secret : secrets) {
-            text = Pattern.compile(Pattern.quote(secret), Pattern.CASE_INSENSITIVE).matcher(text).replaceAll("[hidden]");
-        }
-        return text;
     }
 
     ApiResponse answer(Reply reply) {
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> storeStatus = new LinkedHashMap<>();
-        Map<String, Object> mailStatus = new LinkedHashMap<>();
         boolean reachable;
-        long mailFailures;
+        MailProgress.Report report;
         synchronized (storeLock) {
             reachable = checkStore();
+            report = mailReport;
             storeStatus.put("reachable", reachable);
             storeStatus.put("checkedAt", storeCheckedAt.toString());
         }
-        synchronized (this) {
-            mailFailures = mailFailuresSinceSuccess;
+        Map<String, Object> mailStatus = null;
+        long mailFailures = 0;
+        if (report != null) {
+            mailFailures = report.failuresSinceLastSuccess();
+            mailStatus = new LinkedHashMap<>();
+            mailStatus.put("queued", report.queued());
+            mailStatus.put("oldestQueuedAt", text(report.oldestQueuedAt()));
+            mailStatus.put("deadLetters", report.deadLetters());
             mailStatus.put("failuresSinceLastSuccess", mailFailures);
-            mailStatus.put("lastFailure", lastMailFailure == null ? null : lastMailFailure.toString());
-            mailStatus.put("lastSuccess", lastMailSuccess == null ? null : lastMailSuccess.toString());
+            mailStatus.put("lastFailure", text(report.lastFailure()));
+            mailStatus.put("lastSuccess", text(report.lastSuccess()));
         }
         boolean healthy = reachable && mailFailures == 0;
         body.put("status", healthy ? "ok" : "failing");
@@ -109,14 +60,32 @@ final class CounterHealth {
             body.put("error", "unhealthy");
             body.put("message", (reachable ? "" : "The vote store does not answer; no vote can be taken or counted "
                     + "(the counter's log says why). ") + (mailFailures == 0 ? "" : "The last " + mailFailures
-                    + " mail(s) to voters could not be sent; check the SMTP settings and server (the log says why)."));
+                    + " attempt(s) to send mail to voters failed; votes are still taken and their mails wait in the queue. "
+                    + "Check the SMTP settings and server (the log says why)."));
         }
         body.put("store", storeStatus);
         body.put("mail", mailStatus);
         return reply.json(healthy ? 200 : 503, body);
     }
 
-    /** Asks the store at most every {@link #STORE_CHECK_EVERY}; the answer in between is the last one. */
+    /** The mail queue lives in the store on the local server: a store that does not answer tells nothing of it. */
+    private MailProgress.Report mailReport() {
+        try {
+            return mail.report();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "the mail queue does not answer", e);
+            return null;
+        }
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    /**
+     * Asks the store, and the mail queue, at most every {@link #STORE_CHECK_EVERY}; the answer in between is the
+     * last one.
+     */
     private boolean checkStore() {
         Instant now = clock.instant();
         if (storeCheckedAt != null && now.isBefore(storeCheckedAt.plus(STORE_CHECK_EVERY))
@@ -130,6 +99,7 @@ final class CounterHealth {
             LOG.log(System.Logger.Level.ERROR, "the vote store does not answer", e);
             storeReachable = false;
         }
+        mailReport = storeReachable ? mailReport() : null;
         storeCheckedAt = now;
         return storeReachable;
     }

@@ -2,10 +2,7 @@ package be.socialeinnovatiefabriek.radicale.vote.core;
 
 import be.socialeinnovatiefabriek.radicale.vote.address.InvalidAddress;
 import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.AlreadyCountedMail;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.Mail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.MailFailure;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.PendingVote;
 import java.net.URI;
@@ -17,9 +14,9 @@ import java.util.Map;
 
 /**
  * {@code POST /api/campaigns/{id}/votes}: checks the vote against its ballot and the rate limits, then
- * either keeps it pending and mails the link (verification email; an address that has voted is mailed that
- * its vote is already counted, and the answer is the same) or counts it for the browser's voter cookie
- * (verification none).
+ * either keeps it pending and queues the mail with the link (verification email; an address that has voted is
+ * mailed that its vote is already counted, and the answer is the same) or counts it for the browser's voter
+ * cookie (verification none). The answer does not wait for the mail: a sender delivers it from the queue.
  */
 final class VoteSubmission {
 
@@ -28,7 +25,6 @@ final class VoteSubmission {
     private final CounterSettings settings;
     private final BallotSource ballots;
     private final VoteStore store;
-    private final Mailer mailer;
     private final Clock clock;
     private final VoterIdentity identity;
     private final SecureRandom random;
@@ -36,12 +32,11 @@ final class VoteSubmission {
     private final RateLimits.Rule perClient;
     private final RateLimits.Rule perAddress;
 
-    VoteSubmission(CounterSettings settings, BallotSource ballots, VoteStore store, Mailer mailer, Clock clock,
+    VoteSubmission(CounterSettings settings, BallotSource ballots, VoteStore store, Clock clock,
                    VoterIdentity identity, SecureRandom random, RateLimits limits) {
         this.settings = settings;
         this.ballots = ballots;
         this.store = store;
-        this.mailer = mailer;
         this.clock = clock;
         this.identity = identity;
         this.random = random;
@@ -75,9 +70,9 @@ final class VoteSubmission {
         limit(perAddress, voter, now);
         try {
             return keepPending(ballot, nominee, lang, address, voter, now, reply);
-        } catch (Refusal | RuntimeException e) {
-            // The address's budget counts mails sent: when none went out (the mail server failed, the store
-            // failed), the voter's retry must not find it spent.
+        } catch (RuntimeException e) {
+            // The address's budget counts mails queued: when none was (the store failed), the voter's retry must
+            // not find it spent.
             giveBack(perAddress, voter, now, e);
             throw e;
         }
@@ -108,27 +103,21 @@ final class VoteSubmission {
     }
 
     /**
-     * Answers every valid submission alike: 202 pending (a form: the check-mail page) and one mail to the
+     * Answers every valid submission alike: 202 pending (a form: the check-mail page) and one mail queued to the
      * address, whether or not it has voted, so that nobody learns from the answer whether a neighbour voted.
-     * The mailbox's owner alone learns it: a link to confirm, or that the vote is already counted.
+     * The mailbox's owner alone learns it: a link to confirm, or that the vote is already counted. The store keeps
+     * the vote and queues the mail before this answers, so an answered submission's mail is never lost.
      */
     private ApiResponse keepPending(Ballot ballot, String nominee, String lang, MailAddress address, String voter,
-                                    Instant now, Reply reply) throws Refusal {
+                                    Instant now, Reply reply) {
         ConfirmationToken token = ConfirmationToken.next(random);
         Instant closes = ballot.closes().toInstant();
         boolean endsAtClose = closes.isBefore(now.plus(ConfirmationMail.LINK_LIFETIME));
         Instant expires = endsAtClose ? closes : now.plus(ConfirmationMail.LINK_LIFETIME);
         PendingVote vote = new PendingVote(ballot.id(), nominee, voter, token.hash(), lang, now, expires);
-        Mail mail = store.savePending(vote, ballot.votesPerVoter()) == Outcome.ALREADY_VOTED
-                ? new AlreadyCountedMail(address, lang, ballot.title(lang), ballot.nomineeName(nominee, lang))
-                : new ConfirmationMail(address, lang, ballot.title(lang), ballot.nomineeName(nominee, lang),
-                        URI.create(settings.publicUrl() + "/api/votes/confirm?token=" + token.value()), expires, endsAtClose);
-        try {
-            mailer.send(mail);
-        } catch (MailFailure e) {
-            throw Refusal.of(503, "mail_unavailable", "The confirmation mail could not be sent just now; "
-                    + "your vote is not counted yet. Please try again in a few minutes.", "problem");
-        }
+        store.savePending(vote, ballot.votesPerVoter(), new SubmissionMail(address, lang, ballot.title(lang),
+                ballot.nomineeName(nominee, lang),
+                URI.create(settings.publicUrl() + "/api/votes/confirm?token=" + token.value()), expires, endsAtClose));
         return reply.done("checkMail", 202, Map.of("status", "pending"));
     }
 

@@ -60,32 +60,79 @@ public final class SmtpMailer implements Mailer {
 
     @Override
     public void send(Mail mail) throws MailFailure {
-        ConfirmationMessage content = templates.render(mail);
-        String to = mail.to().value();
+        MailFailure failure = sendAll(List.of(mail)).get(0);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Sends {@code mails} over one SMTP connection (one connection, greeting, STARTTLS and login for the lot). A
+     * failure to connect, or to reconnect after the server dropped the connection, fails the mails left with
+     * {@link MailFailure#serverUnreachable()}; a mail the server refuses fails alone, and the next goes on.
+     */
+    @Override
+    public List<MailFailure> sendAll(List<? extends Mail> mails) {
+        List<MailFailure> outcomes = new ArrayList<>(mails.size());
+        Transport transport = null;
         try {
-            InternetAddress recipient = recipient(to);
-            MimeMessage message = new ConfirmationMimeMessage(session, domainOf(from));
-            message.setFrom(from);
-            message.setRecipient(Message.RecipientType.TO, recipient);
-            message.setSubject(content.subject(), UTF_8);
-            message.setSentDate(new Date());
-            message.setHeader("Content-Language", content.lang());
-            // RFC 3834: out-of-office replies and autoresponders stay quiet.
-            message.setHeader("Auto-Submitted", "auto-generated");
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(content.text(), UTF_8, "plain");
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(content.html(), UTF_8, "html");
-            message.setContent(new MimeMultipart("alternative", text, html));
-            // The envelope names the recipient itself, not whatever the To header reads back as.
-            Address[] envelope = {recipient};
-            if (settings.user() != null) {
-                Transport.send(message, envelope, settings.user(), settings.password());
-            } else {
-                Transport.send(message, envelope);
+            for (Mail mail : mails) {
+                String to = mail.to().value();
+                if (transport == null || !transport.isConnected()) {
+                    close(transport);
+                    try {
+                        transport = session.getTransport("smtp");
+                        transport.connect(settings.host(), settings.port(), settings.user(), settings.password());
+                    } catch (MessagingException e) {
+                        MailFailure unreachable = failure(e, to, true);
+                        while (outcomes.size() < mails.size()) {
+                            outcomes.add(unreachable);
+                        }
+                        return outcomes;
+                    }
+                }
+                try {
+                    InternetAddress recipient = recipient(to);
+                    MimeMessage message = message(mail, recipient);
+                    // The envelope names the recipient itself, not whatever the To header reads back as.
+                    transport.sendMessage(message, new Address[] {recipient});
+                    outcomes.add(null);
+                } catch (MessagingException e) {
+                    outcomes.add(failure(e, to, false));
+                }
             }
-        } catch (MessagingException e) {
-            throw failure(e, to);
+            return outcomes;
+        } finally {
+            close(transport);
+        }
+    }
+
+    private MimeMessage message(Mail mail, InternetAddress recipient) throws MessagingException {
+        ConfirmationMessage content = templates.render(mail);
+        MimeMessage message = new ConfirmationMimeMessage(session, domainOf(from));
+        message.setFrom(from);
+        message.setRecipient(Message.RecipientType.TO, recipient);
+        message.setSubject(content.subject(), UTF_8);
+        message.setSentDate(new Date());
+        message.setHeader("Content-Language", content.lang());
+        // RFC 3834: out-of-office replies and autoresponders stay quiet.
+        message.setHeader("Auto-Submitted", "auto-generated");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(content.text(), UTF_8, "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(content.html(), UTF_8, "html");
+        message.setContent(new MimeMultipart("alternative", text, html));
+        message.saveChanges();
+        return message;
+    }
+
+    private static void close(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // The mails are sent or failed already; a failed QUIT changes nothing.
+            }
         }
     }
 
@@ -105,14 +152,28 @@ public final class SmtpMailer implements Mailer {
     }
 
     // The server's answer may quote the address ("550 <ann@example.org>: no such user"): say it without.
-    private MailFailure failure(MessagingException e, String to) {
+    private MailFailure failure(MessagingException e, String to, boolean serverUnreachable) {
         String server = settings.host() + ":" + settings.port();
         String reason = e instanceof AddressException
                 ? "the recipient is not a valid mail address"
-                : scrub(e.getMessage(), to);
+                : scrub(serverWords(e), to);
         String message = "The mail to a voter could not be handed to the SMTP server " + server + " (" + reason
-                + "); nothing was counted and the voter may try again";
-        return new MailFailure(message, mentions(e, to) ? null : e);
+                + ")";
+        return new MailFailure(message, mentions(e, to) ? null : e, serverUnreachable);
+    }
+
+    /**
+     * The failure's message and those it chains to: Jakarta Mail says "Invalid Addresses" and chains the server's
+     * own answer ("451 4.2.0 mailbox busy"), which is what tells the organisers why.
+     */
+    private static String serverWords(MessagingException e) {
+        StringBuilder words = new StringBuilder(String.valueOf(e.getMessage()));
+        Exception next = e.getNextException();
+        for (int depth = 0; next != null && depth < 5; depth++) {
+            words.append(": ").append(next.getMessage());
+            next = next instanceof MessagingException chained ? chained.getNextException() : null;
+        }
+        return words.toString();
     }
 
     private static boolean mentions(Throwable e, String to) {

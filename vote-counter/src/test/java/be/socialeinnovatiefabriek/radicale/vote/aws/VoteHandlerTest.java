@@ -13,7 +13,9 @@ import be.socialeinnovatiefabriek.radicale.vote.core.BallotDirectory;
 import be.socialeinnovatiefabriek.radicale.vote.core.CounterApi;
 import be.socialeinnovatiefabriek.radicale.vote.core.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.core.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.core.MailProgress;
 import be.socialeinnovatiefabriek.radicale.vote.core.Mailer;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailJson;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbLocal;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbVoteStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -39,10 +41,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The Lambda adapter fed API Gateway HTTP API (payload 2.0) events from {@code src/test/resources/aws/},
- * in front of a real counter: DynamoDB Local, a ballot directory and a mailer that keeps what it is given.
+ * in front of a real counter: DynamoDB Local, a ballot directory, and the mail queue on ElasticMQ (SQS), read back
+ * as the sender function would.
  */
 class VoteHandlerTest {
 
@@ -52,7 +56,8 @@ class VoteHandlerTest {
     private static final Instant NOW = TestClock.realNow();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<Mailer.Mail> mails = new CopyOnWriteArrayList<>();
+    private final List<Mailer.Mail> received = new CopyOnWriteArrayList<>();
+    private ElasticMq.Queues queues;
     private DynamoDbVoteStore store;
     private VoteHandler handler;
 
@@ -64,15 +69,34 @@ class VoteHandlerTest {
             open.put("closes", NOW.plus(Duration.ofDays(20)).atOffset(ZoneOffset.ofHours(1)).toString());
             JSON.writeValue(ballots.resolve("2026.json").toFile(), open);
         }
-        store = new DynamoDbVoteStore(DynamoDbLocal.client(), DynamoDbLocal.newTable());
+        queues = ElasticMq.newQueues(3, 30);
+        store = new DynamoDbVoteStore(DynamoDbLocal.client(), DynamoDbLocal.newTable(),
+                new SqsMailQueue(ElasticMq.client(), queues.url()));
         CounterSettings settings = CounterSettings.fromEnvironment(Map.of(
                 "VOTE_HMAC_KEY", "an-hmac-key-for-tests-only-0123456789",
                 "VOTE_ADMIN_TOKEN", "an-admin-token-for-tests",
                 "VOTE_ALLOWED_ORIGINS", SITE,
                 "VOTE_PUBLIC_URL", "https://stem.radicalevernieuwers.be"));
-        Mailer mailer = mails::add;
-        CounterApi api = new CounterApi(settings, new BallotDirectory(ballots), store, mailer, Clock.fixed(NOW, ZoneOffset.UTC));
+        CounterApi api = new CounterApi(settings, new BallotDirectory(ballots), store, MailProgress.ELSEWHERE,
+                Clock.fixed(NOW, ZoneOffset.UTC));
         handler = new VoteHandler(api);
+    }
+
+    /** The mails queued so far, as the sender function receives them from the queue. */
+    private List<Mailer.Mail> mails() {
+        List<Message> messages;
+        do {
+            messages = ElasticMq.client().receiveMessage(receive -> receive.queueUrl(queues.url())
+                    .maxNumberOfMessages(10)).messages();
+            for (Message message : messages) {
+                try {
+                    received.add(MailJson.read(message.body()));
+                } catch (MailJson.Unreadable e) {
+                    throw new AssertionError(e);
+                }
+            }
+        } while (!messages.isEmpty());
+        return List.copyOf(received);
     }
 
     @Test
@@ -92,9 +116,9 @@ class VoteHandlerTest {
 
         assertEquals(303, response.getStatusCode());
         assertEquals("https://radicalevernieuwers.be/fr/vote/verifiez-vos-mails/", response.getHeaders().get("Location"));
-        assertEquals(1, mails.size());
-        assertEquals("fr", mails.get(0).lang());
-        assertEquals("Papillon", ((Mailer.ConfirmationMail) mails.get(0)).nomineeName());
+        assertEquals(1, mails().size());
+        assertEquals("fr", mails().get(0).lang());
+        assertEquals("Papillon", ((Mailer.ConfirmationMail) mails().get(0)).nomineeName());
     }
 
     @Test
@@ -109,7 +133,7 @@ class VoteHandlerTest {
     @Test
     void aConfirmedVoteIsCountedInDynamoDb() throws IOException {
         handle("vote-json.json");
-        String token = ((Mailer.ConfirmationMail) mails.get(0)).confirmUrl().getQuery().substring("token=".length());
+        String token = ((Mailer.ConfirmationMail) mails().get(0)).confirmUrl().getQuery().substring("token=".length());
 
         APIGatewayV2HTTPEvent pageRequest = event("confirm-page.json");
         pageRequest.setQueryStringParameters(Map.of("token", token));
@@ -154,7 +178,7 @@ class VoteHandlerTest {
         assertEquals("nosniff", response.getHeaders().get("X-Content-Type-Options"));
         assertEquals("bad_request", json(response).path("error").asText());
         assertTrue(json(response).path("message").asText().contains(explained), response.getBody());
-        assertEquals(List.of(), mails);
+        assertEquals(List.of(), mails());
         assertEquals(Map.of(), store.tallies("2026"));
     }
 
@@ -187,7 +211,7 @@ class VoteHandlerTest {
             assertEquals(413, response.getStatusCode(), response.getBody());
             assertEquals("too_large", json(response).path("error").asText());
         }
-        assertEquals(List.of(), mails);
+        assertEquals(List.of(), mails());
     }
 
     @Test
@@ -205,7 +229,7 @@ class VoteHandlerTest {
         assertEquals(403, response.getStatusCode());
         assertEquals("forbidden_origin", json(response).path("error").asText());
         assertNull(response.getHeaders().get("Access-Control-Allow-Origin"));
-        assertEquals(List.of(), mails);
+        assertEquals(List.of(), mails());
     }
 
     @Test

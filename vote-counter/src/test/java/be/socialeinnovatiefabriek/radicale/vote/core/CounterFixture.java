@@ -3,6 +3,8 @@ package be.socialeinnovatiefabriek.radicale.vote.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailSender;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailSettings;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A counter on real parts: ballots in a directory, a SQLite file, a clock the test moves, and a mailer
- * that keeps what it was asked to send. Edition 2026 asks for e-mail and shows results after closing;
- * edition 2027 asks for nothing and shows results live.
+ * A counter on real parts: ballots in a directory, a SQLite file with its mail queue, a clock the test moves, and
+ * a mailer that keeps what it was asked to send. After each request the fixture lets the sender deliver what is
+ * due (in the test's thread, so that a test sees the mail when its request returns). Edition 2026 asks for
+ * e-mail and shows results after closing; edition 2027 asks for nothing and shows results live.
  */
 final class CounterFixture implements AutoCloseable {
 
@@ -35,6 +38,7 @@ final class CounterFixture implements AutoCloseable {
     final TestClock clock = new TestClock(OPEN);
     final RecordingMailer mailer = new RecordingMailer();
     final SqliteVoteStore store;
+    final MailSender sender;
     final CounterApi api;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +53,10 @@ final class CounterFixture implements AutoCloseable {
         store = new SqliteVoteStore(directory.resolve("votes.db"));
         CounterSettings settings = new CounterSettings("0123456789abcdef0123456789abcdef-key", ADMIN_TOKEN,
                 List.of(SITE), URI.create(COUNTER), perMinute, burst, perAddressPerHour);
-        api = new CounterApi(settings, new BallotDirectory(ballots), store, mailer, clock);
+        // A high rate: the sending rate is not what these tests are about, and the test's clock stands still.
+        sender = new MailSender(store.mailJobs(), mailer, new MailSettings(100_000, 8, java.time.Duration.ofSeconds(30),
+                java.time.Duration.ofMinutes(15)), clock);
+        api = new CounterApi(settings, new BallotDirectory(ballots), store, sender, clock);
     }
 
     static String ballot(String id, String verification, String results) {
@@ -82,7 +89,19 @@ final class CounterFixture implements AutoCloseable {
     }
 
     ApiResponse get(String path, Map<String, String> query, Map<String, String> headers) {
-        return api.handle(new ApiRequest("GET", path, query, lower(headers), new byte[0], "192.0.2.1"));
+        return delivered(api.handle(new ApiRequest("GET", path, query, lower(headers), new byte[0], "192.0.2.1")));
+    }
+
+    /** Lets the sender deliver every mail due now, then returns {@code response}. */
+    ApiResponse delivered(ApiResponse response) {
+        try {
+            while (sender.sendDue() > 0) {
+                // the next batch
+            }
+        } catch (IllegalStateException closed) {
+            // A test closed the store: nothing is sent from it any more, as the server's sender would log.
+        }
+        return response;
     }
 
     ApiResponse get(String path) {
@@ -102,7 +121,8 @@ final class CounterFixture implements AutoCloseable {
         if (contentType != null) {
             all.put("content-type", contentType);
         }
-        return api.handle(new ApiRequest("POST", path, Map.of(), all, body.getBytes(StandardCharsets.UTF_8), clientIp));
+        return delivered(api.handle(new ApiRequest("POST", path, Map.of(), all, body.getBytes(StandardCharsets.UTF_8),
+                clientIp)));
     }
 
     /** Submits a JSON vote in 2026 and returns the token of the mail it sent. */

@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.local;
 
+import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,12 @@
 package be.socialeinnovatiefabriek.radicale.vote.local;
 
+import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
+import be.socialeinnovatiefabriek.radicale.vote.core.SubmissionMail;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
 import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,7 +150,9 @@ public final class LoadBenchmark {
             double saveSeconds = parallel(threads, phase, () -> {
                 int i = saved.getAndIncrement();
                 store.savePending(new VoteStore.PendingVote("2026", VoteLoad.NOMINEES.get(i % 3), key("voter", i),
-                        key("token", i), "nl", now, now.plusSeconds(3600)), 1);
+                        key("token", i), "nl", now, now.plusSeconds(3600)), 1, new SubmissionMail(
+                        new MailAddress("voter" + i, "example.be"), "nl", "Radicale Vernieuwers 2026", "Papillon",
+                        URI.create("http://localhost:8080/api/votes/confirm?token=" + i), now.plusSeconds(3600), false));
                 return true;
             });
             int pending = saved.get();

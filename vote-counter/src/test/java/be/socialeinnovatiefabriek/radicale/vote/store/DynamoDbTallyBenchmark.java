@@ -31,7 +31,7 @@ public final class DynamoDbTallyBenchmark {
                 + "threads, DynamoDB Local in process%n", Runtime.getRuntime().availableProcessors(), loadAverage(), votes,
                 threads);
         String table = DynamoDbLocal.newTable();
-        DynamoDbVoteStore store = new DynamoDbVoteStore(DynamoDbLocal.client(), table);
+        DynamoDbVoteStore store = new DynamoDbVoteStore(DynamoDbLocal.client(), table, mail -> { });
         // Relative to the real clock: DynamoDB Local sweeps expired items by its own.
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         AtomicInteger next = new AtomicInteger();
@@ -39,7 +39,7 @@ public final class DynamoDbTallyBenchmark {
         parallel(threads, () -> {
             for (int i = next.getAndIncrement(); i < votes; i = next.getAndIncrement()) {
                 store.savePending(new PendingVote("2026", "papillon", hex("voter", i), hex("token", i), "nl", now,
-                        now.plusSeconds(3600)), 1);
+                        now.plusSeconds(3600)), 1, VoteStoreContract.MAIL);
             }
         });
         double saveSeconds = (System.nanoTime() - start) / 1e9;

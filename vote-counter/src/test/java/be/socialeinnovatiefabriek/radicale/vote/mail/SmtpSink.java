@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.vote.local;
+package be.socialeinnovatiefabriek.radicale.vote.mail;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,11 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An SMTP server on loopback that takes every mail and keeps only who it was for and when it came: the
- * load benchmark's mail server, which leaves the two shared cores to the counter (a full mail server parses
- * and stores every message). It speaks enough SMTP for Jakarta Mail: EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT.
+ * An SMTP server on loopback that keeps only who each mail was for and when it came: the load benchmark's mail
+ * server, which leaves the two shared cores to the counter (a full mail server parses and stores every message),
+ * and a server that refuses chosen recipients as a real one does ({@link #refuse}). It speaks enough SMTP for
+ * Jakarta Mail: EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT.
  */
-final class SmtpSink implements AutoCloseable {
+public final class SmtpSink implements AutoCloseable {
 
     private final ServerSocket server;
     private final ExecutorService connections = Executors.newCachedThreadPool(task -> {
@@ -33,30 +34,44 @@ final class SmtpSink implements AutoCloseable {
     private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     private final AtomicInteger mails = new AtomicInteger();
     private final AtomicLong lastArrival = new AtomicLong();
+    private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
+    private volatile java.util.function.Predicate<String> refuse = recipient -> false;
+    private volatile String refusal = "550 5.1.1 no such user";
 
-    SmtpSink() throws IOException {
+    public SmtpSink() throws IOException {
         server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "smtp-sink accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    int port() {
+    /** From now on, RCPT to a recipient that {@code which} accepts is answered {@code reply} (a 4xx or 5xx line). */
+    public void refuse(java.util.function.Predicate<String> which, String reply) {
+        this.refusal = reply;
+        this.refuse = which;
+    }
+
+    /** How many times each recipient was refused. */
+    public Map<String, AtomicInteger> refused() {
+        return refused;
+    }
+
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Mails received so far (one per recipient). */
-    int mails() {
+    public int mails() {
         return mails.get();
     }
 
     /** {@link System#nanoTime()} when the last mail arrived. */
-    long lastArrivalNanos() {
+    public long lastArrivalNanos() {
         return lastArrival.get();
     }
 
     /** How many mails each recipient got. */
-    Map<String, AtomicInteger> perRecipient() {
+    public Map<String, AtomicInteger> perRecipient() {
         return received;
     }
 
@@ -88,10 +103,20 @@ final class SmtpSink implements AutoCloseable {
                         reply(out, "250 ok");
                     }
                     case "RCPT" -> {
-                        recipients.add(line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')));
-                        reply(out, "250 ok");
+                        String recipient = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
+                        if (refuse.test(recipient)) {
+                            refused.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
+                            reply(out, refusal);
+                        } else {
+                            recipients.add(recipient);
+                            reply(out, "250 ok");
+                        }
                     }
                     case "DATA" -> {
+                        if (recipients.isEmpty()) {
+                            reply(out, "554 no valid recipients");
+                            continue;
+                        }
                         reply(out, "354 go on");
                         skipMessage(in);
                         long now = System.nanoTime();
