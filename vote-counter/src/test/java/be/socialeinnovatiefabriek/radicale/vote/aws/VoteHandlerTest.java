@@ -269,9 +269,11 @@ class VoteHandlerTest {
         InvalidSettings failure = assertThrows(InvalidSettings.class, () -> VoteHandler.counterFrom(Map.of()));
 
         String problems = String.join("\n", failure.problems());
-        for (String variable : List.of("VOTE_HMAC_KEY", "VOTE_ALLOWED_ORIGINS", "SMTP_HOST", "VOTES_TABLE", "BALLOTS_URL")) {
+        for (String variable : List.of("VOTE_HMAC_KEY", "VOTE_ALLOWED_ORIGINS", "VOTES_TABLE", "BALLOTS_URL",
+                "VOTE_MAIL_QUEUE_URL")) {
             assertTrue(problems.contains(variable), variable + " is named in:\n" + problems);
         }
+        assertFalse(problems.contains("SMTP_"), "this function only queues mail; the sender function sends it:\n" + problems);
     }
 
     private APIGatewayV2HTTPResponse handle(String fixture) {
