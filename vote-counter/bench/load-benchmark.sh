@@ -9,4 +9,4 @@ cd "$root"
 mvn -q -B -ntp -pl vote-counter test-compile
 mvn -q -B -ntp -pl vote-counter dependency:build-classpath -Dmdep.outputFile="$here/target/bench.classpath" >/dev/null
 cp="$here/target/test-classes:$here/target/classes:$(cat "$here/target/bench.classpath")"
-exec java -cp "$cp" be.socialeinnovatiefabriek.radicale.vote.local.LoadBenchmark "$@"
+exec java ${JAVA_OPTS:-} -cp "$cp" be.socialeinnovatiefabriek.radicale.vote.local.LoadBenchmark "$@"

@@ -36,7 +36,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    /** Records not started when the function has less than this left are handed back at once, for another call. */
+    /**
+     * Records not started when the function has less than this left (or half its time, if it was given less than
+     * twice this) are handed back at once, for another call: a batch over one SMTP connection may take this long.
+     */
     static final long TIME_RESERVE_MILLIS = 25_000;
 
     private static final System.Logger LOG = System.getLogger(MailSenderHandler.class.getName());
@@ -111,11 +114,12 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        long reserve = context == null ? 0 : Math.min(TIME_RESERVE_MILLIS, context.getRemainingTimeInMillis() / 2);
         String unreachable = null;
         int next = 0;
         while (next < records.size()) {
             if (unreachable != null || Thread.currentThread().isInterrupted()
-                    || (context != null && context.getRemainingTimeInMillis() < TIME_RESERVE_MILLIS)) {
+                    || (context != null && context.getRemainingTimeInMillis() < reserve)) {
                 // The server cannot be reached, or time runs short: the rest is failed without being tried.
                 for (SQSMessage record : records.subList(next, records.size())) {
                     failures.add(unreachable != null ? failed(record, unreachable) : handBack(record));

@@ -271,6 +271,27 @@ class MailSenderHandlerTest {
     }
 
     @Test
+    void recordsTheFunctionHasNoTimeLeftForAreHandedBackAtOnceUnsent() throws Exception {
+        ElasticMq.Queues queues = ElasticMq.newQueues(3, 30);
+        queue(queues, "ann@example.be");
+        queue(queues, "bob@example.be");
+        List<Message> batch = receive(queues.url(), 2);
+        // Given 40 s, it keeps 20 s in reserve; by the first record only 10 s are left.
+        java.util.Iterator<Integer> remaining = List.of(40_000, 10_000).iterator();
+        com.amazonaws.services.lambda.runtime.Context running = (com.amazonaws.services.lambda.runtime.Context)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
+                        (proxy, method, args) -> method.getName().equals("getRemainingTimeInMillis")
+                                ? (remaining.hasNext() ? remaining.next() : 10_000) : null);
+
+        SQSBatchResponse response = sender(GREEN_MAIL.getSmtp().getPort(), QUICK, queues).handleRequest(event(batch), running);
+
+        assertEquals(2, response.getBatchItemFailures().size());
+        assertEquals(0, GREEN_MAIL.getReceivedMessages().length, "nothing was started");
+        assertEquals(2, receive(queues.url(), 2).size(), "both visible again at once, for another call");
+    }
+
+    @Test
     void aQueuedMailThatIsNotOneBareAddressIsNeverSent() throws Exception {
         ElasticMq.Queues queues = ElasticMq.newQueues(3, 30);
         String hostile = MailJson.write(new ConfirmationMail(new MailAddress("ann", "example.be"), "nl", "t", "n",
