@@ -31,7 +31,7 @@ public final class SqliteVoteStore implements VoteStore {
 
     private final Path file;
     private final SqliteWriter writer;
-    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final BlockingQueue<Reader> readers = new ArrayBlockingQueue<>(READERS);
     private final MailJobs mailJobs = new Jobs();
     private volatile Runnable onQueued = () -> { };
     private volatile boolean closed;
@@ -44,7 +44,7 @@ public final class SqliteVoteStore implements VoteStore {
             SqliteSchema.create(writing);
             writer = new SqliteWriter(writing, "vote-writer " + file.getFileName());
             for (int i = 0; i < READERS; i++) {
-                readers.add(SqliteSchema.connect(file));
+                readers.add(new Reader(SqliteSchema.connect(file)));
             }
         } catch (SQLException e) {
             throw new SqliteFailure("cannot open the vote file " + file + ": " + e.getMessage(), e);
@@ -127,8 +127,31 @@ public final class SqliteVoteStore implements VoteStore {
         return read(sql, new Object[] {key}, rows);
     }
 
+    /** A reading connection and its prepared statements, kept: preparing one costs more than the look-up itself. */
+    private record Reader(Connection connection, Map<String, PreparedStatement> statements) {
+        Reader(Connection connection) {
+            this(connection, new HashMap<>());
+        }
+
+        PreparedStatement prepared(String sql) throws SQLException {
+            PreparedStatement statement = statements.get(sql);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+                statements.put(sql, statement);
+            }
+            return statement;
+        }
+
+        void close() throws SQLException {
+            for (PreparedStatement statement : statements.values()) {
+                statement.close();
+            }
+            connection.close();
+        }
+    }
+
     private <T> T read(String sql, Object[] keys, Rows<T> rows) {
-        Connection connection = null;
+        Reader connection = null;
         try {
             while (connection == null) {
                 if (closed) {
@@ -141,7 +164,8 @@ public final class SqliteVoteStore implements VoteStore {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to read the vote file", e);
         }
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
+        try {
+            PreparedStatement query = connection.prepared(sql);
             for (int i = 0; i < keys.length; i++) {
                 query.setObject(i + 1, keys[i]);
             }
@@ -218,11 +242,11 @@ public final class SqliteVoteStore implements VoteStore {
     public void close() {
         closed = true;
         writer.close();
-        List<Connection> open = new ArrayList<>();
+        List<Reader> open = new ArrayList<>();
         readers.drainTo(open);
-        for (Connection connection : open) {
+        for (Reader reader : open) {
             try {
-                connection.close();
+                reader.close();
             } catch (SQLException e) {
                 throw new SqliteFailure("cannot close the vote file " + file + ": " + e.getMessage(), e);
             }
