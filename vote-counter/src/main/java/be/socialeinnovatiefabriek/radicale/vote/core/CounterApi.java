@@ -2,6 +2,7 @@ package be.socialeinnovatiefabriek.radicale.vote.core;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -173,6 +174,6 @@ public final class CounterApi {
             headers.put("Access-Control-Allow-Origin", corsOrigin);
             headers.put("Access-Control-Allow-Credentials", "true");
         }
-        return new ApiResponse(response.status(), Map.copyOf(headers), response.body());
+        return new ApiResponse(response.status(), Collections.unmodifiableMap(headers), response.body());
     }
 }

@@ -63,14 +63,16 @@ final class VoteConfirmation {
         }
         boolean form = RequestFields.isForm(request);
         Instant now = clock.instant();
-        Optional<ConfirmationToken> token = ConfirmationToken.parse(value);
-        Confirmation vote = lookUp(token, now);
+        // Hashed once: the look-up and the count both find the vote by it.
+        Optional<String> tokenHash = ConfirmationToken.parse(value).map(ConfirmationToken::hash);
+        Confirmation vote = tokenHash.map(hash -> store.lookUp(hash, now))
+                .orElse(new Confirmation(Outcome.UNKNOWN, null, null, null));
         if (vote.outcome() == Outcome.UNKNOWN) {
             return unknown(form, request);
         }
         Ballot ballot = ballotOf(vote, reply);
         VoteSubmission.openAt(ballot, now);
-        Confirmation confirmation = store.confirm(token.orElseThrow().hash(), now, ballot.votesPerVoter());
+        Confirmation confirmation = store.confirm(tokenHash.orElseThrow(), now, ballot.votesPerVoter());
         switch (confirmation.outcome()) {
             case COUNTED:
                 return reply.done("thanks", 200, Map.of("status", "counted"));
