@@ -4,14 +4,17 @@
 <@layout.page>
 <div class="page-head">
 <h1>${t["vote.page.title"]}</h1>
-<p class="lead"><a href="${edition.path}">${edition.title}</a></p>
+<@layout.editionLead edition/>
 <@layout.phase edition/>
 <@layout.facts edition/>
 </div>
 <div class="prose">
-<p>${t["vote.how"]}</p>
+<p>${layout.howToVote(edition)}</p>
+<#if edition.verification == "none">
+<p class="notice">${t["vote.none.guarantee"]}</p>
+</#if>
 <#if privacyPath??>
-<p>${t["vote.privacy"]} <a href="${privacyPath}">${t["footer.privacy"]}</a></p>
+<p><#if edition.verification == "none">${t["vote.privacy.none"]}<#else>${t["vote.privacy"]}</#if> <a href="${privacyPath}">${t["footer.privacy"]}</a></p>
 </#if>
 </div>
 <@layout.vote edition=edition/>

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -37,21 +38,28 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
     private static final AtomicBoolean NOTICE_SHOWN = new AtomicBoolean();
 
     private final boolean javaScript;
+    private final Supplier<PreviewSite> sites;
     private WebDriver driver;
     private PreviewSite site;
 
-    private Browser(boolean javaScript) {
+    private Browser(boolean javaScript, Supplier<PreviewSite> sites) {
         this.javaScript = javaScript;
+        this.sites = sites;
+    }
+
+    /** This browser on another preview than the sample site's, such as {@link PreviewSite#withoutEmail()}. */
+    public Browser on(Supplier<PreviewSite> preview) {
+        return new Browser(javaScript, preview);
     }
 
     /** A browser as most visitors have it. */
     public static Browser withJavaScript() {
-        return new Browser(true);
+        return new Browser(true, PreviewSite::get);
     }
 
     /** A browser with JavaScript turned off: every page must still work. */
     public static Browser withoutJavaScript() {
-        return new Browser(false);
+        return new Browser(false, PreviewSite::get);
     }
 
     /** The preview the browser visits, started with the first test that runs (a skipped test starts nothing). */
@@ -85,7 +93,7 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        site = PreviewSite.get();
+        site = sites.get();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",

@@ -50,7 +50,7 @@ class KeyboardVoteTest {
         WebElement send = tabTo(driver, "the vote button", element -> "submit".equals(element.getAttribute("type")));
         press(driver, Keys.ENTER);
         WebElement form = send.findElement(By.xpath("./ancestor::form"));
-        assertEquals(form.getAttribute("data-msg-pending"), Pages.feedback(driver, form));
+        assertEquals(Pages.asShown(form.getAttribute("data-msg-pending")), Pages.feedback(driver, form));
 
         driver.get(browser.site().url("/_outbox/"));
         String link = Pages.outboxLink(driver, address).getAttribute("href");

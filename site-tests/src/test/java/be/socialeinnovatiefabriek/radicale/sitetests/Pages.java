@@ -42,6 +42,14 @@ final class Pages {
         return URI.create(driver.getCurrentUrl()).getPath();
     }
 
+    /**
+     * {@code text} as WebDriver reads it off the page: it reports a no-break space (French typography puts
+     * one before ':') as an ordinary space.
+     */
+    static String asShown(String text) {
+        return text.replace('\u00A0', ' ');
+    }
+
     /** The message the vote {@code form} shows in its live region once the counter has answered. */
     static String feedback(WebDriver driver, WebElement form) {
         WebElement status = form.findElement(By.cssSelector(".vote-feedback[role=status]"));

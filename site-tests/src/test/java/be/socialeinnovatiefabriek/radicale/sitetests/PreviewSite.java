@@ -1,9 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.sitetests;
 
-import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
 import be.socialeinnovatiefabriek.radicale.site.serve.CounterProcess;
 import be.socialeinnovatiefabriek.radicale.site.serve.PreviewServer;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +26,10 @@ import java.util.stream.Stream;
 public final class PreviewSite {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String ADMIN_TOKEN = "site-tests-admin-token-0123456789";
+    /** The local counter's admin token (VOTE_ADMIN_TOKEN), as staff would paste it into the studio view. */
+    static final String ADMIN_TOKEN = "site-tests-admin-token-0123456789";
     private static PreviewSite running;
+    private static PreviewSite withoutEmail;
 
     private final PreviewServer server;
     private final CounterProcess counter;
@@ -44,32 +44,63 @@ public final class PreviewSite {
     /** The running preview, started on first use. */
     public static synchronized PreviewSite get() {
         if (running == null) {
-            try {
-                running = start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            PreviewSite site = running;
-            Runtime.getRuntime().addShutdownHook(new Thread(site::stop, "preview-site-stop"));
+            running = started(SampleSite.projectDir().resolve("content"), "preview-site");
         }
         return running;
     }
 
-    private static PreviewSite start() throws IOException {
+    /**
+     * The sample site with its 2026 edition asking no e-mail address ({@code verification: none}): a copy of
+     * the content with that one line changed, under a preview and a counter of its own, started on first use.
+     */
+    public static synchronized PreviewSite withoutEmail() {
+        if (withoutEmail == null) {
+            Path content = SampleSite.targetDir().resolve("content-without-email");
+            try {
+                deleteTree(content);
+                copyTree(SampleSite.projectDir().resolve("content"), content);
+                // The Dutch file sets the policy; a translation that repeats it must agree.
+                for (String lang : SampleSite.LANGUAGES) {
+                    Path edition = content.resolve("campaigns/2026/index." + lang + ".md");
+                    String text = Files.readString(edition);
+                    if (lang.equals(SampleSite.LANGUAGES.get(0)) && !text.contains("\nverification: email\n")) {
+                        throw new IllegalStateException(edition + " no longer says 'verification: email'; update this copy");
+                    }
+                    Files.writeString(edition, text.replace("\nverification: email\n", "\nverification: none\n"));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            withoutEmail = started(content, "preview-without-email");
+        }
+        return withoutEmail;
+    }
+
+    private static PreviewSite started(Path content, String name) {
+        PreviewSite site;
+        try {
+            site = start(content, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(site::stop, name + "-stop"));
+        return site;
+    }
+
+    private static PreviewSite start(Path content, String name) throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
         String origin = "http://127.0.0.1:" + port;
         Path target = SampleSite.targetDir();
-        Path output = target.resolve("preview-site");
-        PreviewServer server = new PreviewServer(new SiteBuilder(SampleSite.config(output, origin, true)),
+        Path output = target.resolve(name);
+        PreviewServer server = new PreviewServer(new SiteBuilder(SampleSite.config(content, output, origin, true)),
                 line -> { }, line -> System.err.println("[preview] " + line));
         server.start("127.0.0.1", port);
-        Path votes = target.resolve("preview-votes");
+        Path votes = target.resolve(name + "-votes");
         deleteTree(votes);
-        // The test JVM's class path holds the counter and its libraries, as site:run's resolved one does.
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();
+        List<Path> classpath = counterClasspath();
         CounterProcess counter = CounterProcess.startForPreview(classpath, output.resolve("ballots"), votes, origin, SampleSite.NOW,
                 new CounterProcess.Secrets("site-tests-hmac-key-0123456789abcdef", ADMIN_TOKEN), line -> System.err.println(line));
         server.useCounter(counter.port());
@@ -124,6 +155,31 @@ public final class PreviewSite {
             server.close();
         } catch (IOException e) {
             // the JVM is exiting
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path path : walk.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+
+    // The counter as self-hosters run it: its jar and the target/lib/ folder the build copies beside it.
+    private static List<Path> counterClasspath() throws IOException {
+        Path jar = Path.of(System.getProperty("sitetests.counterJar"));
+        Path lib = jar.resolveSibling("lib");
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
+            throw new IllegalStateException("No vote counter at " + jar + " with lib/ beside it; build it first: mvn install");
+        }
+        try (Stream<Path> libraries = Files.list(lib)) {
+            return Stream.concat(Stream.of(jar), libraries.filter(p -> p.toString().endsWith(".jar")).sorted()).toList();
         }
     }
 

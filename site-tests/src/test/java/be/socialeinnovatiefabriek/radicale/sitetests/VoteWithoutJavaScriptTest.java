@@ -14,6 +14,6 @@ class VoteWithoutJavaScriptTest extends VoteJourney {
 
     @Override
     void seesMailWasSent(WebDriver driver, WebElement form) {
-        assertEquals("Check your mailbox", Pages.arrivedAt(driver, "/en/campaigns/2026/vote/check-your-mail/"));
+        assertEquals("Check your inbox", Pages.arrivedAt(driver, "/en/campaigns/2026/vote/check-your-mail/"));
     }
 }

@@ -1,10 +1,10 @@
 package be.socialeinnovatiefabriek.radicale.vote.aws;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.InvalidSettings;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.Mail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.MailFailure;
+import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.Mail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.MailFailure;
 import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpMailer;
 import be.socialeinnovatiefabriek.radicale.vote.queue.FailureReason;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailJson;

@@ -1,7 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.aws;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.MailQueue;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.Mail;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailQueue;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.Mail;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailJson;
 import software.amazon.awssdk.services.sqs.SqsClient;
 

@@ -1,8 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.vote.local;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.ApiRequest;
-import be.socialeinnovatiefabriek.radicale.vote.core.ApiResponse;
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterApi;
+import be.socialeinnovatiefabriek.radicale.vote.http.ApiRequest;
+import be.socialeinnovatiefabriek.radicale.vote.http.ApiResponse;
+import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
 import be.socialeinnovatiefabriek.radicale.vote.mail.OutboxMailer;
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;

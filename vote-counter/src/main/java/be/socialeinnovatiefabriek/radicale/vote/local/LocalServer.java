@@ -1,14 +1,14 @@
 package be.socialeinnovatiefabriek.radicale.vote.local;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.BallotDirectory;
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterApi;
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterSettings;
-import be.socialeinnovatiefabriek.radicale.vote.core.InvalidSettings;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer;
+import be.socialeinnovatiefabriek.radicale.vote.ballot.BallotDirectory;
+import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
 import be.socialeinnovatiefabriek.radicale.vote.mail.OutboxMailer;
 import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpMailer;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailSender;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteFailure;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package be.socialeinnovatiefabriek.radicale.vote.mail;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.HtmlText;
-import be.socialeinnovatiefabriek.radicale.vote.core.LocalisedTexts;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.AlreadyCountedMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.Mail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.AlreadyCountedMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.Mail;
+import be.socialeinnovatiefabriek.radicale.vote.text.HtmlText;
+import be.socialeinnovatiefabriek.radicale.vote.text.LocalisedTexts;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.mail;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.HtmlText;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer;
+import be.socialeinnovatiefabriek.radicale.vote.text.HtmlText;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,5 @@
 package be.socialeinnovatiefabriek.radicale.vote.mail;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer;
 
 import jakarta.mail.Address;
 import jakarta.mail.Message;

@@ -1,6 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.queue;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.queue;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.MailProgress.DeadLetter;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailProgress.DeadLetter;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;

@@ -2,9 +2,9 @@ package be.socialeinnovatiefabriek.radicale.vote.queue;
 
 import be.socialeinnovatiefabriek.radicale.vote.address.InvalidAddress;
 import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.AlreadyCountedMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.Mail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.AlreadyCountedMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.Mail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

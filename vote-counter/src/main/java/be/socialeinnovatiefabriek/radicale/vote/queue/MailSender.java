@@ -1,10 +1,10 @@
 package be.socialeinnovatiefabriek.radicale.vote.queue;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.MailProgress;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.Mail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.MailFailure;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailProgress;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.Mail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.MailFailure;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailJobs.Attempt;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailJobs.MailJob;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailJobs.Result;

@@ -1,6 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.store;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.RateLimits;
+import be.socialeinnovatiefabriek.radicale.vote.voting.RateLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,10 +1,10 @@
 package be.socialeinnovatiefabriek.radicale.vote.store;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.MailQueue;
-import be.socialeinnovatiefabriek.radicale.vote.core.SubmissionMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
+import be.socialeinnovatiefabriek.radicale.vote.mail.SubmissionMail;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailQueue;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,7 +41,18 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * VOTER#&lt;campaign&gt;#&lt;voterHash&gt;     -                                   votes (N), nominees (SS)
  * TALLY#&lt;campaign&gt;#&lt;shard&gt;         &lt;nominee&gt;                           votes (N)
  * AUDIT#&lt;campaign&gt;#&lt;shard&gt;         &lt;countedAt millis&gt;#&lt;voterHash&gt;#&lt;nominee&gt;   countedAt (N, millis), nominee, voterHash
+ * MINUTE#&lt;campaign&gt;#&lt;shard&gt;        &lt;minute millis&gt;#&lt;nominee&gt;            votes (N)
+ * FACTS#&lt;campaign&gt;#&lt;shard&gt;         S#&lt;random id&gt;                       hour (N, millis), clientHash, mailDomain (absent without e-mail)
+ * FACTS#&lt;campaign&gt;#&lt;shard&gt;         C#&lt;random id&gt;                       delayMillis (N)
+ * CHALLENGE#&lt;challenge hash&gt;      -                                   expiresAt, spender (a random id per spend)
  * </pre>
+ *
+ * <p>The facts of the admin export's anomaly sections (a submission's hour, mail domain and client hash; a
+ * confirmation's delay) carry a random id and nothing that joins them to a vote. A spent proof-of-work challenge
+ * is kept until it expires (TTL).
+ *
+ * <p>The minute items count the votes of each minute for the studio view, in the same transaction as the tally,
+ * so that a studio screen reads one item per minute and nominee instead of the whole audit trail.
  *
  * <p>One partition key takes at most 1,000 write units/s and a transactional write costs 2, so a single
  * tally item would cap the whole edition near 500 votes/s. Tallies and the audit trail are therefore spread
@@ -121,7 +133,7 @@ public final class DynamoDbVoteStore implements VoteStore {
             }
         }
         Outcome outcome = voted ? Outcome.ALREADY_VOTED : Outcome.ACCEPTED;
-        mails.enqueue(mail.mailFor(outcome));
+        mails.enqueue(mail.mail(outcome == Outcome.ALREADY_VOTED));
         return outcome;
     }
 
@@ -152,6 +164,8 @@ public final class DynamoDbVoteStore implements VoteStore {
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(TransactWriteItem.builder().update(countPending).build());
             writes.addAll(countingWrites(campaign, nominee, pending.get("voterHash").s(), now, votesPerVoter, attempt));
+            long delayMillis = now.toEpochMilli() - Long.parseLong(pending.get("createdAt").n());
+            writes.add(TransactWriteItem.builder().put(fact(campaign, "C#", Map.of("delayMillis", n(delayMillis)))).build());
             try {
                 client.transactWriteItems(transaction -> transaction.transactItems(writes).clientRequestToken(requestToken()));
                 return new Confirmation(Outcome.COUNTED, campaign, nominee, lang);
@@ -234,12 +248,99 @@ public final class DynamoDbVoteStore implements VoteStore {
         client.getItem(get -> get.tableName(table).key(Map.of("pk", s("HEALTH"), "sk", s(NO_SORT))));
     }
 
+    @Override
+    public boolean spendChallenge(String challengeId, Instant expiresAt, Instant now) {
+        Map<String, AttributeValue> key = Map.of("pk", s("CHALLENGE#" + challengeId), "sk", s(NO_SORT));
+        String spender = UUID.randomUUID().toString();
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("expiresAt", n(expiresAt.getEpochSecond()));
+        item.put("spender", s(spender));
+        try {
+            client.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException spent) {
+            // Spent by this very call when the SDK retried a put whose first answer was lost: still the first time.
+            return spender.equals(attribute(read(key), "spender"));
+        }
+    }
+
+    @Override
+    public void recordSubmission(String campaign, SubmissionFacts facts) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("hour", n(facts.hour().toEpochMilli()));
+        item.put("clientHash", s(facts.clientHash()));
+        if (facts.mailDomain() != null) {
+            item.put("mailDomain", s(facts.mailDomain()));
+        }
+        Map<String, AttributeValue> fact = fact(campaign, "S#", item).item();
+        client.putItem(put -> put.tableName(table).item(fact));
+    }
+
+    @Override
+    public void submissions(String campaign, Consumer<SubmissionFacts> sink) {
+        facts(campaign, "S#", item -> {
+            AttributeValue domain = item.get("mailDomain");
+            sink.accept(new SubmissionFacts(Instant.ofEpochMilli(Long.parseLong(item.get("hour").n())),
+                    domain == null ? null : domain.s(), item.get("clientHash").s()));
+        });
+    }
+
+    @Override
+    public void confirmationDelays(String campaign, Consumer<Duration> sink) {
+        facts(campaign, "C#", item -> sink.accept(Duration.ofMillis(Long.parseLong(item.get("delayMillis").n()))));
+    }
+
+    /**
+     * A fact item for the anomaly sections: a random id, so that nothing joins it to a vote, spread over the
+     * shards as the tallies are.
+     */
+    private Put fact(String campaign, String kind, Map<String, AttributeValue> attributes) {
+        UUID id = UUID.randomUUID();
+        Map<String, AttributeValue> item = new HashMap<>(attributes);
+        item.put("pk", s("FACTS#" + campaign + "#" + Math.floorMod(id.hashCode(), SHARDS)));
+        item.put("sk", s(kind + id));
+        return Put.builder().tableName(table).item(item).build();
+    }
+
+    private void facts(String campaign, String kind, Consumer<Map<String, AttributeValue>> sink) {
+        for (int shard = 0; shard < SHARDS; shard++) {
+            String partition = "FACTS#" + campaign + "#" + shard;
+            client.queryPaginator(query -> query.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :kind)")
+                    .expressionAttributeValues(Map.of(":pk", s(partition), ":kind", s(kind)))).items().forEach(sink);
+        }
+    }
+
     /** Leaves the client open: whoever built it closes it. */
     @Override
     public void close() {
     }
 
-    /** The voter check and count, the tally increment and the audit line: one vote's writes after the first. */
+    @Override
+    public List<MinuteTally> minuteTallies(String campaign, Instant from) {
+        String first = String.format("%015d", from.truncatedTo(ChronoUnit.MINUTES).toEpochMilli());
+        Map<MinuteTally, Long> counts = new TreeMap<>(MinuteTally.ORDER);
+        for (int shard = 0; shard < SHARDS; shard++) {
+            String partition = "MINUTE#" + campaign + "#" + shard;
+            for (Map<String, AttributeValue> item : client.queryPaginator(query -> query.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND sk >= :first")
+                    .expressionAttributeValues(Map.of(":pk", s(partition), ":first", s(first)))).items()) {
+                String sk = item.get("sk").s();
+                int hash = sk.indexOf('#');
+                MinuteTally key = new MinuteTally(Instant.ofEpochMilli(Long.parseLong(sk.substring(0, hash))),
+                        sk.substring(hash + 1), 0);
+                counts.merge(key, Long.parseLong(item.get("votes").n()), Long::sum);
+            }
+        }
+        List<MinuteTally> tallies = new ArrayList<>();
+        counts.forEach((key, votes) -> tallies.add(new MinuteTally(key.minute(), key.nominee(), votes)));
+        return tallies;
+    }
+
+    /**
+     * The voter check and count, the tally increment, the minute's count and the audit line: one vote's writes
+     * after the first.
+     */
     private List<TransactWriteItem> countingWrites(String campaign, String nominee, String voterHash, Instant now,
                                                    int votesPerVoter, int attempt) {
         int shard = Math.floorMod(Objects.hash(voterHash, nominee) + attempt, SHARDS);
@@ -256,6 +357,13 @@ public final class DynamoDbVoteStore implements VoteStore {
                 .expressionAttributeNames(Map.of("#votes", "votes"))
                 .expressionAttributeValues(Map.of(":one", n(1)))
                 .build();
+        Update minute = Update.builder().tableName(table)
+                .key(Map.of("pk", s("MINUTE#" + campaign + "#" + shard), "sk", s(String.format("%015d#%s",
+                        now.truncatedTo(ChronoUnit.MINUTES).toEpochMilli(), nominee))))
+                .updateExpression("ADD #votes :one")
+                .expressionAttributeNames(Map.of("#votes", "votes"))
+                .expressionAttributeValues(Map.of(":one", n(1)))
+                .build();
         Put audit = Put.builder().tableName(table)
                 .item(Map.of("pk", s("AUDIT#" + campaign + "#" + shard),
                         "sk", s(String.format("%015d#%s#%s", now.toEpochMilli(), voterHash, nominee)),
@@ -263,6 +371,7 @@ public final class DynamoDbVoteStore implements VoteStore {
                 .build();
         return List.of(TransactWriteItem.builder().update(voter).build(),
                 TransactWriteItem.builder().update(tally).build(),
+                TransactWriteItem.builder().update(minute).build(),
                 TransactWriteItem.builder().put(audit).build());
     }
 

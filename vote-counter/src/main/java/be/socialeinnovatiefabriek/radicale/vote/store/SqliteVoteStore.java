@@ -1,16 +1,17 @@
 package be.socialeinnovatiefabriek.radicale.vote.store;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.MailProgress.DeadLetter;
-import be.socialeinnovatiefabriek.radicale.vote.core.SubmissionMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
+import be.socialeinnovatiefabriek.radicale.vote.mail.SubmissionMail;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailJobs;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailJson;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailProgress.DeadLetter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
 
 /**
  * The embedded store: one SQLite file in WAL mode with {@code synchronous=FULL}. All writes go through one
- * writer thread with group commit ({@link SqliteWriter}), so a call returns only once its vote is on disk;
+ * writer thread with group commit ({@link SqliteWriteThread}), so a call returns only once its vote is on disk;
  * reads use their own connections and never wait for the writer. The file also holds the mail queue
  * ({@link #mailJobs()}): a pending vote and its mail are kept in one transaction.
  */
@@ -30,7 +31,7 @@ public final class SqliteVoteStore implements VoteStore {
     private static final int READERS = 4;
 
     private final Path file;
-    private final SqliteWriter writer;
+    private final SqliteWriteThread writer;
     private final BlockingQueue<Reader> readers = new ArrayBlockingQueue<>(READERS);
     private final MailJobs mailJobs = new Jobs();
     private volatile Runnable onQueued = () -> { };
@@ -42,7 +43,7 @@ public final class SqliteVoteStore implements VoteStore {
         try {
             Connection writing = SqliteSchema.connect(file);
             SqliteSchema.create(writing);
-            writer = new SqliteWriter(writing, "vote-writer " + file.getFileName());
+            writer = new SqliteWriteThread(writing, "vote-writer " + file.getFileName());
             for (int i = 0; i < READERS; i++) {
                 readers.add(new Reader(SqliteSchema.connect(file)));
             }
@@ -54,8 +55,8 @@ public final class SqliteVoteStore implements VoteStore {
     @Override
     public Outcome savePending(PendingVote vote, int votesPerVoter, SubmissionMail mail) {
         // Written as JSON here, on the caller's thread: the writer thread only inserts it.
-        SqliteWrites.QueuedMail queued = new SqliteWrites.QueuedMail(vote.lang(),
-                MailJson.write(mail.mailFor(Outcome.ACCEPTED)), MailJson.write(mail.mailFor(Outcome.ALREADY_VOTED)));
+        SqliteWriteStatements.QueuedMail queued = new SqliteWriteStatements.QueuedMail(vote.lang(),
+                MailJson.write(mail.mail(false)), MailJson.write(mail.mail(true)));
         Outcome outcome = writer.submit(writes -> writes.savePending(vote, votesPerVoter, queued));
         onQueued.run();
         return outcome;
@@ -117,6 +118,53 @@ public final class SqliteVoteStore implements VoteStore {
     public void check() {
         writer.check();
         read("SELECT count(*) FROM tallies WHERE campaign = ?", "", rows -> null);
+    }
+
+    @Override
+    public List<MinuteTally> minuteTallies(String campaign, Instant from) {
+        long first = from.truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
+        // The bound is a number the store made, not text from a request.
+        return read("SELECT minute, nominee, votes FROM minute_tallies WHERE campaign = ? AND minute >= " + first
+                + " ORDER BY minute, nominee", campaign, rows -> {
+                    List<MinuteTally> tallies = new ArrayList<>();
+                    while (rows.next()) {
+                        tallies.add(new MinuteTally(Instant.ofEpochMilli(rows.getLong(1)), rows.getString(2), rows.getLong(3)));
+                    }
+                    return tallies;
+                });
+    }
+
+    @Override
+    public boolean spendChallenge(String challengeId, Instant expiresAt, Instant now) {
+        return writer.submit(writes -> writes.spendChallenge(challengeId, expiresAt, now));
+    }
+
+    @Override
+    public void recordSubmission(String campaign, SubmissionFacts facts) {
+        writer.submit(writes -> {
+            writes.recordSubmission(campaign, facts);
+            return null;
+        });
+    }
+
+    @Override
+    public void submissions(String campaign, Consumer<SubmissionFacts> sink) {
+        read("SELECT hour, mail_domain, client_hash FROM submissions WHERE campaign = ?", campaign, rows -> {
+            while (rows.next()) {
+                sink.accept(new SubmissionFacts(Instant.ofEpochMilli(rows.getLong(1)), rows.getString(2), rows.getString(3)));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void confirmationDelays(String campaign, Consumer<Duration> sink) {
+        read("SELECT delay_ms FROM confirmation_delays WHERE campaign = ?", campaign, rows -> {
+            while (rows.next()) {
+                sink.accept(Duration.ofMillis(rows.getLong(1)));
+            }
+            return null;
+        });
     }
 
     private interface Rows<T> {

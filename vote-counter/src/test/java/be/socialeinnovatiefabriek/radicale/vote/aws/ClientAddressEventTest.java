@@ -2,11 +2,11 @@ package be.socialeinnovatiefabriek.radicale.vote.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.BallotDirectory;
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterApi;
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterSettings;
-import be.socialeinnovatiefabriek.radicale.vote.core.MailProgress;
-import be.socialeinnovatiefabriek.radicale.vote.core.MailQueue;
+import be.socialeinnovatiefabriek.radicale.vote.ballot.BallotDirectory;
+import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailProgress;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailQueue;
+import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbLocal;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbRateLimits;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbVoteStore;

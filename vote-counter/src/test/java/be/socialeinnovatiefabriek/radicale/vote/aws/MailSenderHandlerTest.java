@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.vote.TestClock;
 import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
-import be.socialeinnovatiefabriek.radicale.vote.core.BallotDirectory;
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterApi;
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterSettings;
-import be.socialeinnovatiefabriek.radicale.vote.core.InvalidSettings;
-import be.socialeinnovatiefabriek.radicale.vote.core.MailProgress;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.ballot.BallotDirectory;
+import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
+import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailProgress;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.ConfirmationMail;
 import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpMailer;
 import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpSink;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailJson;

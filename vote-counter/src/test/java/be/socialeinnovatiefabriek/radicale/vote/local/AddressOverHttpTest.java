@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.vote.address.HostileAddresses;
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpMailer;
+import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;

@@ -2,11 +2,11 @@ package be.socialeinnovatiefabriek.radicale.vote.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import be.socialeinnovatiefabriek.radicale.vote.address.DisposableDomains;
 import be.socialeinnovatiefabriek.radicale.vote.address.MailboxRules;
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterSettings;
-import be.socialeinnovatiefabriek.radicale.vote.core.DisposableDomains;
-import be.socialeinnovatiefabriek.radicale.vote.core.TrustedProxies;
+import be.socialeinnovatiefabriek.radicale.vote.identity.TrustedProxies;
 import be.socialeinnovatiefabriek.radicale.vote.mail.OutboxMailer;
+import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
 import be.socialeinnovatiefabriek.radicale.vote.mail.OutboxMailer;
 import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpMailer;
 import com.fasterxml.jackson.databind.JsonNode;

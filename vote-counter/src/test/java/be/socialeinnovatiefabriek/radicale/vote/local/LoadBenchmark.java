@@ -1,10 +1,10 @@
 package be.socialeinnovatiefabriek.radicale.vote.local;
 
 import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
-import be.socialeinnovatiefabriek.radicale.vote.core.SubmissionMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
+import be.socialeinnovatiefabriek.radicale.vote.mail.SubmissionMail;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.mail.OutboxMailer;
+import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.vote.mail;
 
 import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.AlreadyCountedMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.AlreadyCountedMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.ConfirmationMail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,9 +1,9 @@
 package be.socialeinnovatiefabriek.radicale.vote.mail;
 
 import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.AlreadyCountedMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.MailFailure;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.AlreadyCountedMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.MailFailure;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.AlreadyCountedMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.Mail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.AlreadyCountedMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.Mail;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

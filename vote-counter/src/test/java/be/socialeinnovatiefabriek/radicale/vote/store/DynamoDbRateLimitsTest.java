@@ -1,7 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.store;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.RateLimits;
-import be.socialeinnovatiefabriek.radicale.vote.core.RateLimitsContract;
+import be.socialeinnovatiefabriek.radicale.vote.voting.RateLimits;
+import be.socialeinnovatiefabriek.radicale.vote.voting.RateLimitsContract;
 
 /** The Lambda function's rate limits, shared by its instances, against DynamoDB Local. */
 class DynamoDbRateLimitsTest extends RateLimitsContract {

@@ -1,7 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.store;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.PendingVote;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.PendingVote;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

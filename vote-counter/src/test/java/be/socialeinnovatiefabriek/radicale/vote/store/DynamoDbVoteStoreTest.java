@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.Mail;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.Mail;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,18 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import be.socialeinnovatiefabriek.radicale.vote.core.MailProgress.DeadLetter;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.Mail;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.Mail;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailJobs;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailJobs.Attempt;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailJson;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailProgress.DeadLetter;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -146,6 +149,27 @@ class SqliteVoteStoreTest extends VoteStoreContract {
     }
 
     @Test
+    void aVoteFileFromBeforeMinuteBucketsGetsThemFromItsVotesOnce() throws Exception {
+        Instant minute = NOW.truncatedTo(ChronoUnit.MINUTES);
+        store.castDirect("2026", "papillon", "b1", minute.plusSeconds(1), 1);
+        store.castDirect("2026", "papillon", "b2", minute.plusSeconds(2), 1);
+        store.castDirect("2026", "armentekort", "b3", minute.plusSeconds(61), 1);
+        store.close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("votes.db"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE minute_tallies"); // as a file written before the table existed
+        }
+
+        store = open();
+        store.castDirect("2026", "armentekort", "b4", minute.plusSeconds(62), 1);
+        store.close();
+        store = open(); // a second start adds nothing twice
+
+        assertEquals(List.of(new VoteStore.MinuteTally(minute, "papillon", 2),
+                new VoteStore.MinuteTally(minute.plusSeconds(60), "armentekort", 2)), store.minuteTallies("2026", minute));
+    }
+
+    @Test
     void aWriteThatFailsFailsAloneAndTheOthersInItsBatchAreKept() throws Exception {
         store.savePending(pending("papillon", "v0", "same-token"), 1, MAIL);
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -174,6 +198,22 @@ class SqliteVoteStoreTest extends VoteStoreContract {
     }
 
     @Test
+    void spentChallengesAreForgottenOnceExpiredSoTheFileHoldsOnlyLiveOnes() throws Exception {
+        Instant now = Instant.parse("2026-11-20T11:00:00Z");
+        for (int i = 0; i < 100; i++) {
+            store.spendChallenge("old" + i, now.plusSeconds(600), now);
+        }
+        store.spendChallenge("new", now.plusSeconds(1200), now.plusSeconds(600));
+
+        try (Connection file = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("votes.db"));
+             ResultSet rows = file.createStatement().executeQuery("SELECT id FROM spent_challenges")) {
+            assertTrue(rows.next());
+            assertEquals("new", rows.getString(1));
+            assertFalse(rows.next(), "the expired ones are gone");
+        }
+    }
+
+    @Test
     void aWriteTheFileRefusesFailsItsCallerAndTheWriterServesTheNextOne() throws Exception {
         store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
         store.savePending(pending("armentekort", "v2", "t2"), 1, MAIL);
@@ -198,7 +238,7 @@ class SqliteVoteStoreTest extends VoteStoreContract {
         store.close();
         Connection connection = SqliteSchema.connect(directory.resolve("votes.db"));
         SqliteSchema.create(connection);
-        try (SqliteWriter writer = new SqliteWriter(connection, "writer under test")) {
+        try (SqliteWriteThread writer = new SqliteWriteThread(connection, "writer under test")) {
             ExecutorService pool = Executors.newFixedThreadPool(16);
             List<Future<Outcome>> calls = new ArrayList<>();
             for (int i = 0; i < 48; i++) {
@@ -207,8 +247,8 @@ class SqliteVoteStoreTest extends VoteStoreContract {
                     if (n == 20) {
                         throw new StackOverflowError("a write that goes wrong in the writer thread");
                     }
-                    return writes.savePending(pending("papillon", "v" + n, "t" + n), 1, new SqliteWrites.QueuedMail("fr",
-                            MailJson.write(MAIL.mailFor(Outcome.ACCEPTED)), MailJson.write(MAIL.mailFor(Outcome.ALREADY_VOTED))));
+                    return writes.savePending(pending("papillon", "v" + n, "t" + n), 1, new SqliteWriteStatements.QueuedMail("fr",
+                            MailJson.write(MAIL.mail(false)), MailJson.write(MAIL.mail(true))));
                 })));
             }
             int failed = 0;

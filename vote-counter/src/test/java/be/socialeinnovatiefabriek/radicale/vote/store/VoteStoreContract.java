@@ -1,20 +1,24 @@
 package be.socialeinnovatiefabriek.radicale.vote.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.vote.TestClock;
 import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.AlreadyCountedMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.ConfirmationMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.Mailer.Mail;
-import be.socialeinnovatiefabriek.radicale.vote.core.SubmissionMail;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Confirmation;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.Outcome;
-import be.socialeinnovatiefabriek.radicale.vote.core.VoteStore.PendingVote;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.AlreadyCountedMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.Mail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.SubmissionMail;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Confirmation;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.MinuteTally;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.PendingVote;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.SubmissionFacts;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +227,36 @@ public abstract class VoteStoreContract {
     }
 
     @Test
+    void countedVotesAreKeptPerMinuteAndNominee() {
+        Instant minute = NOW.truncatedTo(ChronoUnit.MINUTES);
+        for (int i = 1; i <= 5; i++) {
+            store.savePending(pending(i == 3 ? "armentekort" : "papillon", "v" + i, "t" + i), 1, MAIL);
+        }
+        store.savePending(new PendingVote("2027", "papillon", "v1", "other-edition", "nl", NOW, LATER), 1, MAIL);
+        store.confirm("t1", minute.plusSeconds(10), 1);
+        store.confirm("t2", minute.plusSeconds(59), 1);
+        store.confirm("t3", minute.plusSeconds(60), 1);
+        store.confirm("t4", minute.plus(Duration.ofMinutes(3)).plusMillis(1), 1);
+        store.castDirect("2026", "papillon", "b1", minute.plus(Duration.ofMinutes(3)).plusSeconds(40), 1);
+        store.castDirect("2026", "papillon", "b1", minute.plus(Duration.ofMinutes(3)).plusSeconds(41), 1); // refused
+        store.confirm("other-edition", minute.plusSeconds(20), 1);
+        // t5 is never confirmed: it counts nowhere.
+
+        assertEquals(List.of(new MinuteTally(minute, "papillon", 2),
+                        new MinuteTally(minute.plus(Duration.ofMinutes(1)), "armentekort", 1),
+                        new MinuteTally(minute.plus(Duration.ofMinutes(3)), "papillon", 2)),
+                store.minuteTallies("2026", minute));
+        assertEquals(List.of(new MinuteTally(minute.plus(Duration.ofMinutes(1)), "armentekort", 1),
+                        new MinuteTally(minute.plus(Duration.ofMinutes(3)), "papillon", 2)),
+                store.minuteTallies("2026", minute.plusSeconds(119)), "from the start of the minute that holds 'from'");
+        assertEquals(List.of(), store.minuteTallies("2026", minute.plus(Duration.ofMinutes(4))));
+        assertEquals(List.of(new MinuteTally(minute, "papillon", 1)), store.minuteTallies("2027", minute));
+        long sum = store.minuteTallies("2026", Instant.EPOCH).stream().mapToLong(MinuteTally::votes).sum();
+        assertEquals(withoutZeros(store.tallies("2026")).values().stream().mapToLong(Long::longValue).sum(), sum,
+                "the minutes add up to the tallies");
+    }
+
+    @Test
     void concurrentConfirmationsOfOneTokenCountItOnce() throws Exception {
         store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -272,6 +306,75 @@ public abstract class VoteStoreContract {
 
         assertEquals(Outcome.COUNTED, store.confirm("t1", NOW, 1).outcome());
         assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2026")));
+    }
+
+    @Test
+    void aChallengeIsSpentOnceAndEachChallengeOnItsOwn() {
+        Instant now = NOW;
+        Instant expires = now.plus(Duration.ofMinutes(10));
+
+        assertTrue(store.spendChallenge("c1", expires, now));
+        assertFalse(store.spendChallenge("c1", expires, now.plusSeconds(1)), "a replay");
+        assertTrue(store.spendChallenge("c2", expires, now.plusSeconds(1)));
+        assertFalse(store.spendChallenge("c2", expires, now.plusSeconds(599)), "a replay just before it expires");
+    }
+
+    @Test
+    void concurrentSpendsOfOneChallengeSucceedOnce() throws Exception {
+        Instant now = NOW;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Boolean>> calls = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            calls.add(pool.submit(() -> store.spendChallenge("c1", now.plus(Duration.ofMinutes(10)), now)));
+        }
+        int spent = 0;
+        for (Future<Boolean> call : calls) {
+            spent += call.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertEquals(1, spent);
+    }
+
+    @Test
+    void submissionFactsAreKeptPerEditionAsRecorded() {
+        Instant hour = NOW.truncatedTo(ChronoUnit.HOURS);
+        SubmissionFacts mailed = new SubmissionFacts(hour, "example.be", "client-a");
+        SubmissionFacts withoutMail = new SubmissionFacts(hour.minus(Duration.ofHours(1)), null, "client-b");
+        store.recordSubmission("2026", mailed);
+        store.recordSubmission("2026", mailed);
+        store.recordSubmission("2026", withoutMail);
+        store.recordSubmission("2027", new SubmissionFacts(hour, "other.be", "client-c"));
+
+        List<SubmissionFacts> facts = new ArrayList<>();
+        store.submissions("2026", facts::add);
+
+        assertEquals(3, facts.size(), facts.toString());
+        assertEquals(2, facts.stream().filter(mailed::equals).count(), facts.toString());
+        assertEquals(1, facts.stream().filter(withoutMail::equals).count(), facts.toString());
+    }
+
+    @Test
+    void aCountedConfirmationKeepsHowLongItTookAndNothingElseDoes() {
+        Instant submitted = NOW;
+        Instant expires = submitted.plus(Duration.ofHours(48));
+        store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "nl", submitted, expires), 1, MAIL);
+        store.savePending(new PendingVote("2026", "armentekort", "v1", "t2", "nl", submitted, expires), 1, MAIL);
+        store.savePending(new PendingVote("2026", "papillon", "v2", "t3", "nl", submitted.plusSeconds(5), expires), 1, MAIL);
+
+        store.confirm("t1", submitted.plusSeconds(90), 1);
+        store.confirm("t1", submitted.plusSeconds(95), 1); // a replay
+        store.confirm("t2", submitted.plusSeconds(100), 1); // the voter has voted already
+        store.confirm("t3", submitted.plus(Duration.ofHours(3)), 1);
+        store.castDirect("2026", "papillon", "b1", submitted, 1);
+
+        List<Duration> delays = new ArrayList<>();
+        store.confirmationDelays("2026", delays::add);
+        delays.sort(null);
+        assertEquals(List.of(Duration.ofSeconds(90), Duration.ofHours(3).minusSeconds(5)), delays);
+        List<Duration> otherEdition = new ArrayList<>();
+        store.confirmationDelays("2027", otherEdition::add);
+        assertEquals(List.of(), otherEdition);
     }
 
     private static Map<String, Long> withoutZeros(Map<String, Long> tallies) {

@@ -1,0 +1,2 @@
+/** The counter's settings from its environment, validated once, and the problems found in them. */
+package be.socialeinnovatiefabriek.radicale.vote.settings;

@@ -1,0 +1,2 @@
+/** The languages the counter writes in and its own texts per language. */
+package be.socialeinnovatiefabriek.radicale.vote.text;
