@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 /** Reads and checks a ballot as the site build writes it, wherever it came from (a folder, the published site). */
 public final class BallotParser {
 
+    /** Every field of a ballot this parser reads (ballot/README.md at the top of the project describes them). */
+    public static final List<String> FIELDS = List.of("id", "nominees", "opens", "closes", "results", "verification",
+            "votesPerVoter", "languages", "titles", "names", "pages");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
