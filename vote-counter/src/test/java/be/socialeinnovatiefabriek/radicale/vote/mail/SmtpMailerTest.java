@@ -26,11 +26,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -41,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The counter's mails as a real SMTP server (GreenMail on a free loopback port) receives them. */
-class SmtpMailerTest {
+class SmtpMailerTest extends MailerContract {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -54,8 +57,21 @@ class SmtpMailerTest {
     // Voting closes at 23:59 in Brussels (UTC+1 in November).
     private static final Instant CLOSE = Instant.parse("2026-11-30T22:59:00Z");
 
-    private SmtpMailer mailer() {
+    @Override
+    protected SmtpMailer mailer() {
         return mailer(SMTP.getSmtp().getPort());
+    }
+
+    /** What the server received: the To header, the subject, Content-Language and the first address in the text. */
+    @Override
+    protected List<Delivered> delivered() throws Exception {
+        List<Delivered> delivered = new ArrayList<>();
+        for (MimeMessage message : SMTP.getReceivedMessages()) {
+            Matcher link = Pattern.compile("https?://\\S+").matcher(textOf(message));
+            delivered.add(new Delivered(message.getHeader("To", ","), message.getSubject(),
+                    message.getHeader("Content-Language", null), link.find() ? link.group() : null));
+        }
+        return delivered;
     }
 
     private static SmtpMailer mailer(int port) {
