@@ -38,7 +38,7 @@ public final class SmtpMailer implements Mailer {
     private final Settings settings;
     private final InternetAddress from;
     private final Session session;
-    private final ConfirmationTemplates templates = ConfirmationTemplates.load();
+    private final MailTemplates templates = MailTemplates.load();
 
     public SmtpMailer(Settings settings) {
         this.settings = settings;
@@ -59,7 +59,7 @@ public final class SmtpMailer implements Mailer {
 
     @Override
     public void send(Mail mail) throws MailFailure {
-        ConfirmationMessage content = templates.render(mail);
+        RenderedMail content = templates.render(mail);
         String to = mail.to().value();
         try {
             InternetAddress recipient = recipient(to);

@@ -83,7 +83,7 @@ public abstract class MailerContract {
 
         mailer().send(mail);
 
-        assertEquals(ConfirmationTemplates.load().render(mail).subject(), delivered().get(0).subject());
+        assertEquals(MailTemplates.load().render(mail).subject(), delivered().get(0).subject());
     }
 
     @Test

@@ -107,7 +107,7 @@ class OutboxMailerTest extends MailerContract {
 
         JsonNode message = mapper.readTree(outbox.json()).get("messages").get(0);
 
-        ConfirmationMessage real = ConfirmationTemplates.load().render(german);
+        RenderedMail real = MailTemplates.load().render(german);
         assertEquals(real.subject(), message.get("subject").asText());
         assertEquals("nl", message.get("lang").asText());
     }
