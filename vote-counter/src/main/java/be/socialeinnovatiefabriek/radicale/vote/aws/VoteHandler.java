@@ -7,6 +7,7 @@ import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
 import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpMailer;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbRateLimits;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbVoteStore;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -69,7 +70,7 @@ public final class VoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
      * {@code VOTES_TABLE} and {@code BALLOTS_URL}. Every problem is reported at once.
      */
     static CounterApi counterFrom(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         CounterSettings settings = null;
         try {
             settings = CounterSettings.fromEnvironment(env);
@@ -79,17 +80,17 @@ public final class VoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         SmtpMailer mailer = null;
         try {
             mailer = SmtpMailer.fromEnvironment(env);
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
+        } catch (InvalidSettings e) {
+            problems.addAll(e.problems());
         }
         String table = env.getOrDefault("VOTES_TABLE", "").strip();
         if (table.isEmpty()) {
-            problems.add("VOTES_TABLE must name the DynamoDB table of the votes (template.yaml sets it).");
+            problems.add(new Problem("VOTES_TABLE", "is missing", "name the DynamoDB table of the votes (template.yaml sets it)"));
         }
         String ballotsUrl = env.getOrDefault("BALLOTS_URL", "").strip();
         if (!ballotsUrl.startsWith("https://")) {
-            problems.add("BALLOTS_URL must be the published site's https:// base URL, where ballots/<year>.json "
-                    + "can be fetched (got '" + ballotsUrl + "').");
+            problems.add(new Problem("BALLOTS_URL", "is not an https:// address (got '" + ballotsUrl + "')", "set it to the "
+                    + "published site's base URL, where ballots/<year>.json can be fetched"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidSettings(problems);

@@ -7,12 +7,15 @@ import be.socialeinnovatiefabriek.radicale.vote.mail.OutboxMailer;
 import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpMailer;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteFailure;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -46,13 +49,13 @@ public final class LocalServer implements AutoCloseable {
 
     /** Opens the vote file and starts listening; {@link #port()} says where. */
     static LocalServer start(ServerOptions options, Clock clock, CounterSettings settings, Mailer mailer)
-            throws IOException, ServerOptions.Invalid {
+            throws IOException {
         Path folder = options.db().toAbsolutePath().getParent();
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new ServerOptions.Invalid("--db " + options.db() + ": its folder cannot be made (" + e.getMessage()
-                    + "); choose a writable place for the vote file");
+            throw new InvalidSettings(new Problem("--db", options.db() + ": its folder cannot be made (" + e.getMessage()
+                    + ")", "choose a writable place for the vote file"));
         }
         SqliteVoteStore store = new SqliteVoteStore(options.db());
         CounterApi api = new CounterApi(settings, new BallotDirectory(options.ballots()), store, mailer, clock);
@@ -124,7 +127,7 @@ public final class LocalServer implements AutoCloseable {
             CounterSettings settings = CounterSettings.fromEnvironment(System.getenv());
             Clock clock = options.clock();
             server = start(options, clock, settings, mailer(options, clock));
-        } catch (ServerOptions.Invalid | InvalidSettings | SqliteFailure e) {
+        } catch (InvalidSettings | SqliteFailure e) {
             exit(e.getMessage());
             return;
         } catch (IOException | java.nio.channels.UnresolvedAddressException e) {
@@ -141,14 +144,17 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    private static Mailer mailer(ServerOptions options, Clock clock) throws ServerOptions.Invalid {
+    private static Mailer mailer(ServerOptions options, Clock clock) {
         if (options.outbox()) {
             return new OutboxMailer(options.outboxSize(), clock);
         }
         try {
             return SmtpMailer.fromEnvironment(System.getenv());
-        } catch (IllegalArgumentException e) {
-            throw new ServerOptions.Invalid(e.getMessage() + " (or run with --outbox to keep mails in a local outbox)");
+        } catch (InvalidSettings e) {
+            List<Problem> problems = new ArrayList<>(e.problems());
+            problems.add(new Problem("--outbox", "is not given, so the counter sends its mails over SMTP",
+                    "set the SMTP_* variables, or run with --outbox to keep mails in a local outbox"));
+            throw new InvalidSettings(problems);
         }
     }
 

@@ -14,6 +14,7 @@ import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbLocal;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbVoteStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -34,6 +35,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -244,7 +246,7 @@ class VoteHandlerTest {
     void aFunctionWithoutItsSettingsNamesEveryMissingOne() {
         InvalidSettings failure = assertThrows(InvalidSettings.class, () -> VoteHandler.counterFrom(Map.of()));
 
-        String problems = String.join("\n", failure.problems());
+        String problems = failure.problems().stream().map(Problem::toString).collect(Collectors.joining("\n"));
         for (String variable : List.of("VOTE_HMAC_KEY", "VOTE_ALLOWED_ORIGINS", "SMTP_HOST", "VOTES_TABLE", "BALLOTS_URL")) {
             assertTrue(problems.contains(variable), variable + " is named in:\n" + problems);
         }

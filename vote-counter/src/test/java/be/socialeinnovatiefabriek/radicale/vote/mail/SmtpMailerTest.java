@@ -4,6 +4,8 @@ import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.AlreadyCountedMail;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.ConfirmationMail;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.MailFailure;
+import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -320,46 +322,48 @@ class SmtpMailerTest extends MailerContract {
 
     @Test
     void listsEveryProblemWithTheSettings() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmtpMailer.fromEnvironment(Map.of(
+        InvalidSettings e = assertThrows(InvalidSettings.class, () -> SmtpMailer.fromEnvironment(Map.of(
                 "SMTP_PORT", "smtp",
                 "SMTP_USER", "mailer",
                 "SMTP_STARTTLS", "yes",
                 "SMTP_FROM", "not an address")));
 
-        String message = e.getMessage();
+        List<String> problems = e.problems().stream().map(Problem::toString).toList();
         assertAll(
-                () -> assertTrue(message.contains("5 problems"), message),
-                () -> assertTrue(message.contains("SMTP_HOST is missing"), message),
-                () -> assertTrue(message.contains("SMTP_PORT is not a port number (got \"smtp\")"), message),
-                () -> assertTrue(message.contains("SMTP_STARTTLS must be true or false (got \"yes\")"), message),
-                () -> assertTrue(message.contains("SMTP_USER is set but SMTP_PASSWORD is not"), message),
-                () -> assertTrue(message.contains("SMTP_FROM is not a mail address (got \"not an address\")"), message));
+                () -> assertEquals(5, problems.size(), e.getMessage()),
+                () -> assertEquals("SMTP_PORT: is not a port number (got \"smtp\"); use a number from 1 to 65535, usually 587",
+                        problems.get(0)),
+                () -> assertTrue(problems.get(1).startsWith("SMTP_STARTTLS: must be true or false (got \"yes\"); "), problems.get(1)),
+                () -> assertTrue(problems.get(2).startsWith("SMTP_HOST: is missing; "), problems.get(2)),
+                () -> assertEquals("SMTP_USER: is set but SMTP_PASSWORD is not; set both to log in, or neither", problems.get(3)),
+                () -> assertTrue(problems.get(4).startsWith("SMTP_FROM: is not a mail address (got \"not an address\"); "),
+                        problems.get(4)));
     }
 
     @Test
     void namesAPortOutOfRangeOnce() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmtpMailer.fromEnvironment(Map.of(
+        InvalidSettings e = assertThrows(InvalidSettings.class, () -> SmtpMailer.fromEnvironment(Map.of(
                 "SMTP_HOST", "smtp.example.org", "SMTP_PORT", "70000", "SMTP_FROM", "a@example.org")));
 
-        assertTrue(e.getMessage().contains("(1 problem)"), e.getMessage());
-        assertTrue(e.getMessage().contains("SMTP_PORT is not a port number (got 70000)"), e.getMessage());
+        assertEquals(List.of(new Problem("SMTP_PORT", "is not a port number (got 70000)",
+                "use a number from 1 to 65535, usually 587")), e.problems());
     }
 
     @Test
     void saysWhatIsMissingFromAnEmptyEnvironment() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmtpMailer.fromEnvironment(Map.of()));
+        InvalidSettings e = assertThrows(InvalidSettings.class, () -> SmtpMailer.fromEnvironment(Map.of()));
 
-        assertTrue(e.getMessage().contains("SMTP_HOST is missing"), e.getMessage());
-        assertTrue(e.getMessage().contains("SMTP_FROM is missing"), e.getMessage());
-        assertTrue(e.getMessage().contains("2 problems"), e.getMessage());
+        assertEquals(List.of("SMTP_HOST", "SMTP_FROM"), e.problems().stream().map(Problem::where).toList(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("2 problems in the vote counter's settings: (1) SMTP_HOST: is missing; "),
+                e.getMessage());
     }
 
     @Test
     void neverShowsThePassword() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmtpMailer.fromEnvironment(Map.of(
+        InvalidSettings e = assertThrows(InvalidSettings.class, () -> SmtpMailer.fromEnvironment(Map.of(
                 "SMTP_HOST", "smtp.example.org", "SMTP_PASSWORD", "hunter2", "SMTP_FROM", "a@example.org")));
 
-        assertTrue(e.getMessage().contains("SMTP_PASSWORD is set but SMTP_USER is not"), e.getMessage());
+        assertTrue(e.getMessage().contains("SMTP_PASSWORD: is set but SMTP_USER is not"), e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
         SmtpMailer.Settings settings = new SmtpMailer.Settings("smtp.example.org", 587, "u", "hunter2", "a@example.org", true);
         assertFalse(settings.toString().contains("hunter2"), settings.toString());
