@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 public final class PreviewSite {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String ADMIN_TOKEN = "site-tests-admin-token-0123456789";
+    /** The local counter's admin token (VOTE_ADMIN_TOKEN), as staff would paste it into the studio view. */
+    static final String ADMIN_TOKEN = "site-tests-admin-token-0123456789";
     private static PreviewSite running;
     private static PreviewSite withoutEmail;
 

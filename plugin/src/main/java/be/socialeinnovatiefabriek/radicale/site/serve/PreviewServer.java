@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.serve;
 
+import be.socialeinnovatiefabriek.radicale.site.deploy.ContentTypes;
 import be.socialeinnovatiefabriek.radicale.site.core.BuildReport;
 import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
 import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -35,14 +35,6 @@ public final class PreviewServer implements AutoCloseable {
             + "connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'";
     private static final String PREVIEW = "/_preview/";
     private static final String RELOAD_TAG = "<script src=\"/_preview/livereload.js\" defer></script>";
-    private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
-            Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"),
-            Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
-            Map.entry("jpeg", "image/jpeg"), Map.entry("webp", "image/webp"), Map.entry("xml", "application/xml"),
-            Map.entry("txt", "text/plain; charset=utf-8"), Map.entry("pdf", "application/pdf"), Map.entry("ico", "image/x-icon"),
-            Map.entry("woff2", "font/woff2"));
-
     private final SiteBuilder builder;
     private final boolean liveReload;
     private final Consumer<String> log;
@@ -192,13 +184,12 @@ public final class PreviewServer implements AutoCloseable {
             file = localized != null && localized.startsWith(root) && Files.isRegularFile(localized) ? localized : root.resolve("404.html");
         }
         String name = file.getFileName().toString();
-        String type = name.equals("feed.xml") ? "application/atom+xml" // the news feeds: Atom, as their links announce
-                : TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT), "application/octet-stream");
+        String type = ContentTypes.of(name);
         byte[] body;
         if (Files.isRegularFile(file)) {
             body = Files.readAllBytes(file);
         } else {
-            type = TYPES.get("html");
+            type = ContentTypes.of("index.html");
             body = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>No site yet</title>"
                     + "</head><body><h1>The site has not been built yet</h1><p>Fix the problem shown in the console"
                     + (liveReload ? "; this page reloads by itself." : ", then reload this page.") + "</p></body></html>")
@@ -229,7 +220,7 @@ public final class PreviewServer implements AutoCloseable {
                 send(exchange, 404, "text/plain; charset=utf-8", "Not found.".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            send(exchange, 200, TYPES.get(name.substring(name.indexOf('.') + 1)), in.readAllBytes());
+            send(exchange, 200, ContentTypes.of(name), in.readAllBytes());
         }
     }
 

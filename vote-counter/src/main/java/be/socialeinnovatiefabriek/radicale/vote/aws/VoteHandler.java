@@ -36,14 +36,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class VoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final CounterApi api;
+    private final CloudFrontOrigin origin;
 
     /** Lambda's entry point. Lambda makes one per container, so the counter is built once (before a SnapStart snapshot). */
     public VoteHandler() {
-        this(counterFrom(System.getenv()));
+        this(counterFrom(System.getenv()), CloudFrontOrigin.fromEnvironment(System.getenv()));
     }
 
     VoteHandler(CounterApi api) {
+        this(api, CloudFrontOrigin.none());
+    }
+
+    /** A handler that answers only what {@code origin} admits (VOTE_ORIGIN_SECRET: behind CloudFront). */
+    VoteHandler(CounterApi api, CloudFrontOrigin origin) {
         this.api = api;
+        this.origin = origin;
     }
 
     /** Every event gets an HTTP answer: one the function cannot read is a 400 in JSON, as the core's refusals. */
@@ -51,7 +58,7 @@ public final class VoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ApiResponse response;
         try {
-            response = api.handle(toRequest(event));
+            response = origin.admit(toRequest(event)).map(api::handle).orElseGet(CloudFrontOrigin::refusal);
         } catch (MalformedEvent malformed) {
             response = CounterApi.error(400, "bad_request", malformed.getMessage());
         }

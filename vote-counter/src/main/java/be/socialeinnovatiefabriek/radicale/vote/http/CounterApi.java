@@ -2,6 +2,7 @@ package be.socialeinnovatiefabriek.radicale.vote.http;
 
 import be.socialeinnovatiefabriek.radicale.vote.ballot.BallotSource;
 import be.socialeinnovatiefabriek.radicale.vote.ballot.InvalidBallot;
+import be.socialeinnovatiefabriek.radicale.vote.identity.TokenRandom;
 import be.socialeinnovatiefabriek.radicale.vote.identity.VoterIdentity;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
@@ -12,6 +13,7 @@ import be.socialeinnovatiefabriek.radicale.vote.voting.MemoryRateLimits;
 import be.socialeinnovatiefabriek.radicale.vote.voting.PhaseAndResults;
 import be.socialeinnovatiefabriek.radicale.vote.voting.RateLimits;
 import be.socialeinnovatiefabriek.radicale.vote.voting.Refusal;
+import be.socialeinnovatiefabriek.radicale.vote.voting.StudioView;
 import be.socialeinnovatiefabriek.radicale.vote.voting.VoteChallenge;
 import be.socialeinnovatiefabriek.radicale.vote.voting.VoteConfirmation;
 import be.socialeinnovatiefabriek.radicale.vote.voting.VoteSubmission;
@@ -37,6 +39,9 @@ public final class CounterApi {
     private static final Pattern EXPORT = Pattern.compile("/api/admin/campaigns/([^/]+)/export\\.csv");
     private static final String CONFIRM = "/api/votes/confirm";
     private static final String HEALTH = "/api/health";
+    private static final Pattern STUDIO = Pattern.compile("/api/admin/campaigns/([^/]+)/studio");
+    private static final Pattern STUDIO_DATA = Pattern.compile("/api/admin/campaigns/([^/]+)/studio\\.json");
+    private static final Pattern STUDIO_ASSET = Pattern.compile("/api/admin/studio/studio\\.(js|css)");
     private static final Pattern EDITION = Pattern.compile("\\d{4}");
 
     private static final int QUOTED_LENGTH = 100;
@@ -52,6 +57,7 @@ public final class CounterApi {
     private final VoteConfirmation confirmation;
     private final PhaseAndResults campaigns;
     private final AdminExport export;
+    private final StudioView studio;
     private final CounterHealth health;
     private final VoteChallenge challenges;
 
@@ -64,7 +70,8 @@ public final class CounterApi {
     public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, RateLimits limits, Mailer mailer,
                       Clock clock) {
         this.acceptedOrigins = settings.acceptedOrigins();
-        SecureRandom random = new SecureRandom();
+        // Built before a SnapStart snapshot, so it must not carry a seed of its own: see TokenRandom.
+        SecureRandom random = TokenRandom.create();
         VoterIdentity identity = new VoterIdentity(settings.hmacKey(), settings.mailboxRules());
         this.health = new CounterHealth(store, clock);
         this.challenges = new VoteChallenge(settings, ballots, clock);
@@ -73,6 +80,7 @@ public final class CounterApi {
         this.confirmation = new VoteConfirmation(settings, ballots, store, clock);
         this.campaigns = new PhaseAndResults(ballots, store, clock);
         this.export = new AdminExport(settings, ballots, store);
+        this.studio = new StudioView(settings, ballots, store, clock);
     }
 
     public ApiResponse handle(ApiRequest request) {
@@ -137,6 +145,15 @@ public final class CounterApi {
         }
         if ((m = CAMPAIGN.matcher(path)).matches()) {
             return method.equals("GET") ? campaigns.status(edition(m), reply) : notAllowed(reply, "GET");
+        }
+        if ((m = STUDIO.matcher(path)).matches()) {
+            return method.equals("GET") ? studio.page(request, edition(m)) : notAllowed(reply, "GET");
+        }
+        if ((m = STUDIO_DATA.matcher(path)).matches()) {
+            return method.equals("GET") ? studio.data(request, edition(m), reply) : notAllowed(reply, "GET");
+        }
+        if ((m = STUDIO_ASSET.matcher(path)).matches()) {
+            return method.equals("GET") ? studio.asset(path) : notAllowed(reply, "GET");
         }
         if ((m = EXPORT.matcher(path)).matches()) {
             return method.equals("GET") ? export.csv(request, edition(m), reply) : notAllowed(reply, "GET");

@@ -18,6 +18,7 @@ public record ClientAddress(InetAddress address) {
     private static final int PREFIX_BYTES = 8;
     private static final Pattern DOTTED_QUAD = Pattern.compile(
             "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+    private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
     private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
 
     /**
@@ -47,6 +48,24 @@ public record ClientAddress(InetAddress address) {
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The address in CloudFront's {@code CloudFront-Viewer-Address} header: the address and the port,
+     * {@code 192.0.2.1:4711} or {@code 2001:db8::1:4711} (no brackets); empty when it is not that.
+     */
+    public static Optional<ClientAddress> parseWithPort(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value.strip();
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || !PORT.matcher(text.substring(colon + 1)).matches()) {
+            return Optional.empty();
+        }
+        String address = text.substring(0, colon);
+        return address.startsWith("[") && address.endsWith("]")
+                ? parse(address.substring(1, address.length() - 1)) : parse(address);
     }
 
     /** The key its rate limits are counted under: {@code 192.0.2.1}, or {@code 2001:db8:1:2::/64}. */

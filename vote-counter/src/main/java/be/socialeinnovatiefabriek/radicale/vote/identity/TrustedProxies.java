@@ -144,13 +144,7 @@ public final class TrustedProxies {
 
     // CloudFront-Viewer-Address: the address and the port, 192.0.2.1:4711 or 2001:db8::1:4711 (no brackets).
     private static Optional<ClientAddress> withPort(String value) {
-        int colon = value.lastIndexOf(':');
-        if (colon <= 0 || !PORT.matcher(value.substring(colon + 1)).matches()) {
-            return Optional.empty();
-        }
-        String address = value.substring(0, colon);
-        return address.startsWith("[") && address.endsWith("]")
-                ? ClientAddress.parse(address.substring(1, address.length() - 1)) : ClientAddress.parse(address);
+        return ClientAddress.parseWithPort(value);
     }
 
     @Override

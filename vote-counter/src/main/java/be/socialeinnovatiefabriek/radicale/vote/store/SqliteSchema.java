@@ -44,6 +44,20 @@ final class SqliteSchema {
           votes    INTEGER NOT NULL CHECK (votes >= 0),
           PRIMARY KEY (campaign, nominee)
         ) WITHOUT ROWID""",
+        // Counted votes per minute (its first millisecond) and nominee, for the studio view.
+        """
+        CREATE TABLE IF NOT EXISTS minute_tallies (
+          campaign TEXT NOT NULL,
+          minute   INTEGER NOT NULL,
+          nominee  TEXT NOT NULL,
+          votes    INTEGER NOT NULL CHECK (votes >= 0),
+          PRIMARY KEY (campaign, minute, nominee)
+        ) WITHOUT ROWID""",
+        // A vote file from before minute_tallies existed gets its buckets from its votes, once.
+        """
+        INSERT INTO minute_tallies (campaign, minute, nominee, votes)
+        SELECT campaign, counted_at / 60000 * 60000, nominee, count(*) FROM votes
+        WHERE NOT EXISTS (SELECT 1 FROM minute_tallies) GROUP BY 1, 2, 3""",
         """
         CREATE TABLE IF NOT EXISTS submissions (
           id          INTEGER PRIMARY KEY,

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,6 +100,20 @@ public final class SqliteVoteStore implements VoteStore {
     public void check() {
         writer.check();
         read("SELECT count(*) FROM tallies WHERE campaign = ?", "", rows -> null);
+    }
+
+    @Override
+    public List<MinuteTally> minuteTallies(String campaign, Instant from) {
+        long first = from.truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
+        // The bound is a number the store made, not text from a request.
+        return read("SELECT minute, nominee, votes FROM minute_tallies WHERE campaign = ? AND minute >= " + first
+                + " ORDER BY minute, nominee", campaign, rows -> {
+                    List<MinuteTally> tallies = new ArrayList<>();
+                    while (rows.next()) {
+                        tallies.add(new MinuteTally(Instant.ofEpochMilli(rows.getLong(1)), rows.getString(2), rows.getLong(3)));
+                    }
+                    return tallies;
+                });
     }
 
     @Override

@@ -17,9 +17,11 @@ import java.util.Map;
  * The counting rules as statements on the writer's connection. Only the writer thread calls these, inside
  * its open transaction, so each check-then-write is exact; the unique keys guard it once more. A
  * confirmation takes two statements on its common path (claim the token, insert the vote); the nominees'
- * tallies are added up per transaction and written once, just before it commits.
+ * tallies, and their counts per minute, are added up per transaction and written once, just before it commits.
  */
 final class SqliteWriteStatements implements AutoCloseable {
+
+    private static final long MINUTE_MILLIS = 60_000;
 
     private final PreparedStatement claimToken;
     private final PreparedStatement findPending;
@@ -29,11 +31,13 @@ final class SqliteWriteStatements implements AutoCloseable {
     private final PreparedStatement votedFor;
     private final PreparedStatement insertVote;
     private final PreparedStatement countNominee;
+    private final PreparedStatement countMinute;
     private final PreparedStatement insertSubmission;
     private final PreparedStatement insertDelay;
     private final PreparedStatement forgetExpiredChallenges;
     private final PreparedStatement spendChallenge;
     private final Map<List<String>, Long> tallies = new HashMap<>();
+    private final Map<List<Object>, Long> minutes = new HashMap<>();
 
     SqliteWriteStatements(Connection connection) throws SQLException {
         claimToken = connection.prepareStatement("UPDATE pending SET counted_at = ? "
@@ -53,6 +57,8 @@ final class SqliteWriteStatements implements AutoCloseable {
                 + "SELECT ?, ?, ?, ? WHERE (SELECT count(*) FROM votes WHERE campaign = ? AND voter_hash = ?) < ?");
         countNominee = connection.prepareStatement("INSERT INTO tallies (campaign, nominee, votes) VALUES (?, ?, ?) "
                 + "ON CONFLICT (campaign, nominee) DO UPDATE SET votes = votes + excluded.votes");
+        countMinute = connection.prepareStatement("INSERT INTO minute_tallies (campaign, minute, nominee, votes) "
+                + "VALUES (?, ?, ?, ?) ON CONFLICT (campaign, minute, nominee) DO UPDATE SET votes = votes + excluded.votes");
         insertSubmission = connection.prepareStatement(
                 "INSERT INTO submissions (campaign, hour, mail_domain, client_hash) VALUES (?, ?, ?, ?)");
         insertDelay = connection.prepareStatement("INSERT INTO confirmation_delays (campaign, delay_ms) VALUES (?, ?)");
@@ -131,6 +137,7 @@ final class SqliteWriteStatements implements AutoCloseable {
             return Outcome.ALREADY_VOTED;
         }
         tallies.merge(List.of(campaign, nominee), 1L, Long::sum);
+        minutes.merge(List.of(campaign, now.toEpochMilli() / MINUTE_MILLIS * MINUTE_MILLIS, nominee), 1L, Long::sum);
         return Outcome.COUNTED;
     }
 
@@ -160,11 +167,20 @@ final class SqliteWriteStatements implements AutoCloseable {
             countNominee.executeUpdate();
         }
         tallies.clear();
+        for (Map.Entry<List<Object>, Long> minute : minutes.entrySet()) {
+            countMinute.setString(1, (String) minute.getKey().get(0));
+            countMinute.setLong(2, (Long) minute.getKey().get(1));
+            countMinute.setString(3, (String) minute.getKey().get(2));
+            countMinute.setLong(4, minute.getValue());
+            countMinute.executeUpdate();
+        }
+        minutes.clear();
     }
 
     /** Forgets the tallies of a transaction that was rolled back. */
     void forgetTallies() {
         tallies.clear();
+        minutes.clear();
     }
 
     private int votesOf(String campaign, String voterHash) throws SQLException {
@@ -187,8 +203,8 @@ final class SqliteWriteStatements implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         for (PreparedStatement statement : new PreparedStatement[] {claimToken, findPending, unclaimToken, insertPending,
-                voterCount, votedFor, insertVote, countNominee, insertSubmission, insertDelay, forgetExpiredChallenges,
-                spendChallenge}) {
+                voterCount, votedFor, insertVote, countNominee, countMinute, insertSubmission, insertDelay,
+                forgetExpiredChallenges, spendChallenge}) {
             statement.close();
         }
     }

@@ -2,7 +2,12 @@ package be.socialeinnovatiefabriek.radicale.vote.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +53,26 @@ public interface VoteStore extends AutoCloseable {
     void audit(String campaign, Consumer<AuditRecord> sink);
 
     /**
+     * The edition's counted votes per minute and nominee, from the minute of {@code from} on, oldest first (then by
+     * nominee); minutes without votes are absent. For the studio view, read every few seconds during a broadcast:
+     * the stores keep these buckets as they count, so a read costs one item per minute and nominee. This default
+     * adds them up from the whole audit trail, for a store that keeps none.
+     */
+    default List<MinuteTally> minuteTallies(String campaign, Instant from) {
+        Instant first = from.truncatedTo(ChronoUnit.MINUTES);
+        Map<MinuteTally, Long> counts = new TreeMap<>(MinuteTally.ORDER);
+        audit(campaign, vote -> {
+            Instant minute = vote.countedAt().truncatedTo(ChronoUnit.MINUTES);
+            if (!minute.isBefore(first)) {
+                counts.merge(new MinuteTally(minute, vote.nominee(), 0), 1L, Long::sum);
+            }
+        });
+        List<MinuteTally> tallies = new ArrayList<>();
+        counts.forEach((key, votes) -> tallies.add(new MinuteTally(key.minute(), key.nominee(), votes)));
+        return tallies;
+    }
+
+    /**
      * Shows that the store answers, for the health answer: returns when it can take votes now, throws as any
      * other call would when it cannot. Cheap enough to be called every few seconds.
      */
@@ -86,6 +111,13 @@ public interface VoteStore extends AutoCloseable {
      */
     record PendingVote(String campaign, String nominee, String voterHash, String tokenHash, String lang, Instant createdAt,
                        Instant expiresAt) {
+    }
+
+    /** The votes for one nominee counted in one minute (its start, UTC). */
+    record MinuteTally(Instant minute, String nominee, long votes) {
+        /** Oldest minute first, then by nominee. */
+        public static final Comparator<MinuteTally> ORDER =
+                Comparator.comparing(MinuteTally::minute).thenComparing(MinuteTally::nominee);
     }
 
     /**

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -51,6 +53,27 @@ class SqliteVoteStoreTest extends VoteStoreContract {
         assertEquals(List.of("v1", "b1"), audit.stream().map(VoteStore.AuditRecord::voterHash).toList());
         assertEquals(Outcome.ALREADY_COUNTED, store.confirm("t1", NOW, 1).outcome(), "a replay after a restart");
         assertEquals(Outcome.COUNTED, store.confirm("t2", NOW, 1).outcome(), "a vote left pending can still be confirmed");
+    }
+
+    @Test
+    void aVoteFileFromBeforeMinuteBucketsGetsThemFromItsVotesOnce() throws Exception {
+        Instant minute = NOW.truncatedTo(ChronoUnit.MINUTES);
+        store.castDirect("2026", "papillon", "b1", minute.plusSeconds(1), 1);
+        store.castDirect("2026", "papillon", "b2", minute.plusSeconds(2), 1);
+        store.castDirect("2026", "armentekort", "b3", minute.plusSeconds(61), 1);
+        store.close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("votes.db"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE minute_tallies"); // as a file written before the table existed
+        }
+
+        store = open();
+        store.castDirect("2026", "armentekort", "b4", minute.plusSeconds(62), 1);
+        store.close();
+        store = open(); // a second start adds nothing twice
+
+        assertEquals(List.of(new VoteStore.MinuteTally(minute, "papillon", 2),
+                new VoteStore.MinuteTally(minute.plusSeconds(60), "armentekort", 2)), store.minuteTallies("2026", minute));
     }
 
     @Test

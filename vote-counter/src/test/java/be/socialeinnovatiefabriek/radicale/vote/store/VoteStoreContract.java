@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.vote.TestClock;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Confirmation;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.MinuteTally;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.PendingVote;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.SubmissionFacts;
@@ -181,6 +182,36 @@ public abstract class VoteStoreContract {
         assertEquals("papillon", audit.get(0).nominee());
         assertEquals("v1", audit.get(0).voterHash());
         assertEquals("b2", audit.get(1).voterHash());
+    }
+
+    @Test
+    void countedVotesAreKeptPerMinuteAndNominee() {
+        Instant minute = NOW.truncatedTo(ChronoUnit.MINUTES);
+        for (int i = 1; i <= 5; i++) {
+            store.savePending(pending(i == 3 ? "armentekort" : "papillon", "v" + i, "t" + i), 1);
+        }
+        store.savePending(new PendingVote("2027", "papillon", "v1", "other-edition", "nl", NOW, LATER), 1);
+        store.confirm("t1", minute.plusSeconds(10), 1);
+        store.confirm("t2", minute.plusSeconds(59), 1);
+        store.confirm("t3", minute.plusSeconds(60), 1);
+        store.confirm("t4", minute.plus(Duration.ofMinutes(3)).plusMillis(1), 1);
+        store.castDirect("2026", "papillon", "b1", minute.plus(Duration.ofMinutes(3)).plusSeconds(40), 1);
+        store.castDirect("2026", "papillon", "b1", minute.plus(Duration.ofMinutes(3)).plusSeconds(41), 1); // refused
+        store.confirm("other-edition", minute.plusSeconds(20), 1);
+        // t5 is never confirmed: it counts nowhere.
+
+        assertEquals(List.of(new MinuteTally(minute, "papillon", 2),
+                        new MinuteTally(minute.plus(Duration.ofMinutes(1)), "armentekort", 1),
+                        new MinuteTally(minute.plus(Duration.ofMinutes(3)), "papillon", 2)),
+                store.minuteTallies("2026", minute));
+        assertEquals(List.of(new MinuteTally(minute.plus(Duration.ofMinutes(1)), "armentekort", 1),
+                        new MinuteTally(minute.plus(Duration.ofMinutes(3)), "papillon", 2)),
+                store.minuteTallies("2026", minute.plusSeconds(119)), "from the start of the minute that holds 'from'");
+        assertEquals(List.of(), store.minuteTallies("2026", minute.plus(Duration.ofMinutes(4))));
+        assertEquals(List.of(new MinuteTally(minute, "papillon", 1)), store.minuteTallies("2027", minute));
+        long sum = store.minuteTallies("2026", Instant.EPOCH).stream().mapToLong(MinuteTally::votes).sum();
+        assertEquals(withoutZeros(store.tallies("2026")).values().stream().mapToLong(Long::longValue).sum(), sum,
+                "the minutes add up to the tallies");
     }
 
     @Test
