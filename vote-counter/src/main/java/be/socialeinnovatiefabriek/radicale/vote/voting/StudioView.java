@@ -8,8 +8,8 @@ import be.socialeinnovatiefabriek.radicale.vote.http.Reply;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.MinuteTally;
-import be.socialeinnovatiefabriek.radicale.vote.text.HtmlText;
 import be.socialeinnovatiefabriek.radicale.vote.text.LocalisedTexts;
+import be.socialeinnovatiefabriek.radicale.vote.text.Templates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,9 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The studio view for a broadcast, behind the admin token: a page that shows, every few seconds, the votes per
@@ -51,17 +49,17 @@ public final class StudioView {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
             + "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    private static final String TEXTS = "studio/page";
+    /**
+     * The page: {@code studio/studio.mustache} with the texts of {@code studio/page_<lang>.properties}; the texts
+     * its script shows are handed to it in {@code data-text-*} attributes (no inline script).
+     */
+    private static final Templates PAGE = Templates.load("studio", "page", List.of("studio"), List.of());
     private static final Map<String, String> LANGUAGE_NAMES = Map.of("nl", "Nederlands", "fr", "Français", "en", "English");
-    /** Texts the script shows, handed to it as data attributes (no inline script). */
-    private static final List<String> SCRIPT_TEXTS = List.of("embargo", "public", "updated", "wrongToken", "offline",
-            "loading", "noVotes");
 
     private final AdminAuthorization authorization;
     private final BallotSource ballots;
     private final VoteStore store;
     private final Clock clock;
-    private final Map<String, Properties> texts = LocalisedTexts.load(TEXTS);
     private final byte[] script = resource("studio/studio.js");
     private final byte[] style = resource("studio/studio.css");
 
@@ -80,54 +78,18 @@ public final class StudioView {
             requested = accept == null ? null : accept.split("[,;]", 2)[0];
         }
         String lang = LocalisedTexts.language(requested);
-        Properties text = texts.get(lang);
-        StringBuilder html = new StringBuilder(4096);
-        html.append("<!doctype html>\n<html lang=\"").append(lang).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"robots\" content=\"noindex, nofollow\">\n")
-                .append("<title>").append(e(text, "title")).append(' ').append(campaign).append("</title>\n")
-                .append("<link rel=\"stylesheet\" href=\"/api/admin/studio/studio.css\">\n")
-                .append("<script src=\"/api/admin/studio/studio.js\" defer></script>\n</head>\n<body>\n<header>\n")
-                .append("<h1>").append(e(text, "heading")).append(' ').append(campaign).append("</h1>\n")
-                .append("<nav aria-label=\"").append(e(text, "languages")).append("\"><ul>");
+        List<Map<String, Object>> languages = new ArrayList<>();
         for (String other : LocalisedTexts.LANGUAGES) {
-            html.append("<li><a href=\"?lang=").append(other).append("\" lang=\"").append(other).append("\" hreflang=\"")
-                    .append(other).append('"').append(other.equals(lang) ? " aria-current=\"page\"" : "").append('>')
-                    .append(LANGUAGE_NAMES.get(other)).append("</a></li>");
+            languages.add(Map.of("code", other, "name", LANGUAGE_NAMES.get(other), "current", other.equals(lang)));
         }
-        html.append("</ul></nav>\n</header>\n<main id=\"studio\" data-campaign=\"").append(campaign)
-                .append("\" data-lang=\"").append(lang).append('"');
-        for (String key : SCRIPT_TEXTS) {
-            html.append(" data-text-").append(key.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT)).append("=\"")
-                    .append(e(text, key)).append('"');
-        }
-        html.append(">\n<noscript><p class=\"notice\">").append(e(text, "needsScript")).append("</p></noscript>\n")
-                .append("<form id=\"token-form\" class=\"token\">\n")
-                .append("<label for=\"token\">").append(e(text, "tokenLabel")).append("</label>\n")
-                .append("<input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"off\" spellcheck=\"false\" ")
-                .append("required aria-describedby=\"token-help\">\n")
-                .append("<button type=\"submit\">").append(e(text, "show")).append("</button>\n")
-                .append("<p id=\"token-help\">").append(e(text, "tokenHelp")).append("</p>\n</form>\n")
-                .append("<p id=\"status\" role=\"status\"></p>\n")
-                .append("<section id=\"board\" hidden>\n<p id=\"embargo\" class=\"embargo\"></p>\n")
-                .append("<p id=\"updated\" class=\"updated\"></p>\n")
-                .append("<table id=\"nominees\">\n<caption>").append(e(text, "perNominee")).append("</caption>\n<thead><tr>")
-                .append(th(text, "rank")).append(th(text, "nominee")).append(th(text, "total"))
-                .append(th(text, "thisMinute")).append(th(text, "last10")).append("</tr></thead>\n<tbody></tbody>\n")
-                .append("<tfoot><tr><td></td><th scope=\"row\">").append(e(text, "allNominees"))
-                .append("</th><td id=\"total\"></td><td id=\"total-this-minute\"></td><td id=\"total-last10\"></td>")
-                .append("</tr></tfoot>\n</table>\n")
-                .append("<table id=\"minutes\">\n<caption>").append(e(text, "perMinute")).append("</caption>\n<thead><tr>")
-                .append(th(text, "minute")).append(th(text, "votes")).append("</tr></thead>\n<tbody></tbody>\n</table>\n")
-                .append("<button type=\"button\" id=\"forget\">").append(e(text, "forget")).append("</button>\n")
-                .append("</section>\n</main>\n</body>\n</html>\n");
+        String html = PAGE.html("studio", lang, Map.of("campaign", campaign, "languages", languages));
         Map<String, String> headers = new HashMap<>();
         headers.put("Content-Type", "text/html; charset=utf-8");
         headers.put("Content-Security-Policy", CSP);
         headers.put("Referrer-Policy", "no-referrer");
         headers.put("X-Frame-Options", "DENY");
         headers.put("X-Robots-Tag", "noindex, nofollow");
-        return new ApiResponse(200, headers, html.toString().getBytes(StandardCharsets.UTF_8));
+        return new ApiResponse(200, headers, html.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The numbers, for the admin token only. */
@@ -197,18 +159,6 @@ public final class StudioView {
         boolean js = name.endsWith(".js");
         return new ApiResponse(200, Map.of("Content-Type", js ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8"),
                 (js ? script : style).clone());
-    }
-
-    private static String th(Properties text, String key) {
-        return "<th scope=\"col\">" + e(text, key) + "</th>";
-    }
-
-    private static String e(Properties text, String key) {
-        String value = text.getProperty(key);
-        if (value == null) {
-            throw new IllegalStateException(TEXTS + " lacks '" + key + "'; the vote counter's jar is incomplete");
-        }
-        return HtmlText.escape(value);
     }
 
     private static byte[] resource(String name) {
