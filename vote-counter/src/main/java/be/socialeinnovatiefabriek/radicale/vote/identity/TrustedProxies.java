@@ -1,7 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.identity;
 
 import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
-import be.socialeinnovatiefabriek.radicale.vote.http.ApiRequest;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -83,14 +83,19 @@ public final class TrustedProxies {
         return !proxies.isEmpty();
     }
 
-    /** The key the client of {@code request} is rate-limited under (see {@link ClientAddress#limitKey()}). */
-    public String limitKeyOf(ApiRequest request) {
-        Optional<ClientAddress> connection = ClientAddress.parse(request.clientIp());
+    /**
+     * The key the client of a request is rate-limited under (see {@link ClientAddress#limitKey()}).
+     *
+     * @param connectionIp the address the connection came from, as the platform reports it
+     * @param headers      the request's header of a (lower-case) name, or null
+     */
+    public String limitKeyOf(String connectionIp, UnaryOperator<String> headers) {
+        Optional<ClientAddress> connection = ClientAddress.parse(connectionIp);
         if (connection.isEmpty()) {
             // Both platforms report a literal; should one ever not, it still gets a budget of its own.
-            return "unreadable:" + request.clientIp();
+            return "unreadable:" + connectionIp;
         }
-        return clientOf(connection.get(), request.header(header)).limitKey();
+        return clientOf(connection.get(), headers.apply(header)).limitKey();
     }
 
     private ClientAddress clientOf(ClientAddress connection, String value) {

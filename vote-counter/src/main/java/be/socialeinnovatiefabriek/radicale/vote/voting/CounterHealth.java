@@ -1,21 +1,17 @@
 package be.socialeinnovatiefabriek.radicale.vote.voting;
 
-import be.socialeinnovatiefabriek.radicale.vote.http.ApiResponse;
-import be.socialeinnovatiefabriek.radicale.vote.http.Reply;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /api/health}, for a monitor: whether the store answers, and how sending the confirmation mails
- * goes. It holds times and counts only (no address, no token, no tally), so it asks for no admin token.
+ * The counter's health, for a monitor ({@code GET /api/health}): whether the store answers, and how sending the
+ * confirmation mails goes. It holds times and counts only (no address, no token, no tally), so it asks for no admin token.
  * Mail failures are also logged here, without the address and without the link.
  */
 public final class CounterHealth {
@@ -90,34 +86,30 @@ public final class CounterHealth {
         return text;
     }
 
-    public ApiResponse answer(Reply reply) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        Map<String, Object> storeStatus = new LinkedHashMap<>();
-        Map<String, Object> mailStatus = new LinkedHashMap<>();
+    /**
+     * The counter's health now: whether the store answered its last check and when, and how mail goes (since the
+     * counter started; per instance).
+     */
+    public record Health(boolean storeReachable, Instant storeCheckedAt, long mailFailuresSinceSuccess,
+                         Instant lastMailFailure, Instant lastMailSuccess) {
+
+        /** The store answers and the last mail went out (or none was sent yet). */
+        public boolean healthy() {
+            return storeReachable && mailFailuresSinceSuccess == 0;
+        }
+    }
+
+    /** The health now; the store is asked at most every {@link #STORE_CHECK_EVERY}. */
+    public Health check() {
         boolean reachable;
-        long mailFailures;
+        Instant checkedAt;
         synchronized (storeLock) {
             reachable = checkStore();
-            storeStatus.put("reachable", reachable);
-            storeStatus.put("checkedAt", storeCheckedAt.toString());
+            checkedAt = storeCheckedAt;
         }
         synchronized (this) {
-            mailFailures = mailFailuresSinceSuccess;
-            mailStatus.put("failuresSinceLastSuccess", mailFailures);
-            mailStatus.put("lastFailure", lastMailFailure == null ? null : lastMailFailure.toString());
-            mailStatus.put("lastSuccess", lastMailSuccess == null ? null : lastMailSuccess.toString());
+            return new Health(reachable, checkedAt, mailFailuresSinceSuccess, lastMailFailure, lastMailSuccess);
         }
-        boolean healthy = reachable && mailFailures == 0;
-        body.put("status", healthy ? "ok" : "failing");
-        if (!healthy) {
-            body.put("error", "unhealthy");
-            body.put("message", (reachable ? "" : "The vote store does not answer; no vote can be taken or counted "
-                    + "(the counter's log says why). ") + (mailFailures == 0 ? "" : "The last " + mailFailures
-                    + " mail(s) to voters could not be sent; check the SMTP settings and server (the log says why)."));
-        }
-        body.put("store", storeStatus);
-        body.put("mail", mailStatus);
-        return reply.json(healthy ? 200 : 503, body);
     }
 
     /** Asks the store at most every {@link #STORE_CHECK_EVERY}; the answer in between is the last one. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import be.socialeinnovatiefabriek.radicale.vote.http.ApiRequest;
 import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +26,7 @@ class TrustedProxiesTest {
         if (value != null) {
             headers.put(header, value);
         }
-        return proxies.limitKeyOf(new ApiRequest("POST", "/api/campaigns/2026/votes", Map.of(), headers, null, connection));
+        return proxies.limitKeyOf(connection, headers::get);
     }
 
     @Test
