@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,6 +134,21 @@ class LocalServerTest {
             assertEquals("{\"id\":\"2026\",\"tallies\":{\"papillon\":1,\"armentekort\":0},\"total\":1}", results.body());
             assertEquals("results", json.readTree(get(server, "/api/campaigns/2026").body()).path("phase").asText());
         }
+    }
+
+    @Test
+    void aServerStartedInsideAnotherProgramLeavesItsSystemPropertiesAsTheyWere() throws Exception {
+        // site:run and these tests start the counter inside a JVM of their own: only main may change JVM-wide settings.
+        Properties before = (Properties) System.getProperties().clone();
+
+        try (LocalServer server = start("2026-11-20T12:00+01:00")) {
+            HttpResponse<String> submitted = postForm(server, "/api/campaigns/2026/votes",
+                    "nominee=papillon&lang=fr&email=" + encode("ann@example.org"));
+            assertEquals(303, submitted.statusCode(), submitted.body());
+            assertEquals(200, get(server, "/_outbox/").statusCode());
+        }
+
+        assertEquals(before, System.getProperties());
     }
 
     @Test
