@@ -15,7 +15,7 @@ import java.util.Set;
  * <pre>
  * javac -d target/bench/profiler bench/WallProfile.java
  * java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -cp target/bench/profiler:&lt;classpath&gt; WallProfile \
- *     be.socialeinnovatiefabriek.radicale.site.cli.BuildCommand &lt;dir&gt; nl &lt;dir&gt;/out
+ *     be.socialeinnovatiefabriek.radicale.site.build.BuildCommand &lt;dir&gt; nl &lt;dir&gt;/out
  * </pre>
  * Prints, per thread group, the samples by the first project frame (be.socialeinnovatiefabriek...),
  * by the top frame, and inclusive counts of the project's methods.

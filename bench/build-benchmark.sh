@@ -6,35 +6,33 @@ set -euo pipefail
 
 N=${1:-4000}
 RUNS=${2:-5}
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$(dirname "${BASH_SOURCE[0]}")/classpath.sh"
+ROOT=$BENCH_ROOT
 WORK="$ROOT/target/bench"
 DIR="$WORK/corpus-$N"
 PLUGIN="$ROOT/plugin"
 CLASSES="$PLUGIN/target/classes"
-PLUGIN_JAR="$PLUGIN/target/campaign-site-maven-plugin-1.0.0-SNAPSHOT.jar"
-MAIN=be.socialeinnovatiefabriek.radicale.site.cli.BuildCommand
+# The plugin's jar, whatever the project's version (not its sources or javadoc jar).
+PLUGIN_JAR=$(ls -t "$PLUGIN"/target/campaign-site-maven-plugin-*.jar 2>/dev/null | grep -v -e '-sources\.jar$' -e '-javadoc\.jar$' | head -1 || true)
+MAIN=be.socialeinnovatiefabriek.radicale.site.build.BuildCommand
+# A fixed moment, so that every run builds the same site whatever the day.
+NOW=2026-11-20T12:00+01:00
 JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC)
 
 mkdir -p "$WORK"
 
 # --- classpath ---------------------------------------------------------------------------------
-if [[ ! -d "$CLASSES" ]]; then
-  echo "plugin/target/classes is missing: mvn -f plugin/pom.xml package -DskipTests"
-  mvn -q -B -ntp -f "$PLUGIN/pom.xml" package -DskipTests
-fi
+# Runtime scope: what the generator needs without Maven (no Maven API, no JUnit); compiles the plugin first.
+DEPS=$(dependencies plugin runtime)
 DEPS_FILE="$WORK/dependencies.classpath"
-if [[ ! -s "$DEPS_FILE" || "$PLUGIN/pom.xml" -nt "$DEPS_FILE" ]]; then
-  # Runtime scope: what the generator needs without Maven (no Maven API, no JUnit).
-  mvn -q -B -ntp -f "$PLUGIN/pom.xml" dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$DEPS_FILE" >/dev/null
-fi
-DEPS=$(cat "$DEPS_FILE")
+echo "$DEPS" > "$DEPS_FILE"
 
 # Others may rebuild plugin/target while this runs: take a snapshot of the classes (and of the jar)
 # under target/bench, so that every run of both variants executes the same code.
 SNAP_CLASSES="$WORK/classes"
 rm -rf "$SNAP_CLASSES"
 cp -r "$CLASSES" "$SNAP_CLASSES"
-[[ -f "$SNAP_CLASSES/be/socialeinnovatiefabriek/radicale/site/cli/BuildCommand.class" ]] \
+[[ -f "$SNAP_CLASSES/be/socialeinnovatiefabriek/radicale/site/build/BuildCommand.class" ]] \
   || { echo "plugin/target/classes has no BuildCommand.class (a build in progress?); run again"; exit 1; }
 
 # AppCDS archives classes from jars only (a non-empty directory on the classpath disables it).
@@ -42,12 +40,12 @@ cp -r "$CLASSES" "$SNAP_CLASSES"
 # so that both variants run the same code.
 CDS_JAR="$WORK/plugin.jar"
 rm -f "$CDS_JAR"
-if [[ -f "$PLUGIN_JAR" && -z "$(find "$CLASSES" -type f -newer "$PLUGIN_JAR" -print -quit)" ]]; then
+if [[ -n "$PLUGIN_JAR" && -f "$PLUGIN_JAR" && -z "$(find "$CLASSES" -type f -newer "$PLUGIN_JAR" -print -quit)" ]]; then
   cp "$PLUGIN_JAR" "$CDS_JAR"
   echo "AppCDS runs from a copy of $(basename "$PLUGIN_JAR")"
 else
   jar --create --file "$CDS_JAR" -C "$SNAP_CLASSES" .
-  echo "note: $(basename "$PLUGIN_JAR") is missing or older than target/classes; AppCDS runs from target/classes packed into $CDS_JAR"
+  echo "note: the plugin's jar is missing or older than target/classes; AppCDS runs from target/classes packed into $CDS_JAR"
 fi
 
 # --- corpus ------------------------------------------------------------------------------------
@@ -118,7 +116,7 @@ echo "== machine: $(nproc) CPUs, load average $(cut -d" " -f1-3 /proc/loadavg), 
 
 # --- our generator, plain JVM ----------------------------------------------------------------------
 echo "== generator: java ${JVM_FLAGS[*]} -cp target/classes(snapshot):<deps> BuildCommand $DIR nl $DIR/out"
-time_runs "java" "$DIR/out" java "${JVM_FLAGS[@]}" -cp "$SNAP_CLASSES:$DEPS" "$MAIN" "$DIR" nl "$DIR/out"
+time_runs "java" "$DIR/out" java "${JVM_FLAGS[@]}" -cp "$SNAP_CLASSES:$DEPS" "$MAIN" "$DIR" nl "$DIR/out" "$NOW"
 JAVA_MS=$LAST_MEDIAN
 JAVA_CPU=$LAST_CPU
 JAVA_PAGES=$LAST_PAGES
@@ -127,11 +125,11 @@ JAVA_PAGES=$LAST_PAGES
 JSA="$DIR/app.jsa"
 rm -f "$JSA"
 echo "== AppCDS: archiving the classes of one build (-XX:ArchiveClassesAtExit) from $(basename "$CDS_JAR")"
-java "${JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$JSA" -cp "$CDS_JAR:$DEPS" "$MAIN" "$DIR" nl "$DIR/out-cds" >"$WORK/cds-dump.log" 2>&1 \
+java "${JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$JSA" -cp "$CDS_JAR:$DEPS" "$MAIN" "$DIR" nl "$DIR/out-cds" "$NOW" >"$WORK/cds-dump.log" 2>&1 \
   || { cat "$WORK/cds-dump.log"; echo "archive run failed"; exit 1; }
 echo "   archive: $(du -h "$JSA" | cut -f1)"
 echo "== generator + AppCDS: java ${JVM_FLAGS[*]} -XX:SharedArchiveFile=app.jsa -cp $(basename "$CDS_JAR"):<deps> BuildCommand ..."
-time_runs "java+cds" "$DIR/out-cds" java "${JVM_FLAGS[@]}" -XX:SharedArchiveFile="$JSA" -Xshare:auto -cp "$CDS_JAR:$DEPS" "$MAIN" "$DIR" nl "$DIR/out-cds"
+time_runs "java+cds" "$DIR/out-cds" java "${JVM_FLAGS[@]}" -XX:SharedArchiveFile="$JSA" -Xshare:auto -cp "$CDS_JAR:$DEPS" "$MAIN" "$DIR" nl "$DIR/out-cds" "$NOW"
 CDS_MS=$LAST_MEDIAN
 CDS_CPU=$LAST_CPU
 

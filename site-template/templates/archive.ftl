@@ -2,10 +2,7 @@
 <#import "layout.ftl" as layout>
 <#-- /<lang>/campaigns/: every edition, newest first. -->
 <@layout.page>
-<h1>${page.title}</h1>
-<#if page.bodyHtml?has_content>
-<div class="prose">${page.bodyHtml?no_esc}</div>
-</#if>
+<@layout.pageText/>
 <#if editions?has_content>
 <ul class="edition-list">
 <#list editions as campaign>

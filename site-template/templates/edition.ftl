@@ -11,9 +11,7 @@
 <@layout.phase campaign/>
 <@layout.facts campaign/>
 </div>
-<#if campaign.bodyHtml?has_content>
-<div class="prose">${campaign.bodyHtml?no_esc}</div>
-</#if>
+<@layout.prose campaign.bodyHtml/>
 <@layout.winners campaign/>
 <section class="nominees">
 <h2>${t["edition.nominees"]}</h2>
@@ -27,7 +25,7 @@
 </#if>
 <p><a class="button" href="${campaign.votePath}">${t["vote.page.title"]}</a> <a href="${campaign.resultsPath}">${t["results.link"]}</a></p>
 <#if campaign.phase != "closed">
-<p><a href="${campaign.path}posters/">${t["posters.title"]}</a></p>
+<p><a href="${campaign.postersPath}">${t["posters.title"]}</a></p>
 </#if>
 </section>
 </@layout.page>

@@ -6,9 +6,7 @@
 <h1>${t["home.title"]}</h1>
 <p class="lead">${t["home.intro"]}</p>
 </div>
-<#if page.bodyHtml?has_content>
-<div class="prose">${page.bodyHtml?no_esc}</div>
-</#if>
+<@layout.prose page.bodyHtml/>
 <#if currentEdition??>
 <#assign current = currentEdition>
 <section class="edition-current">

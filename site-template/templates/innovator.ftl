@@ -32,11 +32,7 @@
 <div>
 <dt<@layout.ui/>>${t["innovator.themes"]}</dt>
 <dd<@layout.ui/>>
-<ul class="tags">
-<#list person.themes as theme>
-<li><a href="${theme.path}">${theme.label}</a></li>
-</#list>
-</ul>
+<@layout.tags person.themes/>
 </dd>
 </div>
 </#if>
@@ -44,22 +40,16 @@
 <div>
 <dt<@layout.ui/>>${t["innovator.editions"]}</dt>
 <dd<@layout.ui/>>
-<ul class="tags">
-<#list person.editions as featured>
-<li><a href="${featured.path}">${featured.title}</a></li>
-</#list>
-</ul>
+<@layout.tags person.editions/>
 </dd>
 </div>
 </#if>
 </dl>
 </div>
 </div>
-<#if person.bodyHtml?has_content>
-<div class="prose">${person.bodyHtml?no_esc}</div>
-</#if>
+<@layout.prose person.bodyHtml/>
 <#list person.votes![] as running>
-<section class="vote-slot" id="vote-${layout.plain(running.year)}"<@layout.ui/>>
+<section class="vote-slot" id="${running.voteAnchor}"<@layout.ui/>>
 <h2>${t["vote.for"]?replace("{0}", person.name)} – ${running.title}</h2>
 <@layout.vote edition=running nominee=person/>
 <#list person.posters![] as poster>

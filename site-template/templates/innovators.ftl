@@ -2,10 +2,7 @@
 <#import "layout.ftl" as layout>
 <#-- /<lang>/innovators/: every innovator, by name. -->
 <@layout.page>
-<h1>${page.title}</h1>
-<#if page.bodyHtml?has_content>
-<div class="prose">${page.bodyHtml?no_esc}</div>
-</#if>
+<@layout.pageText/>
 <#if innovators?has_content>
 <@layout.cards people=innovators level=2/>
 <#else>

@@ -11,9 +11,7 @@
 <p class="lead">${item.summary}</p>
 </#if>
 </div>
-<#if item.bodyHtml?has_content>
-<div class="prose">${item.bodyHtml?no_esc}</div>
-</#if>
+<@layout.prose item.bodyHtml/>
 <ul class="link-list"<@layout.ui/>>
 <#if item.edition??>
 <li><a href="${item.edition.path}">${t["news.edition"]?replace("{0}", item.edition.title)}</a></li>

@@ -7,7 +7,7 @@
 <@layout.page>
 <div class="page-head">
 <h1>${t["results.title"]}</h1>
-<p class="lead"><a href="${edition.path}">${edition.title}</a></p>
+<@layout.editionLead edition/>
 </div>
 <@layout.winners edition/>
 <section class="results" data-results data-campaign="${layout.plain(edition.year)}" data-api="${site.voteApi}"

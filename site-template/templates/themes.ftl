@@ -2,10 +2,7 @@
 <#import "layout.ftl" as layout>
 <#-- /<lang>/themes/: every theme and how many innovators work on it. -->
 <@layout.page>
-<h1>${page.title}</h1>
-<#if page.bodyHtml?has_content>
-<div class="prose">${page.bodyHtml?no_esc}</div>
-</#if>
+<@layout.pageText/>
 <ul class="theme-list">
 <#list themes as theme>
 <li>

@@ -4,7 +4,7 @@
 <@layout.page>
 <div class="page-head">
 <h1>${t["vote.page.title"]}</h1>
-<p class="lead"><a href="${edition.path}">${edition.title}</a></p>
+<@layout.editionLead edition/>
 <@layout.phase edition/>
 <@layout.facts edition/>
 </div>

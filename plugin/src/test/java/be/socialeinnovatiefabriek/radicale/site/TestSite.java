@@ -1,6 +1,5 @@
 package be.socialeinnovatiefabriek.radicale.site;
 
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -66,8 +65,8 @@ public final class TestSite {
     }
 
     public SiteConfig config(boolean preview) {
-        return new SiteConfig(root, root.resolve("content"), root.resolve("site-template"), output(), List.of("nl", "fr", "en"),
-                "https://radicalevernieuwers.be", ZoneId.of("Europe/Brussels"), NOW, preview, "");
+        return new SiteConfig(root, root.resolve("content"), root.resolve("site-template"), output(), List.of(SiteDefaults.LANGUAGES.split(",")),
+                SiteDefaults.BASE_URL, ZoneId.of(SiteDefaults.TIME_ZONE), NOW, preview, "");
     }
 
     /** The text of a file of the built site. */

@@ -19,7 +19,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * of {@link PreviewSite#withoutEmail()}, each from the press of the button to the counter's answer (fetching the
  * challenge, solving it with the site's script, sending the vote), each from a browser without a voter cookie.
  * The counter's difficulty is its default unless VOTE_CHALLENGE_MAX_NUMBER is set. Not a test: run it with
- * {@code site-tests/challenge-benchmark.sh [votes=20]}.
+ * {@code bash bench/challenge-benchmark.sh [votes=20]}.
  */
 public final class ChallengeBenchmark {
 

@@ -1,8 +1,9 @@
 package be.socialeinnovatiefabriek.radicale.sitetests;
 
-import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.ContentException;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.SiteDefaults;
+import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -18,9 +19,9 @@ public final class SampleSite {
 
     /** A moment while the 2026 vote is open, so that every page of the sample shows its usual state. */
     public static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-20T12:00+01:00");
-    /** The project's settings (site.baseUrl, site.languages in the root pom), as {@code mvn site} uses them. */
-    public static final String BASE_URL = System.getProperty("sitetests.baseUrl", "https://radicalevernieuwers.be");
-    public static final List<String> LANGUAGES = List.of(System.getProperty("sitetests.languages", "nl,fr,en").split(","));
+    /** The project's settings as {@code mvn site} uses them: the plugin's defaults, or -Dsite.baseUrl and -Dsite.languages. */
+    public static final String BASE_URL = System.getProperty("site.baseUrl", SiteDefaults.BASE_URL);
+    public static final List<String> LANGUAGES = List.of(System.getProperty("site.languages", SiteDefaults.LANGUAGES).split(","));
 
     private static Path published;
 
@@ -46,7 +47,7 @@ public final class SampleSite {
     public static SiteConfig config(Path content, Path output, String baseUrl, boolean preview) {
         Path project = projectDir();
         return new SiteConfig(project, content, project.resolve("site-template"), output, LANGUAGES,
-                baseUrl, ZoneId.of("Europe/Brussels"), NOW, preview, "");
+                baseUrl, ZoneId.of(SiteDefaults.TIME_ZONE), NOW, preview, "");
     }
 
     /** The published site (built on first use): what {@code mvn site} writes to target/site. */

@@ -3,8 +3,8 @@ package be.socialeinnovatiefabriek.radicale.sitetests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import be.socialeinnovatiefabriek.radicale.site.core.LinkChecker;
-import be.socialeinnovatiefabriek.radicale.site.core.LinkReport;
+import be.socialeinnovatiefabriek.radicale.site.links.LinkChecker;
+import be.socialeinnovatiefabriek.radicale.site.links.LinkReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +22,7 @@ class SiteLinksTest {
         LinkReport report = new LinkChecker(site, SampleSite.BASE_URL).check();
         System.out.printf("%s in %.1f s%n", report.summary(), (System.nanoTime() - started) / 1e9);
 
-        assertEquals(List.of(), report.problems(), String.join("\n", report.problems()));
+        assertEquals(List.of(), report.lines(), String.join("\n", report.lines()));
         long checkable;
         try (Stream<Path> walk = Files.walk(site)) {
             checkable = walk.filter(p -> p.toString().matches(".*\\.(html|css|xml)$")).count();

@@ -1,11 +1,10 @@
 package be.socialeinnovatiefabriek.radicale.site.maven;
 
-import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
-import be.socialeinnovatiefabriek.radicale.site.core.LinkChecker;
-import be.socialeinnovatiefabriek.radicale.site.core.LinkReport;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
-import be.socialeinnovatiefabriek.radicale.site.core.TranslationStatus;
+import be.socialeinnovatiefabriek.radicale.site.ContentException;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.build.SiteCheck;
+import be.socialeinnovatiefabriek.radicale.site.content.TranslationStatus;
+import be.socialeinnovatiefabriek.radicale.site.links.LinkReport;
 import java.io.File;
 import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -33,23 +32,23 @@ public class CheckMojo extends SiteParameters {
         }
         SiteConfig base = config(false);
         SiteConfig config = base.with(checkDirectory.toPath(), base.baseUrl(), base.now(), false);
-        SiteBuilder builder = new SiteBuilder(config);
-        LinkReport links;
+        SiteCheck.Report report;
         try {
-            getLog().info(builder.build().summary());
-            links = new LinkChecker(checkDirectory.toPath(), config.baseUrl()).check();
+            report = SiteCheck.run(config);
         } catch (ContentException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("The site could not be checked in " + checkDirectory + ": " + e.getMessage(), e);
         }
-        TranslationStatus translations = builder.translations();
+        getLog().info(report.build().summary());
+        TranslationStatus translations = report.translations();
         getLog().info("Translations (" + translations.missing() + " missing; a missing page shows the "
                 + config.defaultLanguage() + " text with a notice):");
         translations.table().forEach(line -> getLog().info("  " + line));
+        LinkReport links = report.links();
         getLog().info(links.summary());
         if (!links.problems().isEmpty()) {
-            links.problems().forEach(line -> getLog().error(line));
+            links.lines().forEach(line -> getLog().error(line));
             throw new MojoFailureException(links.problems().size() + " broken references in the site; see the lines above");
         }
         getLog().info("No broken links, images, assets or language alternates.");

@@ -1,8 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.site.maven;
 
-import be.socialeinnovatiefabriek.radicale.site.core.BuildReport;
-import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.ContentException;
+import be.socialeinnovatiefabriek.radicale.site.build.BuildReport;
+import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
 import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;

@@ -1,7 +1,8 @@
 package be.socialeinnovatiefabriek.radicale.site.maven;
 
-import be.socialeinnovatiefabriek.radicale.site.core.InvalidSettingException;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.InvalidSettingException;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.SiteDefaults;
 import java.io.File;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -18,11 +19,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 abstract class SiteParameters extends AbstractMojo {
 
     /** Languages of the site, comma-separated; the first is the default language that every page starts from. */
-    @Parameter(property = "site.languages", defaultValue = "nl,fr,en")
+    @Parameter(property = "site.languages", defaultValue = SiteDefaults.LANGUAGES)
     String languages;
 
     /** The public address of the site, used for canonical links and language alternates; its path, if any, prefixes every link. */
-    @Parameter(property = "site.baseUrl", defaultValue = "https://radicalevernieuwers.be")
+    @Parameter(property = "site.baseUrl", defaultValue = SiteDefaults.BASE_URL)
     String baseUrl;
 
     /** The folder of Markdown content: innovators/, campaigns/ and pages/. */
@@ -38,7 +39,7 @@ abstract class SiteParameters extends AbstractMojo {
     File outputDirectory;
 
     /** Time zone in which dates are shown to visitors. */
-    @Parameter(property = "site.timeZone", defaultValue = "Europe/Brussels")
+    @Parameter(property = "site.timeZone", defaultValue = SiteDefaults.TIME_ZONE)
     String timeZone;
 
     /**

@@ -1,9 +1,11 @@
 package be.socialeinnovatiefabriek.radicale.site.serve;
 
+import be.socialeinnovatiefabriek.radicale.site.ContentException;
+import be.socialeinnovatiefabriek.radicale.site.Routes;
+import be.socialeinnovatiefabriek.radicale.site.build.BuildReport;
+import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
 import be.socialeinnovatiefabriek.radicale.site.deploy.ContentTypes;
-import be.socialeinnovatiefabriek.radicale.site.core.BuildReport;
-import be.socialeinnovatiefabriek.radicale.site.core.ContentException;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
+import be.socialeinnovatiefabriek.radicale.site.plan.ContentSecurityPolicy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -31,8 +33,6 @@ import java.util.function.Consumer;
  */
 public final class PreviewServer implements AutoCloseable {
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'";
     private static final String PREVIEW = "/_preview/";
     private static final String RELOAD_TAG = "<script src=\"/_preview/livereload.js\" defer></script>";
     private final SiteBuilder builder;
@@ -40,6 +40,8 @@ public final class PreviewServer implements AutoCloseable {
     private final Consumer<String> log;
     private final Consumer<String> error;
     private final Path root;
+    /** The pages' own policy, as a header: the same as their meta element says, and no framing. */
+    private final String contentSecurityPolicy;
     private final Set<BlockingQueue<String>> listeners = new CopyOnWriteArraySet<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "site-preview-http");
@@ -63,6 +65,7 @@ public final class PreviewServer implements AutoCloseable {
         this.log = log;
         this.error = error;
         this.root = builder.config().outputDir().toAbsolutePath().normalize();
+        this.contentSecurityPolicy = ContentSecurityPolicy.forHeader(new Routes(builder.config()).voteOrigin());
     }
 
     /** Builds, then serves on {@code host}:{@code port} (0 picks a free port) and starts watching. */
@@ -246,10 +249,10 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    private void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
+        exchange.getResponseHeaders().set("Content-Security-Policy", contentSecurityPolicy);
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
         boolean head = "HEAD".equals(exchange.getRequestMethod());

@@ -1,6 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.serve;
 
-import be.socialeinnovatiefabriek.radicale.site.core.EditorFiles;
+import be.socialeinnovatiefabriek.radicale.site.content.EditorFiles;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;

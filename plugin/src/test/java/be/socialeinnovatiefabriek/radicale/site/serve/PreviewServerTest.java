@@ -3,9 +3,9 @@ package be.socialeinnovatiefabriek.radicale.site.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.TestSite;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteBuilder;
-import be.socialeinnovatiefabriek.radicale.site.core.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,10 @@ class PreviewServerTest {
         assertEquals(200, home.statusCode());
         assertTrue(home.body().contains("<html lang=\"fr\""));
         assertTrue(home.body().contains("<script src=\"/_preview/livereload.js\" defer></script>"));
-        assertTrue(home.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+        String policy = home.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("script-src 'self'"), policy);
+        String pagePolicy = Jsoup.parse(home.body()).selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
+        assertEquals(pagePolicy + "; frame-ancestors 'none'", policy, "the header says what the page says, and forbids framing");
         assertEquals(200, get("/_preview/livereload.js").statusCode());
     }
 

@@ -1,0 +1,165 @@
+package be.socialeinnovatiefabriek.radicale.site.build;
+
+import be.socialeinnovatiefabriek.radicale.site.ContentException;
+import be.socialeinnovatiefabriek.radicale.site.Problems;
+import be.socialeinnovatiefabriek.radicale.site.Routes;
+import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.content.Content;
+import be.socialeinnovatiefabriek.radicale.site.content.ContentLoader;
+import be.socialeinnovatiefabriek.radicale.site.content.TranslationStatus;
+import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
+import be.socialeinnovatiefabriek.radicale.site.media.MediaBuilder;
+import be.socialeinnovatiefabriek.radicale.site.media.MediaProblem;
+import be.socialeinnovatiefabriek.radicale.site.media.MediaStats;
+import be.socialeinnovatiefabriek.radicale.site.media.PhotoCheck;
+import be.socialeinnovatiefabriek.radicale.site.media.SiteMedia;
+import be.socialeinnovatiefabriek.radicale.site.output.BallotWriter;
+import be.socialeinnovatiefabriek.radicale.site.output.CopiedFiles;
+import be.socialeinnovatiefabriek.radicale.site.output.NewsFeedWriter;
+import be.socialeinnovatiefabriek.radicale.site.output.OutputFolder;
+import be.socialeinnovatiefabriek.radicale.site.output.SitemapWriter;
+import be.socialeinnovatiefabriek.radicale.site.plan.PageJob;
+import be.socialeinnovatiefabriek.radicale.site.plan.SitePlanner;
+import be.socialeinnovatiefabriek.radicale.site.render.TemplateRenderer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Builds the whole static site from content/ and site-template/, stage by stage: the UI strings and
+ * the content (all checked first), the media, the plan of every page, the pages rendered, then the
+ * output written at once. One instance can build again and again (the preview server does): its
+ * {@link RebuildMemory} keeps what it made, so a save re-renders only the pages it touches.
+ */
+public final class SiteBuilder {
+
+    private final SiteConfig config;
+    private final Routes routes;
+    private final ContentLoader loader;
+    private final PhotoCheck photos = new PhotoCheck();
+    private final RebuildMemory memory = new RebuildMemory();
+    private final OutputFolder output;
+    private TemplateRenderer renderer;
+    private MediaBuilder mediaBuilder;
+    private TranslationStatus translations;
+
+    public SiteBuilder(SiteConfig config) {
+        this.config = config;
+        this.routes = new Routes(config);
+        this.loader = new ContentLoader(config);
+        this.output = new OutputFolder(config.outputDir());
+    }
+
+    public SiteConfig config() {
+        return config;
+    }
+
+    /**
+     * Builds the site. Mistakes in the content or templates throw {@link ContentException} before anything
+     * is written; {@link IOException} means the disk failed us.
+     */
+    public BuildReport build() throws ContentException, IOException {
+        long start = System.nanoTime();
+        Problems problems = new Problems();
+        Path templates = config.templateDir().resolve("templates");
+        if (!Files.isDirectory(templates)) {
+            problems.add(templates, 0, "the templates folder is missing", "restore " + config.templateDir().getFileName() + "/templates/");
+            problems.throwIfAny(config.projectDir());
+        }
+        Messages messages = Messages.load(config.templateDir().resolve("i18n"), config.languages(), problems);
+        Content content = loader.load(messages, problems);
+        photos.check(content, problems);
+        problems.throwIfAny(config.projectDir());
+        translations = TranslationStatus.of(content, config.languages());
+
+        RebuildMemory.Changes changes = memory.changes(config.templateDir(), content, loader);
+        if (renderer == null || changes.templates()) {
+            renderer = new TemplateRenderer(templates, config.outputDir());
+        }
+
+        long mediaStart = System.nanoTime();
+        SiteMedia media = memory.media(changes);
+        boolean mediaReused = media != null;
+        if (!mediaReused) {
+            media = drawMedia(content, messages, problems);
+        }
+        problems.throwIfAny(config.projectDir());
+        long mediaMillis = (System.nanoTime() - mediaStart) / 1_000_000;
+
+        List<PageJob> jobs = new SitePlanner(config, content, messages, media).plan(problems);
+        problems.throwIfAny(config.projectDir());
+
+        AtomicInteger rendered = new AtomicInteger();
+        Map<String, byte[]> pages = render(jobs, messages, changes, rendered, problems);
+        problems.throwIfAny(config.projectDir());
+
+        Map<String, Object> files = new HashMap<>(pages);
+        files.putAll(new BallotWriter(config, content).ballots());
+        files.putAll(new NewsFeedWriter(config, content, messages).feeds());
+        files.putAll(new SitemapWriter(routes).files(jobs));
+        files.putAll(new CopiedFiles(routes).files(config.templateDir().resolve("assets"), content));
+        files.putAll(media.files());
+        int written = output.write(files, config.preview());
+        memory.remember(changes, pages, loader.cachedFiles(), media);
+
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        MediaStats made = mediaReused ? new MediaStats(0, 0, 0, 0) : media.made();
+        return new BuildReport(SitePlanner.countByLanguage(jobs, config.languages()), jobs.size(), rendered.get(), written, millis,
+                made.images(), made.posters(), made.cached(), mediaMillis);
+    }
+
+    /** Which page exists in which language, as of the last successful load. */
+    public TranslationStatus translations() {
+        return translations;
+    }
+
+    /** Every photo, share card and poster of the build, drawn or taken from the cache; mistakes become problems. */
+    private SiteMedia drawMedia(Content content, Messages messages, Problems problems) throws IOException, ContentException {
+        MediaBuilder builder = mediaBuilder(problems);
+        problems.throwIfAny(config.projectDir());
+        SiteMedia media = new SiteMedia(config, builder, messages);
+        media.prepare(content, problems);
+        return media;
+    }
+
+    /**
+     * The media cache lives beside the output and survives rebuilds; fonts come from the template folder.
+     * A missing or broken font is a problem, and null is returned; the next build tries again.
+     */
+    private MediaBuilder mediaBuilder(Problems problems) throws IOException {
+        if (mediaBuilder == null) {
+            try {
+                mediaBuilder = new MediaBuilder(config.outputDir().resolveSibling(".site-cache").resolve("media"),
+                        config.templateDir().resolve("fonts"));
+            } catch (MediaProblem problem) {
+                problems.add(problem.problem());
+            }
+        }
+        return mediaBuilder;
+    }
+
+    /** Every page as HTML, in parallel; a page whose sources did not change since the last build is kept as it was. */
+    private Map<String, byte[]> render(List<PageJob> jobs, Messages messages, RebuildMemory.Changes changes, AtomicInteger rendered,
+                                       Problems problems) {
+        Map<String, byte[]> pages = new ConcurrentHashMap<>();
+        jobs.parallelStream().forEach(job -> {
+            byte[] kept = memory.page(job, changes);
+            if (kept != null) {
+                pages.put(job.output(), kept);
+                return;
+            }
+            String html = renderer.render(job, messages.of(job.model().lang()), problems);
+            rendered.incrementAndGet();
+            if (html != null) {
+                pages.put(job.output(), html.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        return pages;
+    }
+}

@@ -1,0 +1,118 @@
+package be.socialeinnovatiefabriek.radicale.site.markdown;
+
+import be.socialeinnovatiefabriek.radicale.site.Problems;
+import be.socialeinnovatiefabriek.radicale.site.i18n.Typography;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.NodeVisitor;
+import com.vladsch.flexmark.util.ast.VisitHandler;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Markdown to HTML with one shared flexmark parser and renderer (both are thread-safe), so that
+ * pages render in parallel without building a parser per file. A language whose {@link Typography}
+ * changes text gets a renderer of its own that applies it to text nodes only: never to code, to a
+ * link's address or title, or to an image's alt text.
+ */
+public final class MarkdownRenderer {
+
+    private final Parser parser;
+    private final Parser parserWithoutAutolinks;
+    private final MutableDataSet options;
+    private final HtmlRenderer renderer;
+    private final Map<Typography, HtmlRenderer> typographic = new ConcurrentHashMap<>();
+
+    public MarkdownRenderer() {
+        MutableDataSet options = new MutableDataSet();
+        // Staff write Markdown, not HTML: raw HTML is shown as text, so nothing can slip past the CSP.
+        options.set(HtmlRenderer.ESCAPE_HTML, true);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()));
+        // Autolinking scans every text node and was a fifth of Markdown time on the build benchmark; a text
+        // without anything it could link renders the same without it.
+        this.parserWithoutAutolinks = Parser.builder(options).build();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create()));
+        this.parser = Parser.builder(options).build();
+        this.options = options;
+        this.renderer = HtmlRenderer.builder(options).build();
+    }
+
+    /**
+     * Renders {@code markdown}, the body of {@code source} starting at {@code firstLine}, in the spacing of
+     * {@code typography}. Images must have alt text; relative images must exist in {@code bundleDir} and are
+     * linked under {@code mediaPath}.
+     */
+    public String render(String markdown, Path source, int firstLine, Path bundleDir, String mediaPath, Typography typography,
+                         Problems problems) {
+        Document document = (mayHoldAutolink(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
+        new NodeVisitor(new VisitHandler<>(Image.class, image -> checkImage(image, source, firstLine, bundleDir, mediaPath, problems)))
+                .visit(document);
+        return rendererFor(typography).render(document);
+    }
+
+    private HtmlRenderer rendererFor(Typography typography) {
+        if (!typography.changesText()) {
+            return renderer;
+        }
+        return typographic.computeIfAbsent(typography, t -> HtmlRenderer.builder(options)
+                .nodeRendererFactory(ignored -> new TypographicText(t)).build());
+    }
+
+    /** Writes a text node as flexmark's own renderer does, with the language's spaces put in. */
+    private record TypographicText(Typography typography) implements NodeRenderer {
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            return Set.of(new NodeRenderingHandler<>(Text.class,
+                    (text, context, html) -> html.text(typography.apply(Escaping.normalizeEOL(text.getChars().unescape())))));
+        }
+    }
+
+    /** True when {@code text} holds what the autolink extension links: an address with a scheme, a www. host or an e-mail. */
+    public static boolean mayHoldAutolink(String text) {
+        if (text.indexOf('@') >= 0 || text.contains("://")) {
+            return true;
+        }
+        for (int dot = text.indexOf('.'); dot >= 3; dot = text.indexOf('.', dot + 1)) {
+            if (text.regionMatches(true, dot - 3, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void checkImage(Image image, Path source, int firstLine, Path bundleDir, String mediaPath, Problems problems) {
+        int line = firstLine + image.getLineNumber();
+        String url = image.getUrl().toString();
+        if (image.getText().isBlank()) {
+            problems.add(source, line, "the image " + url + " has no alt text",
+                    "describe what it shows between the brackets: ![what the image shows](" + url + ")");
+        }
+        if (url.isEmpty() || url.contains(":") || url.startsWith("/") || url.startsWith("#")) {
+            return;
+        }
+        Path file = bundleDir.resolve(url).normalize();
+        if (!file.startsWith(bundleDir) || !Files.isRegularFile(file)) {
+            problems.add(source, line, "the image '" + url + "' is not in " + bundleDir.getFileName() + "/",
+                    "put the file next to this Markdown file, or fix its name");
+            return;
+        }
+        image.setUrl(BasedSequence.of(mediaPath + bundleDir.relativize(file).toString().replace('\\', '/')));
+    }
+
+}

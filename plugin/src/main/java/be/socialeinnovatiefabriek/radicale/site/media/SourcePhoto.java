@@ -1,0 +1,105 @@
+package be.socialeinnovatiefabriek.radicale.site.media;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import net.coobird.thumbnailator.Thumbnails;
+
+/** Reads a photo as staff put it in the content, turned upright, and cuts the sizes the site needs from it. */
+final class SourcePhoto {
+
+    private SourcePhoto() {
+    }
+
+    /**
+     * {@code file} decoded as opaque RGB (transparency on white), turned as its EXIF orientation says.
+     * A missing file, a file that is not an image, and an image too large to decode are a {@link MediaProblem}.
+     */
+    static BufferedImage read(Path file) throws MediaProblem, IOException {
+        if (!Files.isRegularFile(file)) {
+            throw missing(file);
+        }
+        checkHeader(file);
+        BufferedImage decoded;
+        try {
+            decoded = Thumbnails.of(file.toFile()).scale(1.0).useExifOrientation(true).asBufferedImage();
+        } catch (IOException | IllegalArgumentException e) {
+            throw unreadable(file, e);
+        }
+        return opaqueRgb(decoded);
+    }
+
+    /** Refuses what is not an image, or too large, from its header alone, before any pixel is decoded. */
+    private static void checkHeader(Path file) throws MediaProblem, IOException {
+        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
+            if (readers == null || !readers.hasNext()) {
+                throw MediaProblem.ofPhoto(file, "is not an image",
+                        "save the photo as JPEG or PNG (an image file, not a document or a link) under this name");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                PhotoSize size = new PhotoSize(reader.getWidth(0), reader.getHeight(0));
+                if (size.tooLarge()) {
+                    throw PhotoSize.tooLarge(file, size);
+                }
+            } catch (IOException e) {
+                throw unreadable(file, e);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    static MediaProblem missing(Path file) {
+        return MediaProblem.ofPhoto(file, "does not exist", "put a JPEG or PNG photo there, or correct the file name in 'photo'");
+    }
+
+    private static MediaProblem unreadable(Path file, Exception e) {
+        return MediaProblem.ofPhoto(file, "could not be read (" + e.getMessage() + ")",
+                "open it in an image editor and save it again as an RGB JPEG or PNG");
+    }
+
+    private static BufferedImage opaqueRgb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return image;
+        }
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = rgb.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return rgb;
+    }
+
+    /** {@code image} scaled to exactly {@code width} by {@code height}. */
+    static BufferedImage resize(BufferedImage image, int width, int height) throws IOException {
+        return Thumbnails.of(image).forceSize(width, height).imageType(BufferedImage.TYPE_INT_RGB).asBufferedImage();
+    }
+
+    /**
+     * {@code image} filling {@code width} by {@code height}, cropped to that shape: centred across, and a
+     * third of the way down, where faces tend to be, when it is cut top and bottom.
+     */
+    static BufferedImage cover(BufferedImage image, int width, int height) throws IOException {
+        double scale = Math.max(width / (double) image.getWidth(), height / (double) image.getHeight());
+        int cropWidth = Math.min(image.getWidth(), (int) Math.round(width / scale));
+        int cropHeight = Math.min(image.getHeight(), (int) Math.round(height / scale));
+        int x = (image.getWidth() - cropWidth) / 2;
+        int y = (image.getHeight() - cropHeight) / 3;
+        return Thumbnails.of(image).sourceRegion(x, y, cropWidth, cropHeight).forceSize(width, height)
+                .imageType(BufferedImage.TYPE_INT_RGB).asBufferedImage();
+    }
+}

@@ -1,0 +1,130 @@
+package be.socialeinnovatiefabriek.radicale.site.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Writes the site. A full build goes to a folder beside the output and replaces it only once complete,
+ * so a failed build leaves the previous site as it was; a preview rebuild writes only what changed.
+ */
+public final class OutputFolder {
+
+    private final Path output;
+    /** What is on disk from the last build: for each file, its bytes' hash or the copied file's stamp. */
+    private Map<String, Object> written = null;
+
+    public OutputFolder(Path output) {
+        this.output = output;
+    }
+
+    /** Writes {@code files} (path to byte[] content or Path to copy), returning how many files changed on disk. */
+    public int write(Map<String, Object> files, boolean incremental) throws IOException {
+        if (!incremental || written == null || !Files.isDirectory(output)) {
+            return replaceWhole(files);
+        }
+        int changed = 0;
+        Map<String, Object> now = new HashMap<>();
+        for (Map.Entry<String, Object> file : files.entrySet()) {
+            Object stamp = stamp(file.getValue());
+            now.put(file.getKey(), stamp);
+            if (!stamp.equals(written.get(file.getKey()))) {
+                writeAtomically(output.resolve(file.getKey()), file.getValue());
+                changed++;
+            }
+        }
+        for (String gone : written.keySet()) {
+            if (!now.containsKey(gone)) {
+                Files.deleteIfExists(output.resolve(gone));
+                changed++;
+            }
+        }
+        written = now;
+        return changed;
+    }
+
+    private int replaceWhole(Map<String, Object> files) throws IOException {
+        Path parent = output.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path staging = parent.resolve("." + output.getFileName() + ".building");
+        Path old = parent.resolve("." + output.getFileName() + ".previous");
+        deleteTree(staging);
+        deleteTree(old);
+        Map<String, Object> now = new HashMap<>();
+        files.entrySet().parallelStream().forEach(file -> {
+            try {
+                Path target = staging.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                if (file.getValue() instanceof byte[] bytes) {
+                    Files.write(target, bytes);
+                } else {
+                    Files.copy((Path) file.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        files.forEach((path, content) -> now.put(path, stamp(content)));
+        if (Files.exists(output)) {
+            Files.move(output, old);
+        }
+        Files.move(staging, output);
+        deleteTree(old);
+        written = now;
+        return files.size();
+    }
+
+    private static Object stamp(Object content) {
+        if (content instanceof byte[] bytes) {
+            return java.nio.ByteBuffer.wrap(bytes); // compared by content
+        }
+        Path file = (Path) content;
+        try {
+            return file + "@" + Files.getLastModifiedTime(file).toMillis() + ":" + Files.size(file);
+        } catch (IOException e) {
+            return file + "@missing";
+        }
+    }
+
+    private static void writeAtomically(Path target, Object content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
+        if (content instanceof byte[] bytes) {
+            Files.write(temporary, bytes);
+        } else {
+            Files.copy((Path) content, temporary, StandardCopyOption.REPLACE_EXISTING);
+        }
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
