@@ -1,6 +1,5 @@
 package be.socialeinnovatiefabriek.radicale.vote.aws;
 
-import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.ConfirmationMail;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.Mail;
@@ -10,6 +9,8 @@ import be.socialeinnovatiefabriek.radicale.vote.queue.FailureReason;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailJson;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailSettings;
 import be.socialeinnovatiefabriek.radicale.vote.queue.SendRate;
+import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -85,12 +86,12 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     private static Configured settingsFrom(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         SmtpMailer mailer = null;
         try {
             mailer = SmtpMailer.fromEnvironment(env);
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
+        } catch (InvalidSettings e) {
+            problems.addAll(e.problems());
         }
         MailSettings settings = MailSettings.fromEnvironment(env, problems);
         String queue = queueUrl(env, "VOTE_MAIL_QUEUE_URL", problems);
@@ -102,10 +103,11 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     /** A queue's URL from {@code name}, or a problem saying what to set. */
-    static String queueUrl(Map<String, String> env, String name, List<String> problems) {
+    static String queueUrl(Map<String, String> env, String name, List<Problem> problems) {
         String url = env.getOrDefault(name, "").strip();
         if (!url.startsWith("https://") && !url.startsWith("http://")) {
-            problems.add(name + " must be the URL of an SQS queue, as template.yaml sets it (got '" + url + "').");
+            problems.add(new Problem(name, "is not the URL of an SQS queue (got '" + url + "')",
+                    "set it to the queue's URL, as template.yaml does"));
         }
         return url;
     }

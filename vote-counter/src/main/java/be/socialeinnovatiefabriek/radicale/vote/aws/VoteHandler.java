@@ -7,6 +7,7 @@ import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailProgress;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbRateLimits;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbVoteStore;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -78,7 +79,7 @@ public final class VoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
      * sender function, {@link MailSenderHandler}). Every problem is reported at once.
      */
     static CounterApi counterFrom(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         CounterSettings settings = null;
         try {
             settings = CounterSettings.fromEnvironment(env);
@@ -87,12 +88,12 @@ public final class VoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         }
         String table = env.getOrDefault("VOTES_TABLE", "").strip();
         if (table.isEmpty()) {
-            problems.add("VOTES_TABLE must name the DynamoDB table of the votes (template.yaml sets it).");
+            problems.add(new Problem("VOTES_TABLE", "is missing", "name the DynamoDB table of the votes (template.yaml sets it)"));
         }
         String ballotsUrl = env.getOrDefault("BALLOTS_URL", "").strip();
         if (!ballotsUrl.startsWith("https://")) {
-            problems.add("BALLOTS_URL must be the published site's https:// base URL, where ballots/<year>.json "
-                    + "can be fetched (got '" + ballotsUrl + "').");
+            problems.add(new Problem("BALLOTS_URL", "is not an https:// address (got '" + ballotsUrl + "')", "set it to the "
+                    + "published site's base URL, where ballots/<year>.json can be fetched"));
         }
         String queueUrl = MailSenderHandler.queueUrl(env, "VOTE_MAIL_QUEUE_URL", problems);
         if (!problems.isEmpty()) {

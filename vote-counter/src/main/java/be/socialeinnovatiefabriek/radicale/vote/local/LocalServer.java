@@ -9,6 +9,7 @@ import be.socialeinnovatiefabriek.radicale.vote.queue.MailSender;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailSettings;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteFailure;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
 import java.io.IOException;
@@ -57,19 +58,19 @@ public final class LocalServer implements AutoCloseable {
 
     /** Opens the vote file and starts listening, with the default mail settings; {@link #port()} says where. */
     static LocalServer start(ServerOptions options, Clock clock, CounterSettings settings, Mailer mailer)
-            throws IOException, ServerOptions.Invalid {
+            throws IOException {
         return start(options, clock, settings, MailSettings.DEFAULTS, mailer);
     }
 
     /** Opens the vote file, starts the mail sender and starts listening; {@link #port()} says where. */
     static LocalServer start(ServerOptions options, Clock clock, CounterSettings settings, MailSettings mailSettings,
-                             Mailer mailer) throws IOException, ServerOptions.Invalid {
+                             Mailer mailer) throws IOException {
         Path folder = options.db().toAbsolutePath().getParent();
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new ServerOptions.Invalid("--db " + options.db() + ": its folder cannot be made (" + e.getMessage()
-                    + "); choose a writable place for the vote file");
+            throw new InvalidSettings(new Problem("--db", options.db() + ": its folder cannot be made (" + e.getMessage()
+                    + ")", "choose a writable place for the vote file"));
         }
         SqliteVoteStore store = new SqliteVoteStore(options.db());
         // Mails queued before a stop (or a crash) are in the file: the sender takes them up at once.
@@ -146,7 +147,7 @@ public final class LocalServer implements AutoCloseable {
         ServerOptions options;
         try {
             options = ServerOptions.parse(args);
-            List<String> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             CounterSettings settings = null;
             try {
                 settings = CounterSettings.fromEnvironment(System.getenv());
@@ -159,7 +160,7 @@ public final class LocalServer implements AutoCloseable {
             }
             Clock clock = options.clock();
             server = start(options, clock, settings, mailSettings, mailer(options, clock));
-        } catch (ServerOptions.Invalid | InvalidSettings | SqliteFailure e) {
+        } catch (InvalidSettings | SqliteFailure e) {
             exit(e.getMessage());
             return;
         } catch (IOException | java.nio.channels.UnresolvedAddressException e) {
@@ -176,14 +177,17 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    private static Mailer mailer(ServerOptions options, Clock clock) throws ServerOptions.Invalid {
+    private static Mailer mailer(ServerOptions options, Clock clock) {
         if (options.outbox()) {
             return new OutboxMailer(options.outboxSize(), clock);
         }
         try {
             return SmtpMailer.fromEnvironment(System.getenv());
-        } catch (IllegalArgumentException e) {
-            throw new ServerOptions.Invalid(e.getMessage() + " (or run with --outbox to keep mails in a local outbox)");
+        } catch (InvalidSettings e) {
+            List<Problem> problems = new ArrayList<>(e.problems());
+            problems.add(new Problem("--outbox", "is not given, so the counter sends its mails over SMTP",
+                    "set the SMTP_* variables, or run with --outbox to keep mails in a local outbox"));
+            throw new InvalidSettings(problems);
         }
     }
 

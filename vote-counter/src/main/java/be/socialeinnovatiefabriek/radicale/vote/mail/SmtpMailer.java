@@ -1,5 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.mail;
 
+import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -38,7 +40,7 @@ public final class SmtpMailer implements Mailer {
     private final Settings settings;
     private final InternetAddress from;
     private final Session session;
-    private final ConfirmationTemplates templates = ConfirmationTemplates.load();
+    private final MailTemplates templates = MailTemplates.load();
 
     public SmtpMailer(Settings settings) {
         this.settings = settings;
@@ -51,7 +53,7 @@ public final class SmtpMailer implements Mailer {
      * {@code SMTP_PASSWORD} (both or neither), {@code SMTP_FROM} and {@code SMTP_STARTTLS} (default true on
      * port 587, else false).
      *
-     * @throws IllegalArgumentException naming every variable that is missing or wrong
+     * @throws InvalidSettings naming every variable that is missing or wrong
      */
     public static SmtpMailer fromEnvironment(Map<String, String> env) {
         return new SmtpMailer(Settings.fromEnvironment(env));
@@ -107,7 +109,7 @@ public final class SmtpMailer implements Mailer {
     }
 
     private MimeMessage message(Mail mail, InternetAddress recipient) throws MessagingException {
-        ConfirmationMessage content = templates.render(mail);
+        RenderedMail content = templates.render(mail);
         MimeMessage message = new ConfirmationMimeMessage(session, domainOf(from));
         message.setFrom(from);
         message.setRecipient(Message.RecipientType.TO, recipient);
@@ -237,17 +239,17 @@ public final class SmtpMailer implements Mailer {
 
         public static final int DEFAULT_PORT = 587;
 
-        /** Checks every value and reports every problem at once. */
+        /** Checks every value and reports every problem at once ({@link InvalidSettings}). */
         public Settings {
-            List<String> problems = problems(host, port, user, password, from);
+            List<Problem> problems = problems(host, port, user, password, from);
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException(message(problems));
+                throw new InvalidSettings(problems);
             }
         }
 
         /** Reads the {@code SMTP_*} variables; blank values count as unset. */
         public static Settings fromEnvironment(Map<String, String> env) {
-            List<String> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             String host = value(env, "SMTP_HOST");
             String portText = value(env, "SMTP_PORT");
             int port = DEFAULT_PORT;
@@ -256,8 +258,8 @@ public final class SmtpMailer implements Mailer {
                 try {
                     port = Integer.parseInt(portText);
                 } catch (NumberFormatException e) {
-                    problems.add("SMTP_PORT is not a port number (got \"" + portText
-                            + "\"); use a number from 1 to 65535, usually 587");
+                    problems.add(new Problem("SMTP_PORT", "is not a port number (got \"" + portText + "\")",
+                            "use a number from 1 to 65535, usually 587"));
                 }
             }
             String startTlsText = value(env, "SMTP_STARTTLS");
@@ -266,7 +268,8 @@ public final class SmtpMailer implements Mailer {
                 if (startTlsText.equalsIgnoreCase("true") || startTlsText.equalsIgnoreCase("false")) {
                     startTls = Boolean.parseBoolean(startTlsText);
                 } else {
-                    problems.add("SMTP_STARTTLS must be true or false (got \"" + startTlsText + "\")");
+                    problems.add(new Problem("SMTP_STARTTLS", "must be true or false (got \"" + startTlsText + "\")",
+                            "leave it out to use STARTTLS on port 587 only"));
                 }
             }
             String user = value(env, "SMTP_USER");
@@ -274,7 +277,7 @@ public final class SmtpMailer implements Mailer {
             String from = value(env, "SMTP_FROM");
             if (!problems.isEmpty()) {
                 problems.addAll(problems(host, port, user, password, from));
-                throw new IllegalArgumentException(message(problems));
+                throw new InvalidSettings(problems);
             }
             // The constructor checks the rest.
             return new Settings(host, port, user, password, from, startTls);
@@ -313,36 +316,33 @@ public final class SmtpMailer implements Mailer {
             return p;
         }
 
-        private static List<String> problems(String host, int port, String user, String password, String from) {
-            List<String> problems = new ArrayList<>();
+        private static List<Problem> problems(String host, int port, String user, String password, String from) {
+            List<Problem> problems = new ArrayList<>();
             if (host == null || host.isBlank()) {
-                problems.add("SMTP_HOST is missing; set it to the SMTP server's host name, e.g. smtp.example.org");
+                problems.add(new Problem("SMTP_HOST", "is missing", "set it to the SMTP server's host name, e.g. smtp.example.org"));
             }
             if (port < 1 || port > 65535) {
-                problems.add("SMTP_PORT is not a port number (got " + port + "); use a number from 1 to 65535, usually 587");
+                problems.add(new Problem("SMTP_PORT", "is not a port number (got " + port + ")",
+                        "use a number from 1 to 65535, usually 587"));
             }
             if (user != null && password == null) {
-                problems.add("SMTP_USER is set but SMTP_PASSWORD is not; set both to log in, or neither");
+                problems.add(new Problem("SMTP_USER", "is set but SMTP_PASSWORD is not", "set both to log in, or neither"));
             }
             if (user == null && password != null) {
-                problems.add("SMTP_PASSWORD is set but SMTP_USER is not; set both to log in, or neither");
+                problems.add(new Problem("SMTP_PASSWORD", "is set but SMTP_USER is not", "set both to log in, or neither"));
             }
             if (from == null || from.isBlank()) {
-                problems.add("SMTP_FROM is missing; set it to the sender, e.g. Radicale Vernieuwers <stemmen@example.org>");
+                problems.add(new Problem("SMTP_FROM", "is missing",
+                        "set it to the sender, e.g. Radicale Vernieuwers <stemmen@example.org>"));
             } else {
                 try {
                     new InternetAddress(from, true).validate();
                 } catch (AddressException e) {
-                    problems.add("SMTP_FROM is not a mail address (got \"" + from
-                            + "\"); write it as stemmen@example.org or Radicale Vernieuwers <stemmen@example.org>");
+                    problems.add(new Problem("SMTP_FROM", "is not a mail address (got \"" + from + "\")",
+                            "write it as stemmen@example.org or Radicale Vernieuwers <stemmen@example.org>"));
                 }
             }
             return problems;
-        }
-
-        private static String message(List<String> problems) {
-            return "The mail settings are not usable (" + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                    + "):\n  " + String.join("\n  ", problems);
         }
 
         private static String value(Map<String, String> env, String name) {

@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.queue;
 
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +21,14 @@ public record MailSettings(int perSecond, int maxAttempts, Duration retryAfter, 
     public static final MailSettings DEFAULTS = new MailSettings(14, 8, Duration.ofSeconds(30), Duration.ofMinutes(15));
 
     /** Reads the {@code VOTE_MAIL_*} settings; each problem is added to {@code problems}, with the default kept. */
-    public static MailSettings fromEnvironment(Map<String, String> env, List<String> problems) {
+    public static MailSettings fromEnvironment(Map<String, String> env, List<Problem> problems) {
         int perSecond = number(env, "VOTE_MAIL_PER_SECOND", DEFAULTS.perSecond, 100_000, problems);
         int attempts = number(env, "VOTE_MAIL_MAX_ATTEMPTS", DEFAULTS.maxAttempts, 100, problems);
         int retry = number(env, "VOTE_MAIL_RETRY_SECONDS", (int) DEFAULTS.retryAfter.toSeconds(), 43_200, problems);
         int retryMax = number(env, "VOTE_MAIL_RETRY_MAX_SECONDS", (int) DEFAULTS.retryMax.toSeconds(), 43_200, problems);
         if (retryMax < retry) {
-            problems.add("VOTE_MAIL_RETRY_MAX_SECONDS (" + retryMax + ") must not be below VOTE_MAIL_RETRY_SECONDS ("
-                    + retry + "): it caps the wait between two attempts at a mail.");
+            problems.add(new Problem("VOTE_MAIL_RETRY_MAX_SECONDS", "is below VOTE_MAIL_RETRY_SECONDS (" + retryMax + " < "
+                    + retry + ")", "it caps the wait between two attempts at a mail: make it at least " + retry));
             retryMax = retry;
         }
         return new MailSettings(perSecond, attempts, Duration.ofSeconds(retry), Duration.ofSeconds(retryMax));
@@ -40,7 +41,7 @@ public record MailSettings(int perSecond, int maxAttempts, Duration retryAfter, 
         return delay.compareTo(retryMax) > 0 ? retryMax : delay;
     }
 
-    private static int number(Map<String, String> env, String name, int fallback, int max, List<String> problems) {
+    private static int number(Map<String, String> env, String name, int fallback, int max, List<Problem> problems) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
@@ -53,8 +54,8 @@ public record MailSettings(int perSecond, int maxAttempts, Duration retryAfter, 
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(name + " must be a whole number from 1 to " + max + " (got '" + value + "'; the default is "
-                + fallback + ").");
+        problems.add(new Problem(name, "must be a whole number from 1 to " + max + " (got '" + value + "')",
+                "leave it out for the default, " + fallback));
         return fallback;
     }
 }

@@ -217,6 +217,6 @@ class CloudFrontOriginTest {
         InvalidSettings e = assertThrows(InvalidSettings.class,
                 () -> CloudFrontOrigin.fromEnvironment(Map.of("VOTE_ORIGIN_SECRET", "too-short")));
 
-        assertTrue(e.getMessage().contains("VOTE_ORIGIN_SECRET must be at least 32 characters (got 9)"), e.getMessage());
+        assertTrue(e.getMessage().contains("VOTE_ORIGIN_SECRET: must be at least 32 characters (got 9); generate one with"), e.getMessage());
     }
 }

@@ -313,7 +313,7 @@ class MailSenderHandlerTest {
         InvalidSettings failure = assertThrows(InvalidSettings.class, () -> new MailSenderHandler(Map.of(
                 "VOTE_MAIL_PER_SECOND", "fast")));
 
-        String problems = String.join("\n", failure.problems());
+        String problems = failure.problems().stream().map(Object::toString).collect(Collectors.joining("\n"));
         for (String variable : List.of("SMTP_HOST", "SMTP_FROM", "VOTE_MAIL_PER_SECOND", "VOTE_MAIL_QUEUE_URL",
                 "VOTE_MAIL_DEAD_LETTER_QUEUE_URL")) {
             assertTrue(problems.contains(variable), variable + " is named in:\n" + problems);

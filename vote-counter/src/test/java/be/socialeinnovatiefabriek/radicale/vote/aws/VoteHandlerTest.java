@@ -16,6 +16,7 @@ import be.socialeinnovatiefabriek.radicale.vote.queue.MailJson;
 import be.socialeinnovatiefabriek.radicale.vote.queue.MailProgress;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbLocal;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbVoteStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -36,6 +37,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -268,7 +270,7 @@ class VoteHandlerTest {
     void aFunctionWithoutItsSettingsNamesEveryMissingOne() {
         InvalidSettings failure = assertThrows(InvalidSettings.class, () -> VoteHandler.counterFrom(Map.of()));
 
-        String problems = String.join("\n", failure.problems());
+        String problems = failure.problems().stream().map(Problem::toString).collect(Collectors.joining("\n"));
         for (String variable : List.of("VOTE_HMAC_KEY", "VOTE_ALLOWED_ORIGINS", "VOTES_TABLE", "BALLOTS_URL",
                 "VOTE_MAIL_QUEUE_URL")) {
             assertTrue(problems.contains(variable), variable + " is named in:\n" + problems);

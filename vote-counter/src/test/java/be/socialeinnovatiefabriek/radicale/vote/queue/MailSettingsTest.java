@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.vote.TestClock;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ class MailSettingsTest {
 
     @Test
     void withoutSettingsTheDefaultsHold() {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
 
         assertEquals(MailSettings.DEFAULTS, MailSettings.fromEnvironment(Map.of(), problems));
         assertEquals(List.of(), problems);
@@ -25,15 +26,18 @@ class MailSettingsTest {
 
     @Test
     void everyWrongSettingIsNamedWithWhatToWrite() {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
 
         MailSettings.fromEnvironment(Map.of("VOTE_MAIL_PER_SECOND", "0", "VOTE_MAIL_MAX_ATTEMPTS", "many",
                 "VOTE_MAIL_RETRY_SECONDS", "600", "VOTE_MAIL_RETRY_MAX_SECONDS", "60"), problems);
 
         assertEquals(3, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("VOTE_MAIL_PER_SECOND must be a whole number from 1"), problems.get(0));
-        assertTrue(problems.get(1).contains("VOTE_MAIL_MAX_ATTEMPTS") && problems.get(1).contains("'many'"), problems.get(1));
-        assertTrue(problems.get(2).contains("must not be below VOTE_MAIL_RETRY_SECONDS"), problems.get(2));
+        assertEquals("VOTE_MAIL_PER_SECOND: must be a whole number from 1 to 100000 (got '0'); leave it out for the "
+                + "default, 14", problems.get(0).toString());
+        assertEquals("VOTE_MAIL_MAX_ATTEMPTS", problems.get(1).where());
+        assertTrue(problems.get(1).what().contains("'many'"), problems.get(1).toString());
+        assertEquals("VOTE_MAIL_RETRY_MAX_SECONDS: is below VOTE_MAIL_RETRY_SECONDS (60 < 600); it caps the wait between "
+                + "two attempts at a mail: make it at least 600", problems.get(2).toString());
     }
 
     @Test
