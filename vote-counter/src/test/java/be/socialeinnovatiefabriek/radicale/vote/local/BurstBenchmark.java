@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A radio call's minute on the local counter: distinct vote submissions at a steady rate from an open-loop load
  * ({@link PacedLoad}: latency from each request's due time), with real SMTP on loopback ({@link SmtpSink}), then
  * how long until every mail has arrived, and that each address got exactly one. Run by
- * {@code vote-counter/bench/burst-benchmark.sh [submissions=50000] [per second=834] [connections=1000] [work dir]};
+ * {@code bash bench/burst-benchmark.sh [submissions=50000] [per second=834] [connections=800] [work dir]};
  * system properties {@code counter.env.NAME=value} set the counter's environment (its mail settings).
  */
 public final class BurstBenchmark {
@@ -23,7 +23,7 @@ public final class BurstBenchmark {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         double perSecond = args.length > 1 ? Double.parseDouble(args[1]) : 834;
-        int connections = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        int connections = args.length > 2 ? Integer.parseInt(args[2]) : 800;
         Path work = args.length > 3 ? Files.createDirectories(Path.of(args[3])) : Files.createTempDirectory("vote-burst");
         System.out.printf("vote counter burst benchmark: %d cores (load average %s), %,d submissions at %,.0f/s over up to "
                 + "%,d connections, files in %s%n", Runtime.getRuntime().availableProcessors(), LoadBenchmark.loadAverage(),

@@ -27,7 +27,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * How many durable votes the local counter takes, and proof that kill -9 loses none it acknowledged.
- * Run by {@code vote-counter/bench/load-benchmark.sh [clients] [seconds] [work dir]}; prints its figures.
+ * Run by {@code bash bench/load-benchmark.sh [clients] [seconds] [work dir]}; prints its figures.
  * The counter runs as a child JVM, as under {@code mvn site:run}; both JVMs share this machine's cores.
  */
 public final class LoadBenchmark {

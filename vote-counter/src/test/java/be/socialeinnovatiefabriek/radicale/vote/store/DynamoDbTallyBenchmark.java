@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Many voters confirming at once for one nominee, on DynamoDB Local in process: every confirmation must be
  * counted once and the tally, summed over its shards, must be exact. Run by
- * {@code vote-counter/bench/dynamodb-benchmark.sh [confirmations=20000] [threads=64]}. DynamoDB Local has no
+ * {@code bash bench/dynamodb-benchmark.sh [confirmations=20000] [threads=64]}. DynamoDB Local has no
  * partition limits, so its rate says little about AWS; the exact total, and the conflicts it resolved, do.
  */
 public final class DynamoDbTallyBenchmark {
