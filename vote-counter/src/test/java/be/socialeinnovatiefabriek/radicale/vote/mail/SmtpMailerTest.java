@@ -264,6 +264,48 @@ class SmtpMailerTest extends MailerContract {
     }
 
     @Test
+    void aBatchGoesOverOneConnectionAndARefusedRecipientFailsAlone() throws Exception {
+        try (SmtpSink sink = new SmtpSink()) {
+            sink.refuse(recipient -> recipient.startsWith("bounce"), "550 5.1.1 <bounce@example.org>: no such user");
+            List<ConfirmationMail> batch = List.of(
+                    new ConfirmationMail(new MailAddress("ann", "example.org"), "nl", "RV 2026", NOMINEE, LINK, IN_48_HOURS, false),
+                    new ConfirmationMail(new MailAddress("bounce", "example.org"), "fr", "RV 2026", NOMINEE, LINK, IN_48_HOURS, false),
+                    new ConfirmationMail(new MailAddress("bob", "example.org"), "en", "RV 2026", NOMINEE, LINK, IN_48_HOURS, false));
+
+            List<MailFailure> outcomes = mailer(sink.port()).sendAll(batch);
+
+            assertNull(outcomes.get(0));
+            assertNull(outcomes.get(2), "the mail after a refused one goes out");
+            MailFailure refused = outcomes.get(1);
+            assertFalse(refused.serverUnreachable(), "the server was there; it refused this mail");
+            assertTrue(refused.getMessage().contains("550 5.1.1"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("bounce@example.org"), refused.getMessage());
+            assertEquals(2, sink.mails());
+            assertEquals(1, sink.connections(), "one connection, greeting and login for the batch");
+        }
+    }
+
+    @Test
+    void aServerThatCannotBeReachedOrRefusesTheLoginFailsEveryMailAsUnreachable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        SMTP.setUser("stemmen@radicalevernieuwers.be", "mailer", "s3cret");
+        SmtpMailer wrongPassword = SmtpMailer.fromEnvironment(Map.of("SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", Integer.toString(SMTP.getSmtp().getPort()), "SMTP_FROM", "stemmen@radicalevernieuwers.be",
+                "SMTP_USER", "mailer", "SMTP_PASSWORD", "wrong"));
+
+        for (SmtpMailer mailer : List.of(mailer(closedPort), wrongPassword)) {
+            List<MailFailure> outcomes = mailer.sendAll(List.of(mail("nl"), mail("fr")));
+
+            assertEquals(2, outcomes.size());
+            assertTrue(outcomes.stream().allMatch(failure -> failure != null && failure.serverUnreachable()), outcomes.toString());
+        }
+        assertEquals(0, SMTP.getReceivedMessages().length);
+    }
+
+    @Test
     void aStoppedServerIsAMailFailure() {
         SmtpMailer mailer = mailer();
         SMTP.stop();

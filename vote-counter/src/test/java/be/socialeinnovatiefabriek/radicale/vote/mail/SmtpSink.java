@@ -33,6 +33,7 @@ public final class SmtpSink implements AutoCloseable {
     });
     private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     private final AtomicInteger mails = new AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicLong lastArrival = new AtomicLong();
     private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
     private volatile java.util.function.Predicate<String> refuse = recipient -> false;
@@ -65,6 +66,11 @@ public final class SmtpSink implements AutoCloseable {
         return mails.get();
     }
 
+    /** Connections accepted so far. */
+    public int connections() {
+        return accepted.get();
+    }
+
     /** {@link System#nanoTime()} when the last mail arrived. */
     public long lastArrivalNanos() {
         return lastArrival.get();
@@ -79,6 +85,7 @@ public final class SmtpSink implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                accepted.incrementAndGet();
                 connections.execute(() -> converse(socket));
             } catch (IOException e) {
                 return; // closed
