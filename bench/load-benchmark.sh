@@ -6,4 +6,4 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/classpath.sh"
 cp=$(classpath vote-counter test)
 cd "$BENCH_ROOT"
-exec java -cp "$cp" be.socialeinnovatiefabriek.radicale.vote.local.LoadBenchmark "$@"
+exec java ${JAVA_OPTS:-} -cp "$cp" be.socialeinnovatiefabriek.radicale.vote.local.LoadBenchmark "$@"

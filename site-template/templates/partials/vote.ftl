@@ -21,7 +21,7 @@
       data-msg-pending="${t["vote.checkMail.text"]}" data-msg-counted="${mailed?then(t["vote.thanks.text"], t["vote.thanks.textNone"])}"
       data-msg-already_voted="${mailed?then(t["vote.alreadyVoted.text"], t["vote.alreadyVoted.textNone"])}" data-msg-voting_closed="${t["vote.closed.text"]}"
       data-msg-rate_limited="${t["vote.error.rateLimited"]}" data-msg-bad_request="${mailed?then(t["vote.error.email"], t["vote.problem.textNone"])}"
-      data-msg-voting_not_open="${t["vote.upcoming"]?replace("{0}", edition.opensText)}" data-msg-mail_unavailable="${t["vote.error.mail"]}"
+      data-msg-voting_not_open="${t["vote.upcoming"]?replace("{0}", edition.opensText)}"
       data-msg-error="${mailed?then(t["vote.problem.text"], t["vote.problem.textNone"])}">
 <input type="hidden" name="lang" value="${lang}">
 <#if !mailed>

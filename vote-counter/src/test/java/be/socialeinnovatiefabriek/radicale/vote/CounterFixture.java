@@ -11,6 +11,8 @@ import be.socialeinnovatiefabriek.radicale.vote.http.ApiResponse;
 import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
 import be.socialeinnovatiefabriek.radicale.vote.identity.TrustedProxies;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailSender;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailSettings;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,10 +30,11 @@ import java.util.Map;
 import org.altcha.altcha.Altcha;
 
 /**
- * A counter on real parts: ballots in a directory, a SQLite file, a clock the test moves, and a mailer
- * that keeps what it was asked to send. Edition 2026 asks for e-mail and shows results after closing;
- * edition 2027 asks for no e-mail (a proof of work instead, kept small: {@value #CHALLENGE_MAX_NUMBER}) and
- * shows results live.
+ * A counter on real parts: ballots in a directory, a SQLite file with its mail queue, a clock the test moves, and
+ * a mailer that keeps what it was asked to send. After each request the fixture lets the sender deliver what is
+ * due (in the test's thread, so that a test sees the mail when its request returns). Edition 2026 asks for
+ * e-mail and shows results after closing; edition 2027 asks for no e-mail (a proof of work instead, kept small:
+ * {@value #CHALLENGE_MAX_NUMBER}) and shows results live.
  */
 public final class CounterFixture implements AutoCloseable {
 
@@ -47,6 +50,7 @@ public final class CounterFixture implements AutoCloseable {
     public final TestClock clock = new TestClock(OPEN);
     public final RecordingMailer mailer = new RecordingMailer();
     public final SqliteVoteStore store;
+    public final MailSender sender;
     public final CounterApi api;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,7 +63,11 @@ public final class CounterFixture implements AutoCloseable {
         Files.writeString(ballots.resolve("2026.json"), ballot("2026", "email", "after-close"));
         Files.writeString(ballots.resolve("2027.json"), ballot("2027", "none", "live"));
         store = new SqliteVoteStore(directory.resolve("votes.db"));
-        api = new CounterApi(settings(perMinute, burst, perAddressPerHour), new BallotDirectory(ballots), store, mailer, clock);
+        // A high rate: the sending rate is not what these tests are about, and the test's clock stands still.
+        sender = new MailSender(store.mailJobs(), mailer, new MailSettings(100_000, 8, java.time.Duration.ofSeconds(30),
+                java.time.Duration.ofMinutes(15)), clock);
+        api = new CounterApi(settings(perMinute, burst, perAddressPerHour), new BallotDirectory(ballots), store, sender,
+                clock);
     }
 
     /** The fixture's settings: these rate limits, the built-in address rules, and the small proof of work. */
@@ -99,7 +107,19 @@ public final class CounterFixture implements AutoCloseable {
     }
 
     public ApiResponse get(String path, Map<String, String> query, Map<String, String> headers) {
-        return api.handle(new ApiRequest("GET", path, query, lower(headers), new byte[0], "192.0.2.1"));
+        return delivered(api.handle(new ApiRequest("GET", path, query, lower(headers), new byte[0], "192.0.2.1")));
+    }
+
+    /** Lets the sender deliver every mail due now, then returns {@code response}. */
+    public ApiResponse delivered(ApiResponse response) {
+        try {
+            while (sender.sendDue() > 0) {
+                // the next batch
+            }
+        } catch (IllegalStateException closed) {
+            // A test closed the store: nothing is sent from it any more, as the server's sender would log.
+        }
+        return response;
     }
 
     public ApiResponse get(String path) {
@@ -119,7 +139,8 @@ public final class CounterFixture implements AutoCloseable {
         if (contentType != null) {
             all.put("content-type", contentType);
         }
-        return api.handle(new ApiRequest("POST", path, Map.of(), all, body.getBytes(StandardCharsets.UTF_8), clientIp));
+        return delivered(api.handle(new ApiRequest("POST", path, Map.of(), all, body.getBytes(StandardCharsets.UTF_8),
+                clientIp)));
     }
 
     /** Submits a JSON vote in 2026 and returns the token of the mail it sent. */

@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.address;
 
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,7 @@ public final class DisposableDomains {
     /** The bundled list, one domain a line. */
     static final String BUNDLED = "/disposable/domains.txt";
     private static final int PROBLEMS_SHOWN = 5;
+    private static final String LINE_FIX = "write one domain a line, such as throwaway.example, and # before a comment";
     private static final Pattern DOMAIN = Pattern.compile(
             "(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
@@ -56,7 +58,7 @@ public final class DisposableDomains {
     }
 
     /** VOTE_DISPOSABLE_DOMAINS_FILE and VOTE_DISPOSABLE_DOMAINS_ALLOW; what cannot be read goes to {@code problems}. */
-    public static DisposableDomains fromEnvironment(Map<String, String> env, List<String> problems) {
+    public static DisposableDomains fromEnvironment(Map<String, String> env, List<Problem> problems) {
         List<String> extra = new ArrayList<>();
         String file = env.getOrDefault("VOTE_DISPOSABLE_DOMAINS_FILE", "").strip();
         if (!file.isEmpty()) {
@@ -71,9 +73,9 @@ public final class DisposableDomains {
             if (DOMAIN.matcher(domain).matches()) {
                 allowed.add(domain);
             } else {
-                problems.add("VOTE_DISPOSABLE_DOMAINS_ALLOW: '" + part.strip() + "' is not a mail domain; list the "
-                        + "domains to accept although the bundled list names them, comma-separated (for example "
-                        + "mail.example.org,example.net).");
+                problems.add(new Problem("VOTE_DISPOSABLE_DOMAINS_ALLOW", "'" + part.strip() + "' is not a mail domain",
+                        "list the domains to accept although the bundled list names them, comma-separated (for example "
+                        + "mail.example.org,example.net)"));
             }
         }
         return of(extra, allowed);
@@ -120,15 +122,15 @@ public final class DisposableDomains {
         }
     }
 
-    private static List<String> readFile(Path file, List<String> problems) {
+    private static List<String> readFile(Path file, List<Problem> problems) {
         List<String> domains = new ArrayList<>();
-        List<String> wrong = new ArrayList<>();
+        int wrong = 0;
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException | UncheckedIOException e) {
-            problems.add("VOTE_DISPOSABLE_DOMAINS_FILE: " + file + " cannot be read (" + e.getMessage() + "); name a "
-                    + "readable UTF-8 text file with one domain a line, or unset the variable.");
+            problems.add(new Problem("VOTE_DISPOSABLE_DOMAINS_FILE", file + " cannot be read (" + e.getMessage() + ")",
+                    "name a readable UTF-8 text file with one domain a line, or unset the variable"));
             return domains;
         }
         for (int i = 0; i < lines.size(); i++) {
@@ -139,15 +141,15 @@ public final class DisposableDomains {
             String domain = normalised(line);
             if (DOMAIN.matcher(domain).matches()) {
                 domains.add(domain);
-            } else {
-                wrong.add(file + ":" + (i + 1) + ": '" + line + "'");
+            } else if (++wrong <= PROBLEMS_SHOWN) {
+                problems.add(new Problem(file + ":" + (i + 1), "'" + line + "' is not a mail domain with at least two labels",
+                        LINE_FIX));
             }
         }
-        if (!wrong.isEmpty()) {
-            problems.add("VOTE_DISPOSABLE_DOMAINS_FILE: " + wrong.size() + (wrong.size() == 1 ? " line is" : " lines are")
-                    + " not a mail domain with at least two labels (" + String.join(", ", wrong.subList(0,
-                    Math.min(PROBLEMS_SHOWN, wrong.size()))) + (wrong.size() > PROBLEMS_SHOWN ? ", ..." : "")
-                    + "); write one domain a line, such as throwaway.example, and # before a comment.");
+        if (wrong > PROBLEMS_SHOWN) {
+            // A file in another format would give a problem a line: name a few, count the rest.
+            problems.add(new Problem(file.toString(), (wrong - PROBLEMS_SHOWN) + " more lines are not mail domains",
+                    LINE_FIX));
         }
         return domains;
     }

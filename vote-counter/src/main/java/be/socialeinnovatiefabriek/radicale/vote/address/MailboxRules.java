@@ -1,5 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.address;
 
+import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,25 +49,25 @@ public final class MailboxRules {
      * The built-in table with the lines of {@code file} added; a domain listed in {@code file} takes its rule
      * from there.
      *
-     * @throws Invalid naming every line that cannot be used, as {@code file:line: what; fix}
+     * @throws InvalidSettings naming every line that cannot be used, as {@code file:line: what; fix}
      */
-    public static MailboxRules builtInWith(Path file) throws Invalid {
+    public static MailboxRules builtInWith(Path file) {
         String text;
         try {
             byte[] bytes = Files.readAllBytes(file);
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new Invalid(List.of(file + ": is not UTF-8 text; save it as UTF-8"));
+            throw new InvalidSettings(new Problem(file.toString(), "is not UTF-8 text", "save it as UTF-8"));
         } catch (IOException e) {
-            throw new Invalid(List.of(file + ": cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); check the path, or leave the setting out to use the built-in rules only"));
+            throw new InvalidSettings(new Problem(file.toString(), "cannot be read (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")", "check the path, or leave the setting out to use the built-in rules only"));
         }
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Map<String, Rule> merged = new HashMap<>(BUILT_IN.rules);
         merged.putAll(parse(text, file.toString(), problems));
         check(merged, file.toString(), problems);
         if (!problems.isEmpty()) {
-            throw new Invalid(problems);
+            throw new InvalidSettings(problems);
         }
         return new MailboxRules(merged, "built-in + " + file);
     }
@@ -123,11 +125,11 @@ public final class MailboxRules {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the class path");
             }
-            List<String> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             Map<String, Rule> rules = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE, problems);
             check(rules, RESOURCE, problems);
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("The built-in mailbox rules are broken: " + String.join("; ", problems));
+                throw new IllegalStateException("The built-in mailbox rules are broken: " + problems);
             }
             return new MailboxRules(rules, "built-in");
         } catch (IOException e) {
@@ -135,7 +137,7 @@ public final class MailboxRules {
         }
     }
 
-    static Map<String, Rule> parse(String text, String source, List<String> problems) {
+    static Map<String, Rule> parse(String text, String source, List<Problem> problems) {
         Map<String, Rule> rules = new LinkedHashMap<>();
         Map<String, Integer> lineOf = new HashMap<>();
         String[] lines = text.split("\r?\n", -1);
@@ -146,13 +148,13 @@ public final class MailboxRules {
             if (words.length == 1 && words[0].isEmpty()) {
                 continue;
             }
-            String where = source + ":" + n + ": ";
+            String where = source + ":" + n;
             String domain = ruleDomain(words[0], where, problems);
             if (domain == null) {
                 continue;
             }
             if (words.length == 1) {
-                problems.add(where + domain + " has no rule; add one, such as tag=+ or tag=none");
+                problems.add(new Problem(where, domain + " has no rule", "add one, such as tag=+ or tag=none"));
                 continue;
             }
             Rule rule = rule(domain, words, where, problems);
@@ -161,7 +163,8 @@ public final class MailboxRules {
             }
             Integer earlier = lineOf.putIfAbsent(domain, n);
             if (earlier != null) {
-                problems.add(where + domain + " already has a line (line " + earlier + "); keep one line per domain");
+                problems.add(new Problem(where, domain + " already has a line (line " + earlier + ")",
+                        "keep one line per domain"));
             } else {
                 rules.put(domain, rule);
             }
@@ -169,19 +172,20 @@ public final class MailboxRules {
         return rules;
     }
 
-    private static String ruleDomain(String word, String where, List<String> problems) {
+    private static String ruleDomain(String word, String where, List<Problem> problems) {
         if (word.equals(ANY_DOMAIN)) {
             return word;
         }
         try {
             return MailAddress.asciiDomain(word);
         } catch (InvalidAddress e) {
-            problems.add(where + "'" + word + "' is not a domain name; write it as gmail.com, or * for every other domain");
+            problems.add(new Problem(where, "'" + word + "' is not a domain name",
+                    "write it as gmail.com, or * for every other domain"));
             return null;
         }
     }
 
-    private static Rule rule(String domain, String[] words, String where, List<String> problems) {
+    private static Rule rule(String domain, String[] words, String where, List<Problem> problems) {
         String aliasOf = null;
         String tagSigns = "";
         boolean ignoreDots = false;
@@ -196,33 +200,33 @@ public final class MailboxRules {
             } else if (word.startsWith("tag=") && word.length() > "tag=".length()) {
                 tagSigns = word.substring("tag=".length());
                 if (!tagSigns.chars().allMatch(c -> MailAddress.LOCAL_SIGNS.indexOf(c) >= 0)) {
-                    problems.add(where + "'" + word + "' names a sign an address cannot hold; use signs among "
-                            + MailAddress.LOCAL_SIGNS + ", such as tag=+");
+                    problems.add(new Problem(where, "'" + word + "' names a sign an address cannot hold",
+                            "use signs among " + MailAddress.LOCAL_SIGNS + ", such as tag=+"));
                 }
             } else if (word.equals("ignore-dots")) {
                 ignoreDots = true;
             } else if (word.equals("subdomain-addressing")) {
                 subdomains = true;
             } else {
-                problems.add(where + "'" + word + "' is not a rule; write alias-of=<domain>, tag=<signs>, tag=none, "
-                        + "ignore-dots or subdomain-addressing");
+                problems.add(new Problem(where, "'" + word + "' is not a rule", "write alias-of=<domain>, tag=<signs>, "
+                        + "tag=none, ignore-dots or subdomain-addressing"));
             }
         }
         if (aliasOf != null && words.length > 2) {
-            problems.add(where + domain + " is an alias and takes the rules of " + aliasOf
-                    + "; leave only alias-of= on its line");
+            problems.add(new Problem(where, domain + " is an alias and takes the rules of " + aliasOf,
+                    "leave only alias-of= on its line"));
         }
         if (domain.equals(ANY_DOMAIN) && (aliasOf != null || subdomains)) {
-            problems.add(where + "* is every other domain: it cannot be an alias or use subdomain-addressing; "
-                    + "give it tag= and ignore-dots only");
+            problems.add(new Problem(where, "* is every other domain: it cannot be an alias or use subdomain-addressing",
+                    "give it tag= and ignore-dots only"));
         }
         return problems.size() > found ? null : new Rule(aliasOf, tagSigns, ignoreDots, subdomains);
     }
 
     // After the site's lines replace the built-in ones: aliases must point at a domain with its own rules.
-    private static void check(Map<String, Rule> rules, String source, List<String> problems) {
+    private static void check(Map<String, Rule> rules, String source, List<Problem> problems) {
         if (!rules.containsKey(ANY_DOMAIN)) {
-            problems.add(source + ": there is no line for * (every other domain); add one, such as: * tag=+");
+            problems.add(new Problem(source, "there is no line for * (every other domain)", "add one, such as: * tag=+"));
         }
         new TreeMap<>(rules).forEach((domain, rule) -> {
             String target = rule.aliasOf();
@@ -231,13 +235,13 @@ public final class MailboxRules {
             }
             Rule targetRule = rules.get(target);
             if (target.equals(ANY_DOMAIN) || target.equals(domain)) {
-                problems.add(source + ": " + domain + " is an alias of " + target + "; name another domain");
+                problems.add(new Problem(source, domain + " is an alias of " + target, "name another domain"));
             } else if (targetRule == null) {
-                problems.add(source + ": " + domain + " is an alias of " + target + ", which has no line; "
-                        + "add a line for " + target);
+                problems.add(new Problem(source, domain + " is an alias of " + target + ", which has no line",
+                        "add a line for " + target));
             } else if (targetRule.aliasOf() != null) {
-                problems.add(source + ": " + domain + " is an alias of " + target + ", itself an alias of "
-                        + targetRule.aliasOf() + "; write alias-of=" + targetRule.aliasOf());
+                problems.add(new Problem(source, domain + " is an alias of " + target + ", itself an alias of "
+                        + targetRule.aliasOf(), "write alias-of=" + targetRule.aliasOf()));
             }
         });
     }
@@ -251,20 +255,5 @@ public final class MailboxRules {
      * @param subdomainAddressing whether {@code x@name.domain} reaches {@code name@domain}
      */
     record Rule(String aliasOf, String tagSigns, boolean ignoreDots, boolean subdomainAddressing) {
-    }
-
-    /** The rules file cannot be used; {@link #problems()} names each line and what to do. */
-    public static final class Invalid extends Exception {
-
-        private final List<String> problems;
-
-        Invalid(List<String> problems) {
-            super(String.join("\n", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<String> problems() {
-            return problems;
-        }
     }
 }

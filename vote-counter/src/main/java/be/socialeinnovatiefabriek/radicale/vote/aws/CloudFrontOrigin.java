@@ -5,11 +5,11 @@ import be.socialeinnovatiefabriek.radicale.vote.http.ApiResponse;
 import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
 import be.socialeinnovatiefabriek.radicale.vote.identity.ClientAddress;
 import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,12 +45,16 @@ public final class CloudFrontOrigin {
         return new CloudFrontOrigin(null);
     }
 
-    /** Only requests that carry {@code secret} in {@value #SECRET_HEADER} are answered. */
+    /**
+     * Only requests that carry {@code secret} in {@value #SECRET_HEADER} are answered.
+     *
+     * @throws InvalidSettings when the secret is shorter than {@value #MIN_SECRET_LENGTH} characters
+     */
     public static CloudFrontOrigin withSecret(String secret) {
         if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
-            throw new IllegalArgumentException("VOTE_ORIGIN_SECRET must be at least " + MIN_SECRET_LENGTH
-                    + " characters (got " + (secret == null ? 0 : secret.length()) + "); generate one with "
-                    + "`openssl rand -hex 32` and give CloudFront the same value (template.yaml's OriginSecret).");
+            throw new InvalidSettings(new Problem("VOTE_ORIGIN_SECRET", "must be at least " + MIN_SECRET_LENGTH
+                    + " characters (got " + (secret == null ? 0 : secret.length()) + ")", "generate one with "
+                    + "`openssl rand -hex 32` and give CloudFront the same value (template.yaml's OriginSecret)"));
         }
         return new CloudFrontOrigin(sha256(secret));
     }
@@ -61,11 +65,7 @@ public final class CloudFrontOrigin {
         if (secret.isEmpty()) {
             return none();
         }
-        try {
-            return withSecret(secret);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettings(List.of(e.getMessage()));
-        }
+        return withSecret(secret);
     }
 
     /**

@@ -4,9 +4,10 @@ import be.socialeinnovatiefabriek.radicale.vote.ballot.HttpBallotSource;
 import be.socialeinnovatiefabriek.radicale.vote.http.ApiRequest;
 import be.socialeinnovatiefabriek.radicale.vote.http.ApiResponse;
 import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
-import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpMailer;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailProgress;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbRateLimits;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbVoteStore;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -27,6 +28,7 @@ import java.util.Objects;
 import java.util.Set;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The counter on AWS Lambda behind an API Gateway HTTP API (payload format 2.0): maps the event to an
@@ -72,40 +74,39 @@ public final class VoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     }
 
     /**
-     * The counter configured by the environment template.yaml sets: the core's settings, {@code SMTP_*},
-     * {@code VOTES_TABLE} and {@code BALLOTS_URL}. Every problem is reported at once.
+     * The counter configured by the environment template.yaml sets: the core's settings, {@code VOTES_TABLE},
+     * {@code BALLOTS_URL} and {@code VOTE_MAIL_QUEUE_URL} (the SQS queue where each submission's mail waits for the
+     * sender function, {@link MailSenderHandler}). Every problem is reported at once.
      */
     static CounterApi counterFrom(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         CounterSettings settings = null;
         try {
             settings = CounterSettings.fromEnvironment(env);
         } catch (InvalidSettings e) {
             problems.addAll(e.problems());
         }
-        SmtpMailer mailer = null;
-        try {
-            mailer = SmtpMailer.fromEnvironment(env);
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
-        }
         String table = env.getOrDefault("VOTES_TABLE", "").strip();
         if (table.isEmpty()) {
-            problems.add("VOTES_TABLE must name the DynamoDB table of the votes (template.yaml sets it).");
+            problems.add(new Problem("VOTES_TABLE", "is missing", "name the DynamoDB table of the votes (template.yaml sets it)"));
         }
         String ballotsUrl = env.getOrDefault("BALLOTS_URL", "").strip();
         if (!ballotsUrl.startsWith("https://")) {
-            problems.add("BALLOTS_URL must be the published site's https:// base URL, where ballots/<year>.json "
-                    + "can be fetched (got '" + ballotsUrl + "').");
+            problems.add(new Problem("BALLOTS_URL", "is not an https:// address (got '" + ballotsUrl + "')", "set it to the "
+                    + "published site's base URL, where ballots/<year>.json can be fetched"));
         }
+        String queueUrl = MailSenderHandler.queueUrl(env, "VOTE_MAIL_QUEUE_URL", problems);
         if (!problems.isEmpty()) {
             throw new InvalidSettings(problems);
         }
         // Region and credentials come from the Lambda environment.
         DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        // The rate limits live in the votes table too, so that every instance of the function shares them.
+        SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        // The rate limits live in the votes table too, so that every instance of the function shares them. The
+        // mails are sent by the sender function: this one only queues them.
         return new CounterApi(settings, HttpBallotSource.fromSite(URI.create(ballotsUrl)),
-                new DynamoDbVoteStore(dynamoDb, table), new DynamoDbRateLimits(dynamoDb, table), mailer, Clock.systemUTC());
+                new DynamoDbVoteStore(dynamoDb, table, new SqsMailQueue(sqs, queueUrl)),
+                new DynamoDbRateLimits(dynamoDb, table), MailProgress.ELSEWHERE, Clock.systemUTC());
     }
 
     /** The methods of HTTP (RFC 9110 and PATCH); the core answers 405 to those it does not take at an address. */

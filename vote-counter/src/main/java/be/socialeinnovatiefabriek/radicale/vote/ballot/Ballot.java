@@ -1,6 +1,5 @@
 package be.socialeinnovatiefabriek.radicale.vote.ballot;
 
-import be.socialeinnovatiefabriek.radicale.vote.voting.Refusal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -61,10 +60,5 @@ public record Ballot(String id, List<String> nominees, OffsetDateTime opens, Off
     public String nomineeName(String nominee, String lang) {
         Map<String, String> name = names.getOrDefault(nominee, Map.of());
         return name.getOrDefault(lang, name.getOrDefault(languages.get(0), nominee));
-    }
-
-    /** The ballot of edition {@code id}; refused as {@code unknown_campaign} when {@code ballots} has none. */
-    public static Ballot required(BallotSource ballots, String id) throws Refusal {
-        return ballots.find(id).orElseThrow(() -> Refusal.unknownCampaign(id));
     }
 }

@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.ballot;
 
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,7 +40,8 @@ public final class BallotDirectory implements BallotSource {
             loaded.remove(id);
             return Optional.empty();
         } catch (IOException e) {
-            throw new InvalidBallot(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new InvalidBallot(new Problem(file.toString(), "cannot be read (" + e.getMessage() + ")",
+                    "let the counter read the site build's ballots"), e);
         }
         Loaded known = loaded.get(id);
         if (known == null || !known.modified().equals(attributes.lastModifiedTime()) || known.size() != attributes.size()) {
@@ -64,7 +66,8 @@ public final class BallotDirectory implements BallotSource {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InvalidBallot(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new InvalidBallot(new Problem(file.toString(), "cannot be read (" + e.getMessage() + ")",
+                    "let the counter read the site build's ballots"), e);
         }
         return BallotParser.parse(bytes, id, file.toString());
     }

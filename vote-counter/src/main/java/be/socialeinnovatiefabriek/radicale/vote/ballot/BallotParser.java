@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.ballot;
 
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +16,13 @@ import java.util.regex.Pattern;
 /** Reads and checks a ballot as the site build writes it, wherever it came from (a folder, the published site). */
 public final class BallotParser {
 
+    /** Every field of a ballot this parser reads (ballot/README.md at the top of the project describes them). */
+    public static final List<String> FIELDS = List.of("id", "nominees", "opens", "closes", "results", "verification",
+            "votesPerVoter", "languages", "titles", "names", "pages");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REBUILD = "rebuild the site and publish it again";
+    private static final String FIX_CONTENT = "fix the edition's content and rebuild the site";
 
     private BallotParser() {
     }
@@ -27,14 +33,14 @@ public final class BallotParser {
         try {
             root = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new InvalidBallot(source + ": is not valid JSON (" + e.getOriginalMessage() + "); rebuild the site", e);
+            throw new InvalidBallot(new Problem(source, "is not valid JSON (" + e.getOriginalMessage() + ")", REBUILD), e);
         } catch (IOException e) {
-            throw new InvalidBallot(source + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new InvalidBallot(new Problem(source, "cannot be read (" + e.getMessage() + ")", REBUILD), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidBallot(List.of(new Problem(source, "does not hold a JSON object", REBUILD)));
         }
         List<String> problems = new ArrayList<>();
-        if (root == null || !root.isObject()) {
-            throw new InvalidBallot(source + ": must hold a JSON object; rebuild the site");
-        }
         if (!id.equals(root.path("id").asText())) {
             problems.add("'id' must be " + id + ", the file's name (got '" + root.path("id").asText() + "')");
         }
@@ -64,7 +70,7 @@ public final class BallotParser {
             problems.add("'languages' must list the site's languages, the default first");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidBallot(source + ": " + String.join("; ", problems) + "; fix the edition's content and rebuild");
+            throw new InvalidBallot(problems.stream().map(what -> new Problem(source, what, FIX_CONTENT)).toList());
         }
         return new Ballot(id, nominees, opens, closes, results, verification, votesPerVoter, languages,
                 textMap(root.path("titles")), nested(root.path("names")), nested(root.path("pages")));

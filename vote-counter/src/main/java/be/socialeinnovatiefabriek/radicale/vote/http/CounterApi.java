@@ -1,24 +1,26 @@
 package be.socialeinnovatiefabriek.radicale.vote.http;
 
+import be.socialeinnovatiefabriek.radicale.vote.ballot.Ballot;
 import be.socialeinnovatiefabriek.radicale.vote.ballot.BallotSource;
 import be.socialeinnovatiefabriek.radicale.vote.ballot.InvalidBallot;
 import be.socialeinnovatiefabriek.radicale.vote.identity.TokenRandom;
 import be.socialeinnovatiefabriek.radicale.vote.identity.VoterIdentity;
-import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailProgress;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore;
 import be.socialeinnovatiefabriek.radicale.vote.voting.AdminExport;
 import be.socialeinnovatiefabriek.radicale.vote.voting.CounterHealth;
+import be.socialeinnovatiefabriek.radicale.vote.voting.LiveCount;
 import be.socialeinnovatiefabriek.radicale.vote.voting.MemoryRateLimits;
 import be.socialeinnovatiefabriek.radicale.vote.voting.PhaseAndResults;
 import be.socialeinnovatiefabriek.radicale.vote.voting.RateLimits;
 import be.socialeinnovatiefabriek.radicale.vote.voting.Refusal;
-import be.socialeinnovatiefabriek.radicale.vote.voting.StudioView;
 import be.socialeinnovatiefabriek.radicale.vote.voting.VoteChallenge;
 import be.socialeinnovatiefabriek.radicale.vote.voting.VoteConfirmation;
 import be.socialeinnovatiefabriek.radicale.vote.voting.VoteSubmission;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -53,34 +55,40 @@ public final class CounterApi {
     public static final int MAX_BODY_BYTES = RequestFields.MAX_BODY_BYTES;
 
     private final Set<String> acceptedOrigins;
-    private final VoteSubmission submission;
-    private final VoteConfirmation confirmation;
-    private final PhaseAndResults campaigns;
-    private final AdminExport export;
+    private final BallotSource ballots;
+    private final AdminAuthorization admin;
+    private final VoteEndpoint votes;
+    private final ConfirmEndpoint confirmation;
+    private final CampaignEndpoint campaigns;
+    private final ExportEndpoint export;
     private final StudioView studio;
-    private final CounterHealth health;
-    private final VoteChallenge challenges;
+    private final HealthEndpoint health;
 
-    /** A counter whose rate limits are kept in this process's memory (the local server). */
-    public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, Mailer mailer, Clock clock) {
-        this(settings, ballots, store, new MemoryRateLimits(), mailer, clock);
+    /**
+     * A counter whose rate limits are kept in this process's memory (the local server). The store queues each
+     * submission's mail; {@code mail} tells how sending them goes.
+     */
+    public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, MailProgress mail, Clock clock) {
+        this(settings, ballots, store, new MemoryRateLimits(), mail, clock);
     }
 
     /** A counter whose rate limits are kept in {@code limits} (shared by every instance on Lambda). */
-    public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, RateLimits limits, Mailer mailer,
+    public CounterApi(CounterSettings settings, BallotSource ballots, VoteStore store, RateLimits limits, MailProgress mail,
                       Clock clock) {
         this.acceptedOrigins = settings.acceptedOrigins();
+        this.ballots = ballots;
+        this.admin = new AdminAuthorization(settings.adminToken());
         // Built before a SnapStart snapshot, so it must not carry a seed of its own: see TokenRandom.
         SecureRandom random = TokenRandom.create();
         VoterIdentity identity = new VoterIdentity(settings.hmacKey(), settings.mailboxRules());
-        this.health = new CounterHealth(store, clock);
-        this.challenges = new VoteChallenge(settings, ballots, clock);
-        this.submission = new VoteSubmission(settings, ballots, store, health.watch(mailer), clock, identity, random, limits,
-                challenges);
-        this.confirmation = new VoteConfirmation(settings, ballots, store, clock);
-        this.campaigns = new PhaseAndResults(ballots, store, clock);
-        this.export = new AdminExport(settings, ballots, store);
-        this.studio = new StudioView(settings, ballots, store, clock);
+        VoteChallenge challenges = new VoteChallenge(settings, clock);
+        this.votes = new VoteEndpoint(new VoteSubmission(settings, store, clock, identity, random, limits, challenges),
+                settings.trustedProxies(), settings.publicUrl());
+        this.confirmation = new ConfirmEndpoint(new VoteConfirmation(ballots, store, clock), settings);
+        this.campaigns = new CampaignEndpoint(new PhaseAndResults(store, clock), challenges);
+        this.export = new ExportEndpoint(new AdminExport(store, mail));
+        this.studio = new StudioView(new LiveCount(store, clock));
+        this.health = new HealthEndpoint(new CounterHealth(store, mail, clock));
     }
 
     public ApiResponse handle(ApiRequest request) {
@@ -135,28 +143,38 @@ public final class CounterApi {
         }
         Matcher m;
         if ((m = VOTES.matcher(path)).matches()) {
-            return method.equals("POST") ? submission.handle(request, edition(m), reply) : notAllowed(reply, "POST");
+            return method.equals("POST") ? votes.vote(request, ballot(m), reply) : notAllowed(reply, "POST");
         }
         if ((m = CHALLENGE.matcher(path)).matches()) {
-            return method.equals("GET") ? challenges.issue(edition(m), reply) : notAllowed(reply, "GET");
+            return method.equals("GET") ? campaigns.challenge(ballot(m), reply) : notAllowed(reply, "GET");
         }
         if ((m = RESULTS.matcher(path)).matches()) {
-            return method.equals("GET") ? campaigns.results(edition(m), reply) : notAllowed(reply, "GET");
+            return method.equals("GET") ? campaigns.results(ballot(m), reply) : notAllowed(reply, "GET");
         }
         if ((m = CAMPAIGN.matcher(path)).matches()) {
-            return method.equals("GET") ? campaigns.status(edition(m), reply) : notAllowed(reply, "GET");
+            return method.equals("GET") ? campaigns.phase(ballot(m), reply) : notAllowed(reply, "GET");
         }
         if ((m = STUDIO.matcher(path)).matches()) {
             return method.equals("GET") ? studio.page(request, edition(m)) : notAllowed(reply, "GET");
         }
         if ((m = STUDIO_DATA.matcher(path)).matches()) {
-            return method.equals("GET") ? studio.data(request, edition(m), reply) : notAllowed(reply, "GET");
+            if (!method.equals("GET")) {
+                return notAllowed(reply, "GET");
+            }
+            String id = edition(m);
+            admin.require(request, reply);
+            return studio.data(ballot(id), reply);
         }
         if ((m = STUDIO_ASSET.matcher(path)).matches()) {
             return method.equals("GET") ? studio.asset(path) : notAllowed(reply, "GET");
         }
         if ((m = EXPORT.matcher(path)).matches()) {
-            return method.equals("GET") ? export.csv(request, edition(m), reply) : notAllowed(reply, "GET");
+            if (!method.equals("GET")) {
+                return notAllowed(reply, "GET");
+            }
+            String id = edition(m);
+            admin.requireForExport(request, reply);
+            return export.csv(ballot(id));
         }
         return reply.json(404, Reply.error("not_found", "There is nothing at " + quoted(path)
                 + "; the vote counter's API is described in its README."));
@@ -178,10 +196,19 @@ public final class CounterApi {
     private static String edition(Matcher m) throws Refusal {
         String id = m.group(1);
         if (!EDITION.matcher(id).matches()) {
-            throw Refusal.of(404, "unknown_campaign", "Editions are named by their year, like 2026; check the "
-                    + "address of the page you came from.", "problem");
+            throw Refusal.of(Refusal.Reason.UNKNOWN_CAMPAIGN, "Editions are named by their year, like 2026; check the "
+                    + "address of the page you came from.");
         }
         return id;
+    }
+
+    /** The ballot of the edition the address names; refused as {@code unknown_campaign} when there is none. */
+    private Ballot ballot(Matcher m) throws Refusal {
+        return ballot(edition(m));
+    }
+
+    private Ballot ballot(String id) throws Refusal {
+        return ballots.find(id).orElseThrow(() -> Refusal.unknownCampaign(id));
     }
 
     private static ApiResponse notAllowed(Reply reply, String allowed) {
@@ -209,6 +236,6 @@ public final class CounterApi {
             headers.put("Access-Control-Allow-Origin", corsOrigin);
             headers.put("Access-Control-Allow-Credentials", "true");
         }
-        return new ApiResponse(response.status(), Map.copyOf(headers), response.body());
+        return new ApiResponse(response.status(), Collections.unmodifiableMap(headers), response.body());
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  * {@link #MAX_BODY_BYTES}, another media type, bytes that are not UTF-8, malformed JSON or form encoding,
  * a repeated field or a field that is not a string are refused before anything else happens.
  */
-public final class RequestFields {
+final class RequestFields {
 
     static final int MAX_BODY_BYTES = 4096;
     static final String FORM = "application/x-www-form-urlencoded";
@@ -33,20 +33,20 @@ public final class RequestFields {
     }
 
     /** Whether the request is a form post, to be answered with a redirect to a page of the site. */
-    public static boolean isForm(ApiRequest request) {
+    static boolean isForm(ApiRequest request) {
         return FORM.equals(mediaType(request));
     }
 
-    public static Map<String, String> of(ApiRequest request) throws Refusal {
+    static Map<String, String> of(ApiRequest request) throws Refusal {
         byte[] body = request.body() == null ? new byte[0] : request.body();
         if (body.length > MAX_BODY_BYTES) {
-            throw Refusal.of(413, "too_large", "The request body is larger than " + MAX_BODY_BYTES
-                    + " bytes; a vote needs far less.", "problem");
+            throw Refusal.of(Refusal.Reason.TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES
+                    + " bytes; a vote needs far less.");
         }
         String mediaType = mediaType(request);
         if (!FORM.equals(mediaType) && !JSON.equals(mediaType)) {
-            throw Refusal.of(415, "unsupported_media_type", "Send the fields as " + JSON + " or " + FORM
-                    + " (got " + (mediaType.isEmpty() ? "no Content-Type" : mediaType) + ").", "problem");
+            throw Refusal.of(Refusal.Reason.UNSUPPORTED_MEDIA_TYPE, "Send the fields as " + JSON + " or " + FORM
+                    + " (got " + (mediaType.isEmpty() ? "no Content-Type" : mediaType) + ").");
         }
         String text = utf8(body);
         return FORM.equals(mediaType) ? form(text) : json(text);

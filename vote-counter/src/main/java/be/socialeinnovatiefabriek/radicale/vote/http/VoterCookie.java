@@ -4,7 +4,7 @@ import be.socialeinnovatiefabriek.radicale.vote.identity.RandomToken;
 import java.net.URI;
 
 /** The {@code voter} cookie: a random browser token, the voter key when an edition asks no e-mail (verification none). */
-public final class VoterCookie {
+final class VoterCookie {
 
     static final String NAME = "voter";
     private static final long ONE_YEAR_SECONDS = 365L * 24 * 3600;
@@ -13,7 +13,7 @@ public final class VoterCookie {
     }
 
     /** The browser token the request carries, or null when it has none (or one we did not make). */
-    public static String read(ApiRequest request) {
+    static String read(ApiRequest request) {
         String cookies = request.header("cookie");
         if (cookies == null) {
             return null;
@@ -31,7 +31,7 @@ public final class VoterCookie {
     }
 
     /** The Set-Cookie value: HttpOnly, SameSite=Lax, for the API's paths, Secure when the counter is on https. */
-    public static String set(String token, URI publicUrl) {
+    static String set(String token, URI publicUrl) {
         return NAME + "=" + token + "; Path=/api/; Max-Age=" + ONE_YEAR_SECONDS + "; HttpOnly; SameSite=Lax"
                 + ("https".equalsIgnoreCase(publicUrl.getScheme()) ? "; Secure" : "");
     }

@@ -1,6 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.identity;
 
-import be.socialeinnovatiefabriek.radicale.vote.http.ApiRequest;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -47,22 +48,22 @@ public final class TrustedProxies {
      * @throws IllegalArgumentException naming the first block or header that cannot be read
      */
     public static TrustedProxies of(List<String> blocks, String header) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         TrustedProxies proxies = parse(String.join(",", blocks), header, problems);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.get(0));
+            throw new IllegalArgumentException(problems.get(0).toString());
         }
         return proxies;
     }
 
     /** VOTE_TRUSTED_PROXIES and VOTE_CLIENT_ADDRESS_HEADER; what cannot be read is added to {@code problems}. */
-    public static TrustedProxies fromEnvironment(Map<String, String> env, List<String> problems) {
+    public static TrustedProxies fromEnvironment(Map<String, String> env, List<Problem> problems) {
         String header = env.get("VOTE_CLIENT_ADDRESS_HEADER");
         return parse(env.getOrDefault("VOTE_TRUSTED_PROXIES", ""),
                 header == null || header.isBlank() ? DEFAULT_HEADER : header.strip(), problems);
     }
 
-    private static TrustedProxies parse(String blocks, String header, List<String> problems) {
+    private static TrustedProxies parse(String blocks, String header, List<Problem> problems) {
         List<Block> proxies = new ArrayList<>();
         for (String part : blocks.split(",")) {
             if (!part.isBlank()) {
@@ -70,8 +71,9 @@ public final class TrustedProxies {
             }
         }
         if (!HEADER_NAME.matcher(header).matches()) {
-            problems.add("VOTE_CLIENT_ADDRESS_HEADER: '" + header + "' is not a header name; write X-Forwarded-For "
-                    + "(the default, for a reverse proxy such as nginx) or CloudFront-Viewer-Address (behind CloudFront).");
+            problems.add(new Problem("VOTE_CLIENT_ADDRESS_HEADER", "'" + header + "' is not a header name", "write "
+                    + "X-Forwarded-For (the default, for a reverse proxy such as nginx) or CloudFront-Viewer-Address "
+                    + "(behind CloudFront)"));
         }
         return new TrustedProxies(proxies, header);
     }
@@ -81,14 +83,19 @@ public final class TrustedProxies {
         return !proxies.isEmpty();
     }
 
-    /** The key the client of {@code request} is rate-limited under (see {@link ClientAddress#limitKey()}). */
-    public String limitKeyOf(ApiRequest request) {
-        Optional<ClientAddress> connection = ClientAddress.parse(request.clientIp());
+    /**
+     * The key the client of a request is rate-limited under (see {@link ClientAddress#limitKey()}).
+     *
+     * @param connectionIp the address the connection came from, as the platform reports it
+     * @param headers      the request's header of a (lower-case) name, or null
+     */
+    public String limitKeyOf(String connectionIp, UnaryOperator<String> headers) {
+        Optional<ClientAddress> connection = ClientAddress.parse(connectionIp);
         if (connection.isEmpty()) {
             // Both platforms report a literal; should one ever not, it still gets a budget of its own.
-            return "unreadable:" + request.clientIp();
+            return "unreadable:" + connectionIp;
         }
-        return clientOf(connection.get(), request.header(header)).limitKey();
+        return clientOf(connection.get(), headers.apply(header)).limitKey();
     }
 
     private ClientAddress clientOf(ClientAddress connection, String value) {
@@ -153,12 +160,13 @@ public final class TrustedProxies {
     /** A CIDR block: the first {@code bits} bits of {@code network}. */
     private record Block(byte[] network, int bits, String text) {
 
-        static Optional<Block> parse(String text, List<String> problems) {
+        static Optional<Block> parse(String text, List<Problem> problems) {
             int slash = text.indexOf('/');
             Optional<ClientAddress> address = ClientAddress.parse(slash < 0 ? text : text.substring(0, slash));
             if (address.isEmpty()) {
-                problems.add("VOTE_TRUSTED_PROXIES: '" + text + "' is not an IP address or CIDR block; list the "
-                        + "addresses of your reverse proxies, comma-separated (for example 127.0.0.1,10.0.0.0/8,2001:db8::/32).");
+                problems.add(new Problem("VOTE_TRUSTED_PROXIES", "'" + text + "' is not an IP address or CIDR block",
+                        "list the addresses of your reverse proxies, comma-separated (for example "
+                        + "127.0.0.1,10.0.0.0/8,2001:db8::/32)"));
                 return Optional.empty();
             }
             byte[] network = address.get().address().getAddress();
@@ -167,15 +175,15 @@ public final class TrustedProxies {
                 String prefix = text.substring(slash + 1);
                 bits = prefix.matches("[0-9]{1,3}") ? Integer.parseInt(prefix) : -1;
                 if (bits < 1 || bits > network.length * 8) {
-                    problems.add("VOTE_TRUSTED_PROXIES: '" + text + "' needs a prefix length from 1 to "
-                            + network.length * 8 + " after the slash (a block of every address would let any client "
-                            + "choose the address it is counted under).");
+                    problems.add(new Problem("VOTE_TRUSTED_PROXIES", "'" + text + "' needs a prefix length from 1 to "
+                            + network.length * 8 + " after the slash", "name your proxies' own block: a block of every "
+                            + "address would let any client choose the address it is counted under"));
                     return Optional.empty();
                 }
                 if (!Arrays.equals(masked(network, bits), network)) {
-                    problems.add("VOTE_TRUSTED_PROXIES: '" + text + "' has bits set after its /" + bits + "; write the "
-                            + "block's first address (" + hostAddress(masked(network, bits)) + "/" + bits
-                            + ") or a single address without a slash.");
+                    problems.add(new Problem("VOTE_TRUSTED_PROXIES", "'" + text + "' has bits set after its /" + bits,
+                            "write the block's first address (" + hostAddress(masked(network, bits)) + "/" + bits
+                            + ") or a single address without a slash"));
                     return Optional.empty();
                 }
             }

@@ -36,11 +36,14 @@ final class CounterHandler extends Handler.Abstract {
 
     private final CounterApi api;
     private final OutboxMailer outbox;
+    private final Runnable awaitMails;
 
-    CounterHandler(CounterApi api, OutboxMailer outbox) {
+    /** @param awaitMails waits (briefly) until the mails queued so far are in the outbox, before it is shown */
+    CounterHandler(CounterApi api, OutboxMailer outbox, Runnable awaitMails) {
         super(InvocationType.BLOCKING); // a vote waits for its commit
         this.api = api;
         this.outbox = outbox;
+        this.awaitMails = awaitMails;
     }
 
     @Override
@@ -48,6 +51,7 @@ final class CounterHandler extends Handler.Abstract {
         // CONNECT host:port and OPTIONS * name no path: the core answers them as an address it does not know.
         String path = Objects.requireNonNullElse(request.getHttpURI().getDecodedPath(), "");
         if (outbox != null && request.getMethod().equals("GET") && path.startsWith("/_outbox/")) {
+            awaitMails.run(); // a mail queued by the vote just made is there to see
             send(response, showOutbox(path), true, callback);
             return true;
         }

@@ -5,14 +5,20 @@ import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
 import be.socialeinnovatiefabriek.radicale.vote.mail.OutboxMailer;
 import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpMailer;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailSender;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailSettings;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteFailure;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -22,8 +28,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The vote counter as a small HTTP server, for {@code mvn site:run} (started as a child process) and for
- * self-hosting: Jetty, a SQLite file, SMTP or the local outbox. Prints {@code LISTENING <port>} once it
- * accepts requests, and exits when its stdin closes (its parent is gone).
+ * self-hosting: Jetty, a SQLite file that holds the votes and the mail queue, and a sender thread that delivers
+ * the queued mails by SMTP or to the local outbox. Prints {@code LISTENING <port>} once it accepts requests, and
+ * exits when its stdin closes (its parent is gone).
  *
  * <p>Jetty rather than the JDK's HttpServer, which gives each unfinished request a thread with no time limit:
  * here a connection that sends half a request holds no thread while it waits, and is closed after the idle
@@ -34,28 +41,41 @@ public final class LocalServer implements AutoCloseable {
     /** Request headers larger than this are refused (431). */
     static final int MAX_HEADER_BYTES = 8 * 1024;
 
+    /** How long the outbox page waits for the mails queued before it to be handed over. */
+    private static final Duration OUTBOX_WAIT = Duration.ofSeconds(5);
+
     private final Server server;
     private final ServerConnector connector;
     private final SqliteVoteStore store;
+    private final MailSender sender;
 
-    private LocalServer(Server server, ServerConnector connector, SqliteVoteStore store) {
+    private LocalServer(Server server, ServerConnector connector, SqliteVoteStore store, MailSender sender) {
         this.server = server;
         this.connector = connector;
         this.store = store;
+        this.sender = sender;
     }
 
-    /** Opens the vote file and starts listening; {@link #port()} says where. */
+    /** Opens the vote file and starts listening, with the default mail settings; {@link #port()} says where. */
     static LocalServer start(ServerOptions options, Clock clock, CounterSettings settings, Mailer mailer)
-            throws IOException, ServerOptions.Invalid {
+            throws IOException {
+        return start(options, clock, settings, MailSettings.DEFAULTS, mailer);
+    }
+
+    /** Opens the vote file, starts the mail sender and starts listening; {@link #port()} says where. */
+    static LocalServer start(ServerOptions options, Clock clock, CounterSettings settings, MailSettings mailSettings,
+                             Mailer mailer) throws IOException {
         Path folder = options.db().toAbsolutePath().getParent();
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new ServerOptions.Invalid("--db " + options.db() + ": its folder cannot be made (" + e.getMessage()
-                    + "); choose a writable place for the vote file");
+            throw new InvalidSettings(new Problem("--db", options.db() + ": its folder cannot be made (" + e.getMessage()
+                    + ")", "choose a writable place for the vote file"));
         }
         SqliteVoteStore store = new SqliteVoteStore(options.db());
-        CounterApi api = new CounterApi(settings, new BallotDirectory(options.ballots()), store, mailer, clock);
+        // Mails queued before a stop (or a crash) are in the file: the sender takes them up at once.
+        MailSender sender = new MailSender(store.mailJobs(), mailer, mailSettings, clock).start();
+        CounterApi api = new CounterApi(settings, new BallotDirectory(options.ballots()), store, sender, clock);
 
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("vote-counter");
@@ -81,30 +101,36 @@ public final class LocalServer implements AutoCloseable {
         NetworkConnectionLimit limit = new NetworkConnectionLimit(options.maxConnections(), server);
         limit.setEndPointIdleTimeout(Math.min(1000, options.idleTimeout().toMillis()));
         server.addBean(limit);
-        server.setHandler(new CounterHandler(api, mailer instanceof OutboxMailer outbox ? outbox : null));
+        server.setHandler(new CounterHandler(api, mailer instanceof OutboxMailer outbox ? outbox : null,
+                () -> sender.awaitIdle(OUTBOX_WAIT)));
         server.setErrorHandler(CounterHandler::refuse);
         server.setStopTimeout(5_000);
         try {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
+            sender.close();
             store.close();
             if (e instanceof IOException io) {
                 throw io;
             }
             throw new IOException(e.getMessage(), e);
         }
-        return new LocalServer(server, connector, store);
+        return new LocalServer(server, connector, store, sender);
     }
 
     public int port() {
         return connector.getLocalPort();
     }
 
-    /** Stops listening, lets running requests finish, then writes what is queued and closes the vote file. */
+    /**
+     * Stops listening, lets running requests finish, stops the sender after its current batch, then writes what
+     * is queued and closes the vote file. Mails not yet sent stay queued in the file for the next start.
+     */
     @Override
     public void close() {
         stopQuietly(server);
+        sender.close();
         store.close();
     }
 
@@ -121,10 +147,20 @@ public final class LocalServer implements AutoCloseable {
         ServerOptions options;
         try {
             options = ServerOptions.parse(args);
-            CounterSettings settings = CounterSettings.fromEnvironment(System.getenv());
+            List<Problem> problems = new ArrayList<>();
+            CounterSettings settings = null;
+            try {
+                settings = CounterSettings.fromEnvironment(System.getenv());
+            } catch (InvalidSettings e) {
+                problems.addAll(e.problems());
+            }
+            MailSettings mailSettings = MailSettings.fromEnvironment(System.getenv(), problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidSettings(problems);
+            }
             Clock clock = options.clock();
-            server = start(options, clock, settings, mailer(options, clock));
-        } catch (ServerOptions.Invalid | InvalidSettings | SqliteFailure e) {
+            server = start(options, clock, settings, mailSettings, mailer(options, clock));
+        } catch (InvalidSettings | SqliteFailure e) {
             exit(e.getMessage());
             return;
         } catch (IOException | java.nio.channels.UnresolvedAddressException e) {
@@ -141,14 +177,17 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    private static Mailer mailer(ServerOptions options, Clock clock) throws ServerOptions.Invalid {
+    private static Mailer mailer(ServerOptions options, Clock clock) {
         if (options.outbox()) {
             return new OutboxMailer(options.outboxSize(), clock);
         }
         try {
             return SmtpMailer.fromEnvironment(System.getenv());
-        } catch (IllegalArgumentException e) {
-            throw new ServerOptions.Invalid(e.getMessage() + " (or run with --outbox to keep mails in a local outbox)");
+        } catch (InvalidSettings e) {
+            List<Problem> problems = new ArrayList<>(e.problems());
+            problems.add(new Problem("--outbox", "is not given, so the counter sends its mails over SMTP",
+                    "set the SMTP_* variables, or run with --outbox to keep mails in a local outbox"));
+            throw new InvalidSettings(problems);
         }
     }
 

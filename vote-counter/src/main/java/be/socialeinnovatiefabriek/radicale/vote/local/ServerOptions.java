@@ -1,5 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.local;
 
+import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,14 +33,8 @@ record ServerOptions(String host, int port, Path ballots, Path db, OffsetDateTim
             + "[--now 2026-12-01T10:00+01:00] [--outbox] [--outbox-size 500] [--threads 128] [--idle-timeout 10] "
             + "[--max-connections 1000] [--ignore-stdin]";
 
-    /** A mistake on the command line; the message says what to write instead. */
-    static final class Invalid extends Exception {
-        Invalid(String message) {
-            super(message);
-        }
-    }
-
-    static ServerOptions parse(String... args) throws Invalid {
+    /** The options of {@code args}; a mistake is an {@link InvalidSettings} that names the option and what to write. */
+    static ServerOptions parse(String... args) {
         String host = "127.0.0.1";
         int port = 0;
         int threads = 128;
@@ -64,17 +60,17 @@ record ServerOptions(String host, int port, Path ballots, Path db, OffsetDateTim
                 case "--ballots" -> ballots = Path.of(value(args, ++i, option));
                 case "--db" -> db = Path.of(value(args, ++i, option));
                 case "--now" -> now = time(value(args, ++i, option));
-                default -> throw new Invalid("unknown option '" + option + "'; " + USAGE);
+                default -> throw invalid(option, "is not an option", USAGE);
             }
         }
         if (ballots == null || db == null) {
-            throw new Invalid("--ballots and --db are required; " + USAGE);
+            throw invalid(ballots == null ? "--ballots" : "--db", "is missing: --ballots and --db are required", USAGE);
         }
         if (!Files.isDirectory(ballots)) {
-            throw new Invalid("--ballots " + ballots + " is not a directory; point it at the site build's ballots/ folder");
+            throw invalid("--ballots", ballots + " is not a directory", "point it at the site build's ballots/ folder");
         }
         if (Files.isDirectory(db)) {
-            throw new Invalid("--db " + db + " is a directory; give the vote file's path, for example votes.db");
+            throw invalid("--db", db + " is a directory", "give the vote file's path, for example votes.db");
         }
         return new ServerOptions(host, port, ballots, db, now, outbox, outboxSize, threads, Duration.ofSeconds(idleSeconds),
                 maxConnections, ignoreStdin, Instant.now());
@@ -86,14 +82,18 @@ record ServerOptions(String host, int port, Path ballots, Path db, OffsetDateTim
                 : Clock.offset(Clock.systemUTC(), Duration.between(parsedAt, now.toInstant()));
     }
 
-    private static String value(String[] args, int index, String option) throws Invalid {
+    private static InvalidSettings invalid(String option, String what, String fix) {
+        return new InvalidSettings(new Problem(option, what, fix));
+    }
+
+    private static String value(String[] args, int index, String option) {
         if (index >= args.length || args[index].startsWith("--")) {
-            throw new Invalid(option + " needs a value; " + USAGE);
+            throw invalid(option, "needs a value", USAGE);
         }
         return args[index];
     }
 
-    private static int number(String value, String option, int min, int max) throws Invalid {
+    private static int number(String value, String option, int min, int max) {
         try {
             int number = Integer.parseInt(value);
             if (number >= min && number <= max) {
@@ -102,14 +102,16 @@ record ServerOptions(String host, int port, Path ballots, Path db, OffsetDateTim
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new Invalid(option + " must be a whole number from " + min + " to " + max + " (got '" + value + "')");
+        throw invalid(option, "must be a whole number from " + min + " to " + max + " (got '" + value + "')",
+                "write a number in that range");
     }
 
-    private static OffsetDateTime time(String value) throws Invalid {
+    private static OffsetDateTime time(String value) {
         try {
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw new Invalid("--now must be a date and time with offset like 2026-12-01T10:00+01:00 (got '" + value + "')");
+            throw invalid("--now", "is not a date and time with offset (got '" + value + "')",
+                    "write it like 2026-12-01T10:00+01:00");
         }
     }
 }

@@ -2,15 +2,34 @@ package be.socialeinnovatiefabriek.radicale.vote.mail;
 
 import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
 import java.net.URI;
-import java.util.Objects;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /** Sends the counter's mails to voters. SMTP in production; a local outbox under site:run. */
 public interface Mailer {
 
     /** Sends {@code mail}; throws {@link MailFailure} when it could not be handed over. */
     void send(Mail mail) throws MailFailure;
+
+    /**
+     * Sends {@code mails} in order and says what became of each, by position: null for a mail handed over, else
+     * its failure. A mailer with connections sends them all over one.
+     */
+    default List<MailFailure> sendAll(List<? extends Mail> mails) {
+        List<MailFailure> outcomes = new ArrayList<>(mails.size());
+        for (Mail mail : mails) {
+            try {
+                send(mail);
+                outcomes.add(null);
+            } catch (MailFailure failure) {
+                outcomes.add(failure);
+            }
+        }
+        return outcomes;
+    }
 
     /**
      * A mail to the address a vote was submitted with, in the voter's language. Every valid submission
@@ -55,10 +74,25 @@ public interface Mailer {
         }
     }
 
-    /** The mail could not be sent; the vote stays pending and the voter may try again. */
+    /**
+     * The mail could not be handed over. When {@link #serverUnreachable()}, the mail server could not be reached or
+     * refused the session before this mail was offered (a connection, TLS or login failure): the mail itself is
+     * not at fault, and the next mail would fail alike.
+     */
     final class MailFailure extends Exception {
+        private final boolean serverUnreachable;
+
         public MailFailure(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        public MailFailure(String message, Throwable cause, boolean serverUnreachable) {
             super(message, cause);
+            this.serverUnreachable = serverUnreachable;
+        }
+
+        public boolean serverUnreachable() {
+            return serverUnreachable;
         }
     }
 }

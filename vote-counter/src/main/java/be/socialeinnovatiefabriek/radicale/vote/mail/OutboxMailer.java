@@ -1,6 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.mail;
 
-import be.socialeinnovatiefabriek.radicale.vote.text.HtmlText;
+import be.socialeinnovatiefabriek.radicale.vote.text.Templates;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +13,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,10 +31,12 @@ public final class OutboxMailer implements Mailer {
 
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** The outbox page, in English only: it is for the organisers, not for voters. */
+    private static final Templates PAGE = Templates.load("outbox", null, List.of("outbox"), List.of());
 
     private final int capacity;
     private final Clock clock;
-    private final ConfirmationTemplates templates = ConfirmationTemplates.load();
+    private final MailTemplates templates = MailTemplates.load();
     private final ObjectMapper json = new ObjectMapper();
     private final Deque<Entry> messages = new ArrayDeque<>(); // newest first; guarded by itself
 
@@ -50,7 +55,7 @@ public final class OutboxMailer implements Mailer {
 
     @Override
     public void send(Mail mail) {
-        ConfirmationMessage content = templates.render(mail);
+        RenderedMail content = templates.render(mail);
         String link = mail instanceof ConfirmationMail confirmation ? confirmation.confirmUrl().toString() : null;
         Entry entry = new Entry(mail.to().value(), content.subject(), content.lang(), link,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS));
@@ -86,47 +91,19 @@ public final class OutboxMailer implements Mailer {
 
     /** The same mails as a small HTML page for staff (no script, no styles; reload to see new mails). */
     public String html() {
-        List<Entry> entries = snapshot();
-        StringBuilder out = new StringBuilder(1024 + entries.size() * 400);
-        out.append("<!doctype html>\n")
-                .append("<html lang=\"en\">\n")
-                .append("<head>\n")
-                .append("<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"robots\" content=\"noindex\">\n")
-                .append("<title>Outbox</title>\n")
-                .append("</head>\n")
-                .append("<body>\n")
-                .append("<main>\n")
-                .append("<h1>Outbox</h1>\n")
-                .append("<p>The mails this local vote counter would have sent, newest first (the last ")
-                .append(capacity).append("). Times are in Brussels. Reload the page to see new mails.</p>\n");
-        if (entries.isEmpty()) {
-            out.append("<p>No mails yet.</p>\n");
-        } else {
-            out.append("<table>\n")
-                    .append("<caption>").append(entries.size()).append(entries.size() == 1 ? " mail" : " mails")
-                    .append("</caption>\n")
-                    .append("<thead>\n<tr><th scope=\"col\">To</th><th scope=\"col\">Subject</th>")
-                    .append("<th scope=\"col\">Language</th><th scope=\"col\">Time</th>")
-                    .append("<th scope=\"col\">Confirmation link</th></tr>\n</thead>\n")
-                    .append("<tbody>\n");
-            for (Entry e : entries) {
-                String lang = HtmlText.escape(e.lang());
-                out.append("<tr>")
-                        .append("<td>").append(HtmlText.escape(e.to())).append("</td>")
-                        .append("<td lang=\"").append(lang).append("\">").append(HtmlText.escape(e.subject())).append("</td>")
-                        .append("<td>").append(lang).append("</td>")
-                        .append("<td><time datetime=\"").append(e.sentAt()).append("\">")
-                        .append(TIME.format(e.sentAt().atZone(BRUSSELS))).append("</time></td>")
-                        .append(e.link() == null ? "<td>none</td>" : "<td><a href=\"" + HtmlText.escape(e.link())
-                                + "\">Open the confirmation page</a></td>")
-                        .append("</tr>\n");
-            }
-            out.append("</tbody>\n</table>\n");
+        List<Map<String, Object>> mails = new ArrayList<>();
+        for (Entry e : snapshot()) {
+            Map<String, Object> mail = new HashMap<>();
+            mail.put("to", e.to());
+            mail.put("subject", e.subject());
+            mail.put("lang", e.lang());
+            mail.put("sentAt", e.sentAt().toString());
+            mail.put("time", TIME.format(e.sentAt().atZone(BRUSSELS)));
+            mail.put("link", e.link());
+            mails.add(mail);
         }
-        out.append("</main>\n</body>\n</html>\n");
-        return out.toString();
+        return PAGE.html("outbox", "en", Map.of("capacity", capacity, "mails", mails,
+                "count", mails.isEmpty() ? "" : mails.size() + (mails.size() == 1 ? " mail" : " mails")));
     }
 
     private List<Entry> snapshot() {

@@ -1,5 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.mail;
 
+import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -38,7 +40,7 @@ public final class SmtpMailer implements Mailer {
     private final Settings settings;
     private final InternetAddress from;
     private final Session session;
-    private final ConfirmationTemplates templates = ConfirmationTemplates.load();
+    private final MailTemplates templates = MailTemplates.load();
 
     public SmtpMailer(Settings settings) {
         this.settings = settings;
@@ -51,7 +53,7 @@ public final class SmtpMailer implements Mailer {
      * {@code SMTP_PASSWORD} (both or neither), {@code SMTP_FROM} and {@code SMTP_STARTTLS} (default true on
      * port 587, else false).
      *
-     * @throws IllegalArgumentException naming every variable that is missing or wrong
+     * @throws InvalidSettings naming every variable that is missing or wrong
      */
     public static SmtpMailer fromEnvironment(Map<String, String> env) {
         return new SmtpMailer(Settings.fromEnvironment(env));
@@ -59,32 +61,79 @@ public final class SmtpMailer implements Mailer {
 
     @Override
     public void send(Mail mail) throws MailFailure {
-        ConfirmationMessage content = templates.render(mail);
-        String to = mail.to().value();
+        MailFailure failure = sendAll(List.of(mail)).get(0);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Sends {@code mails} over one SMTP connection (one connection, greeting, STARTTLS and login for the lot). A
+     * failure to connect, or to reconnect after the server dropped the connection, fails the mails left with
+     * {@link MailFailure#serverUnreachable()}; a mail the server refuses fails alone, and the next goes on.
+     */
+    @Override
+    public List<MailFailure> sendAll(List<? extends Mail> mails) {
+        List<MailFailure> outcomes = new ArrayList<>(mails.size());
+        Transport transport = null;
         try {
-            InternetAddress recipient = recipient(to);
-            MimeMessage message = new ConfirmationMimeMessage(session, domainOf(from));
-            message.setFrom(from);
-            message.setRecipient(Message.RecipientType.TO, recipient);
-            message.setSubject(content.subject(), UTF_8);
-            message.setSentDate(new Date());
-            message.setHeader("Content-Language", content.lang());
-            // RFC 3834: out-of-office replies and autoresponders stay quiet.
-            message.setHeader("Auto-Submitted", "auto-generated");
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(content.text(), UTF_8, "plain");
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(content.html(), UTF_8, "html");
-            message.setContent(new MimeMultipart("alternative", text, html));
-            // The envelope names the recipient itself, not whatever the To header reads back as.
-            Address[] envelope = {recipient};
-            if (settings.user() != null) {
-                Transport.send(message, envelope, settings.user(), settings.password());
-            } else {
-                Transport.send(message, envelope);
+            for (Mail mail : mails) {
+                String to = mail.to().value();
+                if (transport == null || !transport.isConnected()) {
+                    close(transport);
+                    try {
+                        transport = session.getTransport("smtp");
+                        transport.connect(settings.host(), settings.port(), settings.user(), settings.password());
+                    } catch (MessagingException e) {
+                        MailFailure unreachable = failure(e, to, true);
+                        while (outcomes.size() < mails.size()) {
+                            outcomes.add(unreachable);
+                        }
+                        return outcomes;
+                    }
+                }
+                try {
+                    InternetAddress recipient = recipient(to);
+                    MimeMessage message = message(mail, recipient);
+                    // The envelope names the recipient itself, not whatever the To header reads back as.
+                    transport.sendMessage(message, new Address[] {recipient});
+                    outcomes.add(null);
+                } catch (MessagingException e) {
+                    outcomes.add(failure(e, to, false));
+                }
             }
-        } catch (MessagingException e) {
-            throw failure(e, to);
+            return outcomes;
+        } finally {
+            close(transport);
+        }
+    }
+
+    private MimeMessage message(Mail mail, InternetAddress recipient) throws MessagingException {
+        RenderedMail content = templates.render(mail);
+        MimeMessage message = new ConfirmationMimeMessage(session, domainOf(from));
+        message.setFrom(from);
+        message.setRecipient(Message.RecipientType.TO, recipient);
+        message.setSubject(content.subject(), UTF_8);
+        message.setSentDate(new Date());
+        message.setHeader("Content-Language", content.lang());
+        // RFC 3834: out-of-office replies and autoresponders stay quiet.
+        message.setHeader("Auto-Submitted", "auto-generated");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(content.text(), UTF_8, "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(content.html(), UTF_8, "html");
+        message.setContent(new MimeMultipart("alternative", text, html));
+        message.saveChanges();
+        return message;
+    }
+
+    private static void close(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // The mails are sent or failed already; a failed QUIT changes nothing.
+            }
         }
     }
 
@@ -104,14 +153,28 @@ public final class SmtpMailer implements Mailer {
     }
 
     // The server's answer may quote the address ("550 <ann@example.org>: no such user"): say it without.
-    private MailFailure failure(MessagingException e, String to) {
+    private MailFailure failure(MessagingException e, String to, boolean serverUnreachable) {
         String server = settings.host() + ":" + settings.port();
         String reason = e instanceof AddressException
                 ? "the recipient is not a valid mail address"
-                : scrub(e.getMessage(), to);
+                : scrub(serverWords(e), to);
         String message = "The mail to a voter could not be handed to the SMTP server " + server + " (" + reason
-                + "); nothing was counted and the voter may try again";
-        return new MailFailure(message, mentions(e, to) ? null : e);
+                + ")";
+        return new MailFailure(message, mentions(e, to) ? null : e, serverUnreachable);
+    }
+
+    /**
+     * The failure's message and those it chains to: Jakarta Mail says "Invalid Addresses" and chains the server's
+     * own answer ("451 4.2.0 mailbox busy"), which is what tells the organisers why.
+     */
+    private static String serverWords(MessagingException e) {
+        StringBuilder words = new StringBuilder(String.valueOf(e.getMessage()));
+        Exception next = e.getNextException();
+        for (int depth = 0; next != null && depth < 5; depth++) {
+            words.append(": ").append(next.getMessage());
+            next = next instanceof MessagingException chained ? chained.getNextException() : null;
+        }
+        return words.toString();
     }
 
     private static boolean mentions(Throwable e, String to) {
@@ -176,17 +239,17 @@ public final class SmtpMailer implements Mailer {
 
         public static final int DEFAULT_PORT = 587;
 
-        /** Checks every value and reports every problem at once. */
+        /** Checks every value and reports every problem at once ({@link InvalidSettings}). */
         public Settings {
-            List<String> problems = problems(host, port, user, password, from);
+            List<Problem> problems = problems(host, port, user, password, from);
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException(message(problems));
+                throw new InvalidSettings(problems);
             }
         }
 
         /** Reads the {@code SMTP_*} variables; blank values count as unset. */
         public static Settings fromEnvironment(Map<String, String> env) {
-            List<String> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             String host = value(env, "SMTP_HOST");
             String portText = value(env, "SMTP_PORT");
             int port = DEFAULT_PORT;
@@ -195,8 +258,8 @@ public final class SmtpMailer implements Mailer {
                 try {
                     port = Integer.parseInt(portText);
                 } catch (NumberFormatException e) {
-                    problems.add("SMTP_PORT is not a port number (got \"" + portText
-                            + "\"); use a number from 1 to 65535, usually 587");
+                    problems.add(new Problem("SMTP_PORT", "is not a port number (got \"" + portText + "\")",
+                            "use a number from 1 to 65535, usually 587"));
                 }
             }
             String startTlsText = value(env, "SMTP_STARTTLS");
@@ -205,7 +268,8 @@ public final class SmtpMailer implements Mailer {
                 if (startTlsText.equalsIgnoreCase("true") || startTlsText.equalsIgnoreCase("false")) {
                     startTls = Boolean.parseBoolean(startTlsText);
                 } else {
-                    problems.add("SMTP_STARTTLS must be true or false (got \"" + startTlsText + "\")");
+                    problems.add(new Problem("SMTP_STARTTLS", "must be true or false (got \"" + startTlsText + "\")",
+                            "leave it out to use STARTTLS on port 587 only"));
                 }
             }
             String user = value(env, "SMTP_USER");
@@ -213,7 +277,7 @@ public final class SmtpMailer implements Mailer {
             String from = value(env, "SMTP_FROM");
             if (!problems.isEmpty()) {
                 problems.addAll(problems(host, port, user, password, from));
-                throw new IllegalArgumentException(message(problems));
+                throw new InvalidSettings(problems);
             }
             // The constructor checks the rest.
             return new Settings(host, port, user, password, from, startTls);
@@ -252,36 +316,33 @@ public final class SmtpMailer implements Mailer {
             return p;
         }
 
-        private static List<String> problems(String host, int port, String user, String password, String from) {
-            List<String> problems = new ArrayList<>();
+        private static List<Problem> problems(String host, int port, String user, String password, String from) {
+            List<Problem> problems = new ArrayList<>();
             if (host == null || host.isBlank()) {
-                problems.add("SMTP_HOST is missing; set it to the SMTP server's host name, e.g. smtp.example.org");
+                problems.add(new Problem("SMTP_HOST", "is missing", "set it to the SMTP server's host name, e.g. smtp.example.org"));
             }
             if (port < 1 || port > 65535) {
-                problems.add("SMTP_PORT is not a port number (got " + port + "); use a number from 1 to 65535, usually 587");
+                problems.add(new Problem("SMTP_PORT", "is not a port number (got " + port + ")",
+                        "use a number from 1 to 65535, usually 587"));
             }
             if (user != null && password == null) {
-                problems.add("SMTP_USER is set but SMTP_PASSWORD is not; set both to log in, or neither");
+                problems.add(new Problem("SMTP_USER", "is set but SMTP_PASSWORD is not", "set both to log in, or neither"));
             }
             if (user == null && password != null) {
-                problems.add("SMTP_PASSWORD is set but SMTP_USER is not; set both to log in, or neither");
+                problems.add(new Problem("SMTP_PASSWORD", "is set but SMTP_USER is not", "set both to log in, or neither"));
             }
             if (from == null || from.isBlank()) {
-                problems.add("SMTP_FROM is missing; set it to the sender, e.g. Radicale Vernieuwers <stemmen@example.org>");
+                problems.add(new Problem("SMTP_FROM", "is missing",
+                        "set it to the sender, e.g. Radicale Vernieuwers <stemmen@example.org>"));
             } else {
                 try {
                     new InternetAddress(from, true).validate();
                 } catch (AddressException e) {
-                    problems.add("SMTP_FROM is not a mail address (got \"" + from
-                            + "\"); write it as stemmen@example.org or Radicale Vernieuwers <stemmen@example.org>");
+                    problems.add(new Problem("SMTP_FROM", "is not a mail address (got \"" + from + "\")",
+                            "write it as stemmen@example.org or Radicale Vernieuwers <stemmen@example.org>"));
                 }
             }
             return problems;
-        }
-
-        private static String message(List<String> problems) {
-            return "The mail settings are not usable (" + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                    + "):\n  " + String.join("\n  ", problems);
         }
 
         private static String value(Map<String, String> env, String name) {

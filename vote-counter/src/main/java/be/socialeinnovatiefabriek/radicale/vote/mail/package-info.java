@@ -1,2 +1,2 @@
-/** Mails to voters: the Mailer interface, SMTP and the local outbox. */
+/** Mails to voters: the Mailer interface, the mail a submission calls for, SMTP and the local outbox. */
 package be.socialeinnovatiefabriek.radicale.vote.mail;

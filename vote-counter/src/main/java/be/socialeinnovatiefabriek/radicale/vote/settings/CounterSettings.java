@@ -64,16 +64,16 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
 
     /** Reads the settings from {@code env}, or throws {@link InvalidSettings} naming every problem. */
     public static CounterSettings fromEnvironment(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         String hmacKey = env.getOrDefault("VOTE_HMAC_KEY", "");
         if (hmacKey.length() < MIN_HMAC_KEY_LENGTH) {
-            problems.add("VOTE_HMAC_KEY must be a secret of at least " + MIN_HMAC_KEY_LENGTH + " characters (got "
-                    + hmacKey.length() + "); generate one with `openssl rand -base64 48`.");
+            problems.add(new Problem("VOTE_HMAC_KEY", "must be a secret of at least " + MIN_HMAC_KEY_LENGTH
+                    + " characters (got " + hmacKey.length() + ")", "generate one with `openssl rand -base64 48`"));
         }
         String adminToken = env.getOrDefault("VOTE_ADMIN_TOKEN", "");
         if (adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
-            problems.add("VOTE_ADMIN_TOKEN must be a secret of at least " + MIN_ADMIN_TOKEN_LENGTH + " characters (got "
-                    + adminToken.length() + "); generate one with `openssl rand -base64 24`.");
+            problems.add(new Problem("VOTE_ADMIN_TOKEN", "must be a secret of at least " + MIN_ADMIN_TOKEN_LENGTH
+                    + " characters (got " + adminToken.length() + ")", "generate one with `openssl rand -base64 24`"));
         }
         List<String> origins = origins(env.get("VOTE_ALLOWED_ORIGINS"), problems);
         URI publicUrl = publicUrl(env.get("VOTE_PUBLIC_URL"), problems);
@@ -85,8 +85,9 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         DisposableDomains disposable = DisposableDomains.fromEnvironment(env, problems);
         int challenge = positive(env, "VOTE_CHALLENGE_MAX_NUMBER", DEFAULT_CHALLENGE_MAX_NUMBER, problems);
         if (challenge > MAX_CHALLENGE_MAX_NUMBER) {
-            problems.add("VOTE_CHALLENGE_MAX_NUMBER must be at most " + MAX_CHALLENGE_MAX_NUMBER + " (got " + challenge
-                    + "): a phone would take minutes to vote; the default is " + DEFAULT_CHALLENGE_MAX_NUMBER + ".");
+            problems.add(new Problem("VOTE_CHALLENGE_MAX_NUMBER", "must be at most " + MAX_CHALLENGE_MAX_NUMBER
+                    + " (got " + challenge + "): a phone would take minutes to vote", "leave it out for the default, "
+                    + DEFAULT_CHALLENGE_MAX_NUMBER));
         }
         if (!problems.isEmpty()) {
             throw new InvalidSettings(problems);
@@ -95,17 +96,18 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
                 proxies, disposable, challenge);
     }
 
-    private static MailboxRules mailboxRules(String file, List<String> problems) {
+    private static MailboxRules mailboxRules(String file, List<Problem> problems) {
         if (file == null || file.isBlank()) {
             return MailboxRules.builtIn();
         }
         try {
             return MailboxRules.builtInWith(Path.of(file.strip()));
-        } catch (MailboxRules.Invalid e) {
-            e.problems().forEach(problem -> problems.add("VOTE_MAILBOX_RULES: " + problem + "."));
+        } catch (InvalidSettings e) {
+            problems.addAll(e.problems());
             return MailboxRules.builtIn();
         } catch (InvalidPathException e) {
-            problems.add("VOTE_MAILBOX_RULES must name a file of mailbox rules (got '" + file + "').");
+            problems.add(new Problem("VOTE_MAILBOX_RULES", "is not a file name (got '" + file + "')",
+                    "name the file of the site's mailbox rules, or leave it out for the built-in rules"));
             return MailboxRules.builtIn();
         }
     }
@@ -116,11 +118,11 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         return url.getPort() == -1 ? origin : origin + ":" + url.getPort();
     }
 
-    private static List<String> origins(String value, List<String> problems) {
+    private static List<String> origins(String value, List<Problem> problems) {
         List<String> origins = new ArrayList<>();
         if (value == null || value.isBlank()) {
-            problems.add("VOTE_ALLOWED_ORIGINS must list the site's origins, comma-separated "
-                    + "(for example https://radicalevernieuwers.be,http://localhost:8080).");
+            problems.add(new Problem("VOTE_ALLOWED_ORIGINS", "is missing", "list the site's origins, comma-separated "
+                    + "(for example https://radicalevernieuwers.be,http://localhost:8080)"));
             return origins;
         }
         for (String part : value.split(",")) {
@@ -128,8 +130,9 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
             URI uri = absoluteHttpUrl(origin);
             if (uri == null || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
                     || uri.getRawFragment() != null || uri.getRawUserInfo() != null || !originOf(uri).equals(origin)) {
-                problems.add("VOTE_ALLOWED_ORIGINS: '" + origin + "' is not an origin; write it as scheme://host[:port] "
-                        + "in lower case, without a path or trailing slash (for example https://radicalevernieuwers.be).");
+                problems.add(new Problem("VOTE_ALLOWED_ORIGINS", "'" + origin + "' is not an origin", "write it as "
+                        + "scheme://host[:port] in lower case, without a path or trailing slash (for example "
+                        + "https://radicalevernieuwers.be)"));
             } else {
                 origins.add(origin);
             }
@@ -137,15 +140,16 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         return origins;
     }
 
-    private static URI publicUrl(String value, List<String> problems) {
+    private static URI publicUrl(String value, List<Problem> problems) {
         String trimmed = value == null ? "" : value.trim();
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
         URI uri = absoluteHttpUrl(trimmed);
         if (uri == null || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            problems.add("VOTE_PUBLIC_URL must be the counter's public http(s) base URL without query "
-                    + "(for example https://stem.radicalevernieuwers.be); got '" + (value == null ? "" : value) + "'.");
+            problems.add(new Problem("VOTE_PUBLIC_URL", "is not an http(s) address without query (got '"
+                    + (value == null ? "" : value) + "')", "set it to the counter's public base URL, for example "
+                    + "https://stem.radicalevernieuwers.be"));
             return null;
         }
         return uri;
@@ -161,7 +165,7 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         }
     }
 
-    private static int positive(Map<String, String> env, String name, int fallback, List<String> problems) {
+    private static int positive(Map<String, String> env, String name, int fallback, List<Problem> problems) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
@@ -174,7 +178,8 @@ public record CounterSettings(String hmacKey, String adminToken, List<String> al
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(name + " must be a whole number above 0 (got '" + value + "'; the default is " + fallback + ").");
+        problems.add(new Problem(name, "must be a whole number above 0 (got '" + value + "')", "leave it out for the "
+                + "default, " + fallback));
         return fallback;
     }
 

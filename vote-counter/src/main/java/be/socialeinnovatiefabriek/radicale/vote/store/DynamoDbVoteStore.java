@@ -1,5 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.store;
 
+import be.socialeinnovatiefabriek.radicale.vote.mail.SubmissionMail;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -58,6 +60,12 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * its voter hash (itself uniformly spread), not from a random generator that a Lambda SnapStart snapshot
  * would clone into every instance; a retry moves to the next shard.
  *
+ * <p>A submission's mail goes to a {@link MailQueue} (SQS) once its pending vote is written, not before: a
+ * crash between the two leaves a pending vote that no answer told anyone about and that nobody can confirm
+ * (it expires), and the voter, who got no answer, votes again. The other order would let the sender read a
+ * message whose vote is not yet (or never) written. Either way nothing acknowledged is lost and nobody is
+ * locked out: only a counted vote stops a voter.
+ *
  * <p>The store does not own the client: {@link #close()} leaves it open for its owner.
  */
 public final class DynamoDbVoteStore implements VoteStore {
@@ -77,11 +85,13 @@ public final class DynamoDbVoteStore implements VoteStore {
 
     private final DynamoDbClient client;
     private final String table;
+    private final MailQueue mails;
 
-    /** A store on {@code table}, which must exist (see {@link #createTable}). */
-    public DynamoDbVoteStore(DynamoDbClient client, String table) {
+    /** A store on {@code table}, which must exist (see {@link #createTable}), queueing mails on {@code mails}. */
+    public DynamoDbVoteStore(DynamoDbClient client, String table, MailQueue mails) {
         this.client = client;
         this.table = table;
+        this.mails = mails;
     }
 
     /** Creates {@code table} (on demand billing, TTL on {@code expiresAt}) and waits until it is active. */
@@ -100,7 +110,7 @@ public final class DynamoDbVoteStore implements VoteStore {
     }
 
     @Override
-    public Outcome savePending(PendingVote vote, int votesPerVoter) {
+    public Outcome savePending(PendingVote vote, int votesPerVoter, SubmissionMail mail) {
         Map<String, AttributeValue> voter = read(voterKey(vote.campaign(), vote.voterHash()));
         boolean voted = !voter.isEmpty() && !mayVote(voter, vote.nominee(), votesPerVoter);
         Map<String, AttributeValue> item = new HashMap<>(pendingKey(vote.tokenHash()));
@@ -122,7 +132,9 @@ public final class DynamoDbVoteStore implements VoteStore {
                 throw exists;
             }
         }
-        return voted ? Outcome.ALREADY_VOTED : Outcome.ACCEPTED;
+        Outcome outcome = voted ? Outcome.ALREADY_VOTED : Outcome.ACCEPTED;
+        mails.enqueue(mail.mail(outcome == Outcome.ALREADY_VOTED));
+        return outcome;
     }
 
     @Override

@@ -80,6 +80,22 @@ final class SqliteSchema {
           expires_at INTEGER NOT NULL
         ) WITHOUT ROWID""",
         "CREATE INDEX IF NOT EXISTS spent_challenges_by_expiry ON spent_challenges (expires_at)",
+        // The mail queue: a job is queued in the transaction of its pending vote. "mail" (JSON with the address
+        // and the link) is kept only while the job waits: a sent job is deleted, a dead letter keeps neither.
+        """
+        CREATE TABLE IF NOT EXISTS mail_jobs (
+          id              INTEGER PRIMARY KEY,
+          kind            TEXT NOT NULL,
+          lang            TEXT NOT NULL,
+          mail            TEXT,
+          attempts        INTEGER NOT NULL DEFAULT 0,
+          queued_at       INTEGER NOT NULL,
+          next_attempt_at INTEGER NOT NULL,
+          dead_at         INTEGER,
+          reason          TEXT,
+          CHECK ((dead_at IS NULL) = (mail IS NOT NULL))
+        )""",
+        "CREATE INDEX IF NOT EXISTS mail_jobs_due ON mail_jobs (next_attempt_at) WHERE dead_at IS NULL",
     };
 
     private SqliteSchema() {
@@ -98,11 +114,14 @@ final class SqliteSchema {
         return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
+    /** Creates what is missing, on the writer's connection, and sets it to overwrite what it deletes. */
     static void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
                 statement.execute(table);
             }
+            // A sent mail's address and link are deleted with its job: zeroed in the file, not left in free space.
+            statement.execute("PRAGMA secure_delete = ON");
         }
     }
 }

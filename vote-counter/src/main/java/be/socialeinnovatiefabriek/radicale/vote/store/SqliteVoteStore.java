@@ -1,5 +1,9 @@
 package be.socialeinnovatiefabriek.radicale.vote.store;
 
+import be.socialeinnovatiefabriek.radicale.vote.mail.SubmissionMail;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailJobs;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailJson;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailProgress.DeadLetter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +23,8 @@ import java.util.function.Consumer;
 /**
  * The embedded store: one SQLite file in WAL mode with {@code synchronous=FULL}. All writes go through one
  * writer thread with group commit ({@link SqliteWriteThread}), so a call returns only once its vote is on disk;
- * reads use their own connections and never wait for the writer.
+ * reads use their own connections and never wait for the writer. The file also holds the mail queue
+ * ({@link #mailJobs()}): a pending vote and its mail are kept in one transaction.
  */
 public final class SqliteVoteStore implements VoteStore {
 
@@ -27,7 +32,10 @@ public final class SqliteVoteStore implements VoteStore {
 
     private final Path file;
     private final SqliteWriteThread writer;
-    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final BlockingQueue<Reader> readers = new ArrayBlockingQueue<>(READERS);
+    private final MailJobs mailJobs = new Jobs();
+    private volatile Runnable onQueued = () -> { };
+    private volatile boolean closed;
 
     /** Opens (or creates) the vote file at {@code file}. */
     public SqliteVoteStore(Path file) {
@@ -37,7 +45,7 @@ public final class SqliteVoteStore implements VoteStore {
             SqliteSchema.create(writing);
             writer = new SqliteWriteThread(writing, "vote-writer " + file.getFileName());
             for (int i = 0; i < READERS; i++) {
-                readers.add(SqliteSchema.connect(file));
+                readers.add(new Reader(SqliteSchema.connect(file)));
             }
         } catch (SQLException e) {
             throw new SqliteFailure("cannot open the vote file " + file + ": " + e.getMessage(), e);
@@ -45,8 +53,18 @@ public final class SqliteVoteStore implements VoteStore {
     }
 
     @Override
-    public Outcome savePending(PendingVote vote, int votesPerVoter) {
-        return writer.submit(writes -> writes.savePending(vote, votesPerVoter));
+    public Outcome savePending(PendingVote vote, int votesPerVoter, SubmissionMail mail) {
+        // Written as JSON here, on the caller's thread: the writer thread only inserts it.
+        SqliteWriteStatements.QueuedMail queued = new SqliteWriteStatements.QueuedMail(vote.lang(),
+                MailJson.write(mail.mail(false)), MailJson.write(mail.mail(true)));
+        Outcome outcome = writer.submit(writes -> writes.savePending(vote, votesPerVoter, queued));
+        onQueued.run();
+        return outcome;
+    }
+
+    /** The mail queue in this file, for the local sender. */
+    public MailJobs mailJobs() {
+        return mailJobs;
     }
 
     @Override
@@ -153,16 +171,52 @@ public final class SqliteVoteStore implements VoteStore {
         T read(ResultSet rows) throws SQLException;
     }
 
-    private <T> T read(String sql, String key, Rows<T> rows) {
-        Connection connection;
+    private <T> T read(String sql, Object key, Rows<T> rows) {
+        return read(sql, new Object[] {key}, rows);
+    }
+
+    /** A reading connection and its prepared statements, kept: preparing one costs more than the look-up itself. */
+    private record Reader(Connection connection, Map<String, PreparedStatement> statements) {
+        Reader(Connection connection) {
+            this(connection, new HashMap<>());
+        }
+
+        PreparedStatement prepared(String sql) throws SQLException {
+            PreparedStatement statement = statements.get(sql);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+                statements.put(sql, statement);
+            }
+            return statement;
+        }
+
+        void close() throws SQLException {
+            for (PreparedStatement statement : statements.values()) {
+                statement.close();
+            }
+            connection.close();
+        }
+    }
+
+    private <T> T read(String sql, Object[] keys, Rows<T> rows) {
+        Reader connection = null;
         try {
-            connection = readers.take();
+            while (connection == null) {
+                if (closed) {
+                    throw new IllegalStateException("the vote store is closed");
+                }
+                // A reader waits for a free connection, but not for one that close() has taken away for good.
+                connection = readers.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to read the vote file", e);
         }
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, key);
+        try {
+            PreparedStatement query = connection.prepared(sql);
+            for (int i = 0; i < keys.length; i++) {
+                query.setObject(i + 1, keys[i]);
+            }
             try (ResultSet result = query.executeQuery()) {
                 return rows.read(result);
             }
@@ -173,15 +227,74 @@ public final class SqliteVoteStore implements VoteStore {
         }
     }
 
+    /** The mail queue's jobs, in the vote file (see {@link MailJobs}). */
+    private final class Jobs implements MailJobs {
+
+        @Override
+        public List<MailJob> due(Instant now, int max) {
+            return read("SELECT id, mail, attempts, queued_at FROM mail_jobs WHERE dead_at IS NULL AND next_attempt_at <= ? "
+                    + "ORDER BY next_attempt_at, id LIMIT ?", new Object[] {now.toEpochMilli(), max}, rows -> {
+                        List<MailJob> jobs = new ArrayList<>();
+                        while (rows.next()) {
+                            jobs.add(new MailJob(rows.getLong(1), rows.getString(2), rows.getInt(3),
+                                    Instant.ofEpochMilli(rows.getLong(4))));
+                        }
+                        return jobs;
+                    });
+        }
+
+        @Override
+        public boolean anyDue(Instant now) {
+            return read("SELECT 1 FROM mail_jobs WHERE dead_at IS NULL AND next_attempt_at <= ? LIMIT 1",
+                    now.toEpochMilli(), ResultSet::next);
+        }
+
+        @Override
+        public void record(List<Attempt> attempts) {
+            List<Attempt> copy = List.copyOf(attempts);
+            writer.submit(writes -> writes.record(copy));
+        }
+
+        @Override
+        public Counts counts() {
+            return read("SELECT count(*) FILTER (WHERE dead_at IS NULL), min(queued_at) FILTER (WHERE dead_at IS NULL), "
+                    + "count(*) FILTER (WHERE dead_at IS NOT NULL) FROM mail_jobs", new Object[0], rows -> {
+                        rows.next();
+                        long oldest = rows.getLong(2);
+                        Instant oldestAt = rows.wasNull() ? null : Instant.ofEpochMilli(oldest);
+                        return new Counts(rows.getLong(1), oldestAt, rows.getLong(3));
+                    });
+        }
+
+        @Override
+        public void deadLetters(Consumer<DeadLetter> sink) {
+            read("SELECT queued_at, dead_at, kind, lang, attempts, reason FROM mail_jobs WHERE dead_at IS NOT NULL "
+                    + "ORDER BY dead_at, id", new Object[0], rows -> {
+                        while (rows.next()) {
+                            sink.accept(new DeadLetter(Instant.ofEpochMilli(rows.getLong(1)),
+                                    Instant.ofEpochMilli(rows.getLong(2)), rows.getString(3), rows.getString(4),
+                                    rows.getInt(5), rows.getString(6)));
+                        }
+                        return null;
+                    });
+        }
+
+        @Override
+        public void onQueued(Runnable listener) {
+            onQueued = listener;
+        }
+    }
+
     /** Writes every vote queued so far, then closes the file. */
     @Override
     public void close() {
+        closed = true;
         writer.close();
-        List<Connection> open = new ArrayList<>();
+        List<Reader> open = new ArrayList<>();
         readers.drainTo(open);
-        for (Connection connection : open) {
+        for (Reader reader : open) {
             try {
-                connection.close();
+                reader.close();
             } catch (SQLException e) {
                 throw new SqliteFailure("cannot close the vote file " + file + ": " + e.getMessage(), e);
             }

@@ -1,5 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.store;
 
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailJobs.Attempt;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailJson;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Confirmation;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.PendingVote;
@@ -31,6 +33,10 @@ final class SqliteWriteStatements implements AutoCloseable {
     private final PreparedStatement votedFor;
     private final PreparedStatement insertVote;
     private final PreparedStatement countNominee;
+    private final PreparedStatement insertJob;
+    private final PreparedStatement deleteJob;
+    private final PreparedStatement retryJob;
+    private final PreparedStatement buryJob;
     private final PreparedStatement countMinute;
     private final PreparedStatement insertSubmission;
     private final PreparedStatement insertDelay;
@@ -57,6 +63,13 @@ final class SqliteWriteStatements implements AutoCloseable {
                 + "SELECT ?, ?, ?, ? WHERE (SELECT count(*) FROM votes WHERE campaign = ? AND voter_hash = ?) < ?");
         countNominee = connection.prepareStatement("INSERT INTO tallies (campaign, nominee, votes) VALUES (?, ?, ?) "
                 + "ON CONFLICT (campaign, nominee) DO UPDATE SET votes = votes + excluded.votes");
+        insertJob = connection.prepareStatement("INSERT INTO mail_jobs (kind, lang, mail, queued_at, next_attempt_at) "
+                + "VALUES (?, ?, ?, ?, ?)");
+        deleteJob = connection.prepareStatement("DELETE FROM mail_jobs WHERE id = ?");
+        retryJob = connection.prepareStatement("UPDATE mail_jobs SET attempts = ?, next_attempt_at = ?, reason = ? "
+                + "WHERE id = ? AND dead_at IS NULL");
+        buryJob = connection.prepareStatement("UPDATE mail_jobs SET mail = NULL, attempts = ?, dead_at = ?, reason = ? "
+                + "WHERE id = ? AND dead_at IS NULL");
         countMinute = connection.prepareStatement("INSERT INTO minute_tallies (campaign, minute, nominee, votes) "
                 + "VALUES (?, ?, ?, ?) ON CONFLICT (campaign, minute, nominee) DO UPDATE SET votes = votes + excluded.votes");
         insertSubmission = connection.prepareStatement(
@@ -66,7 +79,12 @@ final class SqliteWriteStatements implements AutoCloseable {
         spendChallenge = connection.prepareStatement("INSERT OR IGNORE INTO spent_challenges (id, expires_at) VALUES (?, ?)");
     }
 
-    Outcome savePending(PendingVote vote, int votesPerVoter) throws SQLException {
+    /** A submission's mail, ready to queue in either form: which one is decided with the pending vote. */
+    record QueuedMail(String lang, String confirmation, String alreadyCounted) {
+    }
+
+    /** Keeps the pending vote and queues its mail, in the writer's transaction: both are kept, or neither. */
+    Outcome savePending(PendingVote vote, int votesPerVoter, QueuedMail mail) throws SQLException {
         int votes = votesOf(vote.campaign(), vote.voterHash());
         boolean voted = votes >= votesPerVoter || (votes > 0 && votedFor(vote.campaign(), vote.voterHash(), vote.nominee()));
         insertPending.setString(1, vote.tokenHash());
@@ -77,7 +95,40 @@ final class SqliteWriteStatements implements AutoCloseable {
         insertPending.setLong(6, vote.createdAt().toEpochMilli());
         insertPending.setLong(7, vote.expiresAt().toEpochMilli());
         insertPending.executeUpdate();
+        insertJob.setString(1, voted ? MailJson.ALREADY_COUNTED : MailJson.CONFIRMATION);
+        insertJob.setString(2, mail.lang());
+        insertJob.setString(3, voted ? mail.alreadyCounted() : mail.confirmation());
+        insertJob.setLong(4, vote.createdAt().toEpochMilli());
+        insertJob.setLong(5, vote.createdAt().toEpochMilli());
+        insertJob.executeUpdate();
         return voted ? Outcome.ALREADY_VOTED : Outcome.ACCEPTED;
+    }
+
+    /** Records the sender's attempts: a sent job is deleted, a failed one waits, a dead letter loses its mail. */
+    Void record(List<Attempt> attempts) throws SQLException {
+        for (Attempt attempt : attempts) {
+            switch (attempt.result()) {
+                case SENT -> {
+                    deleteJob.setLong(1, attempt.id());
+                    deleteJob.executeUpdate();
+                }
+                case RETRY -> {
+                    retryJob.setInt(1, attempt.attempts());
+                    retryJob.setLong(2, attempt.at().toEpochMilli());
+                    retryJob.setString(3, attempt.reason());
+                    retryJob.setLong(4, attempt.id());
+                    retryJob.executeUpdate();
+                }
+                case DEAD -> {
+                    buryJob.setInt(1, attempt.attempts());
+                    buryJob.setLong(2, attempt.at().toEpochMilli());
+                    buryJob.setString(3, attempt.reason());
+                    buryJob.setLong(4, attempt.id());
+                    buryJob.executeUpdate();
+                }
+            }
+        }
+        return null;
     }
 
     Confirmation confirm(String tokenHash, Instant now, int votesPerVoter) throws SQLException {
@@ -204,7 +255,7 @@ final class SqliteWriteStatements implements AutoCloseable {
     public void close() throws SQLException {
         for (PreparedStatement statement : new PreparedStatement[] {claimToken, findPending, unclaimToken, insertPending,
                 voterCount, votedFor, insertVote, countNominee, countMinute, insertSubmission, insertDelay,
-                forgetExpiredChallenges, spendChallenge}) {
+                forgetExpiredChallenges, spendChallenge, insertJob, deleteJob, retryJob, buryJob}) {
             statement.close();
         }
     }

@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.store;
 
+import be.socialeinnovatiefabriek.radicale.vote.mail.SubmissionMail;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,13 +19,15 @@ import java.util.function.Consumer;
 public interface VoteStore extends AutoCloseable {
 
     /**
-     * Keeps a vote that waits for its mailed confirmation: {@link Outcome#ACCEPTED}, or
-     * {@link Outcome#ALREADY_VOTED} when the voter has already used all votes of this edition or voted for
-     * this nominee (counted votes only). The vote is kept in both cases, so that both cost the same write
-     * and the answer's timing does not tell whether an address voted; the counter then mails no link, and
-     * its confirmation would be refused anyway.
+     * Keeps a vote that waits for its mailed confirmation, and queues its mail: {@link Outcome#ACCEPTED} (the mail
+     * carries the link), or {@link Outcome#ALREADY_VOTED} when the voter has already used all votes of this
+     * edition or voted for this nominee (counted votes only; the mail says the vote is already counted). The vote
+     * is kept in both cases, so that both cost the same write and the answer's timing does not tell whether an
+     * address voted; its confirmation would be refused anyway. A call that returns has kept the vote and queued
+     * the mail durably: a crash after it loses neither. A call that throws may have kept the vote (never counted,
+     * it expires), but then no answer told the voter to wait for a mail.
      */
-    Outcome savePending(PendingVote vote, int votesPerVoter);
+    Outcome savePending(PendingVote vote, int votesPerVoter, SubmissionMail mail);
 
     /**
      * Counts the pending vote whose token hashes to {@code tokenHash}, exactly once.

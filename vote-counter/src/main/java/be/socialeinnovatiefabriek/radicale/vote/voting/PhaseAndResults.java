@@ -1,54 +1,53 @@
 package be.socialeinnovatiefabriek.radicale.vote.voting;
 
 import be.socialeinnovatiefabriek.radicale.vote.ballot.Ballot;
-import be.socialeinnovatiefabriek.radicale.vote.ballot.BallotSource;
-import be.socialeinnovatiefabriek.radicale.vote.http.ApiResponse;
-import be.socialeinnovatiefabriek.radicale.vote.http.Reply;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /api/campaigns/{id}} (the live phase) and {@code GET /api/campaigns/{id}/results} (when allowed). */
+/**
+ * What anyone may know of an edition: its phase now ({@code GET /api/campaigns/{id}}) and, when its results
+ * policy allows, its tallies ({@code GET /api/campaigns/{id}/results}).
+ */
 public final class PhaseAndResults {
 
-    private final BallotSource ballots;
+    /** An edition's phase at {@code serverTime}, with what the voting page needs to follow it. */
+    public record Phase(String id, String phase, OffsetDateTime opens, OffsetDateTime closes, Instant serverTime,
+                        String results, String verification) {
+    }
+
+    /** Every nominee's counted votes, in the ballot's order (0 when none), and their total. */
+    public record Tallies(String id, Map<String, Long> tallies, long total) {
+    }
+
     private final VoteStore store;
     private final Clock clock;
 
-    public PhaseAndResults(BallotSource ballots, VoteStore store, Clock clock) {
-        this.ballots = ballots;
+    public PhaseAndResults(VoteStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
 
-    public ApiResponse status(String campaign, Reply reply) throws Refusal {
-        Ballot ballot = Ballot.required(ballots, campaign);
+    public Phase phase(Ballot ballot) {
         Instant now = clock.instant();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", ballot.id());
-        body.put("phase", ballot.phase(now));
-        body.put("opens", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ballot.opens()));
-        body.put("closes", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ballot.closes()));
-        body.put("serverTime", now.toString());
-        body.put("results", ballot.results());
-        body.put("verification", ballot.verification());
-        return reply.json(200, body);
+        return new Phase(ballot.id(), ballot.phase(now), ballot.opens(), ballot.closes(), now, ballot.results(),
+                ballot.verification());
     }
 
-    public ApiResponse results(String campaign, Reply reply) throws Refusal {
-        Ballot ballot = Ballot.required(ballots, campaign);
+    /** The tallies, once the results policy shows them. */
+    public Tallies results(Ballot ballot) throws Refusal {
         if (!ballot.resultsVisible(clock.instant())) {
-            throw Refusal.of(403, "results_hidden", "The results of this edition are published when voting closes, at "
-                    + ballot.closes() + ".", "problem");
+            throw Refusal.of(Refusal.Reason.RESULTS_HIDDEN, "The results of this edition are published when voting "
+                    + "closes, at " + ballot.closes() + ".");
         }
-        return reply.json(200, tallies(ballot, store));
+        return tallies(ballot, store);
     }
 
-    /** The ballot's nominees in its order, each with its count (0 when none), and the total. */
-    static Map<String, Object> tallies(Ballot ballot, VoteStore store) {
+    /** The tallies whatever the results policy (for the admin export). */
+    static Tallies tallies(Ballot ballot, VoteStore store) {
         Map<String, Long> counted = store.tallies(ballot.id());
         Map<String, Long> tallies = new LinkedHashMap<>();
         long total = 0;
@@ -57,10 +56,6 @@ public final class PhaseAndResults {
             tallies.put(nominee, votes);
             total += votes;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", ballot.id());
-        body.put("tallies", tallies);
-        body.put("total", total);
-        return body;
+        return new Tallies(ballot.id(), tallies, total);
     }
 }

@@ -1,9 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.vote.voting;
 
 import be.socialeinnovatiefabriek.radicale.vote.ballot.Ballot;
-import be.socialeinnovatiefabriek.radicale.vote.ballot.BallotSource;
-import be.socialeinnovatiefabriek.radicale.vote.http.ApiResponse;
-import be.socialeinnovatiefabriek.radicale.vote.http.Reply;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,19 +15,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.altcha.altcha.Altcha;
 import org.altcha.altcha.Altcha.Algorithm;
-import org.altcha.altcha.Altcha.Challenge;
 import org.altcha.altcha.Altcha.ChallengeOptions;
 
 /**
  * The proof of work an edition without e-mail verification asks for each vote (ALTCHA, SHA-256):
- * {@code GET /api/campaigns/{id}/challenge} hands out a challenge signed with the counter's own key, for that
+ * {@link #issue} hands out a challenge ({@code GET /api/campaigns/{id}/challenge}) signed with the counter's own key, for that
  * edition and {@link #LIFETIME}; the browser finds the secret number by trying hashes and sends its answer in
  * the vote's {@value #FIELD} field; {@link #verify} checks answer, signature, edition and age. The store then
  * spends it, so one answer counts for one vote.
@@ -38,7 +33,7 @@ import org.altcha.altcha.Altcha.ChallengeOptions;
 public final class VoteChallenge {
 
     /** The vote field that carries the answer (the ALTCHA widget's name for it). */
-    static final String FIELD = "altcha";
+    public static final String FIELD = "altcha";
     /** How long a challenge may be answered after it was handed out. */
     static final Duration LIFETIME = Duration.ofMinutes(10);
 
@@ -50,24 +45,25 @@ public final class VoteChallenge {
 
     private final String key;
     private final int maxNumber;
-    private final BallotSource ballots;
     private final Clock clock;
 
-    public VoteChallenge(CounterSettings settings, BallotSource ballots, Clock clock) {
+    public VoteChallenge(CounterSettings settings, Clock clock) {
         this.key = keyFrom(settings.hmacKey());
         this.maxNumber = settings.challengeMaxNumber();
-        this.ballots = ballots;
         this.clock = clock;
     }
 
-    /** {@code GET /api/campaigns/{id}/challenge}: a new challenge while the edition is open and asks no e-mail. */
-    public ApiResponse issue(String campaign, Reply reply) throws Refusal {
-        Ballot ballot = Ballot.required(ballots, campaign);
+    /** A challenge as the browser's widget takes it (ALTCHA's names). */
+    public record Challenge(String algorithm, String challenge, long maxnumber, String salt, String signature) {
+    }
+
+    /** A new challenge for {@code ballot}'s edition, while it is open and asks no e-mail. */
+    public Challenge issue(Ballot ballot) throws Refusal {
         Instant now = clock.instant();
         VoteSubmission.openAt(ballot, now);
         if (!"none".equals(ballot.verification())) {
-            throw Refusal.of(404, "no_challenge", "Edition " + ballot.id() + " confirms votes by e-mail and asks no "
-                    + "challenge; vote with your e-mail address.", "problem");
+            throw Refusal.of(Refusal.Reason.NO_CHALLENGE, "Edition " + ballot.id() + " confirms votes by e-mail and asks "
+                    + "no challenge; vote with your e-mail address.");
         }
         ChallengeOptions options = new ChallengeOptions().setAlgorithm(Algorithm.SHA256).setHmacKey(key)
                 .setMaxNumber((long) maxNumber)
@@ -75,19 +71,14 @@ public final class VoteChallenge {
                 .setSecureRandomNumber(true)
                 .setExpires(now.plus(LIFETIME).getEpochSecond())
                 .addParam("edition", ballot.id());
-        Challenge challenge;
+        Altcha.Challenge challenge;
         try {
             challenge = Altcha.createChallenge(options);
         } catch (Exception e) { // the library declares Exception; SHA-256 and HmacSHA256 are in every runtime
             throw new IllegalStateException("cannot make a challenge: " + e.getMessage(), e);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("algorithm", challenge.algorithm);
-        body.put("challenge", challenge.challenge);
-        body.put("maxnumber", challenge.maxnumber);
-        body.put("salt", challenge.salt);
-        body.put("signature", challenge.signature);
-        return reply.json(200, body);
+        return new Challenge(challenge.algorithm, challenge.challenge, challenge.maxnumber, challenge.salt,
+                challenge.signature);
     }
 
     /** A challenge answered right: its id (the challenge hash, unique per challenge) and when it expires. */
@@ -101,12 +92,12 @@ public final class VoteChallenge {
      */
     Solved verify(String payload, String campaign, Instant now) throws Refusal {
         if (payload == null || payload.isBlank()) {
-            throw Refusal.of(400, "challenge_missing", "This edition asks your browser to do a short calculation before "
-                    + "a vote counts, and the vote came without it (the field '" + FIELD + "'). Vote from the "
-                    + "edition's voting page with JavaScript turned on.", "problem");
+            throw Refusal.of(Refusal.Reason.CHALLENGE_MISSING, "This edition asks your browser to do a short calculation "
+                    + "before a vote counts, and the vote came without it (the field '" + FIELD + "'). Vote from the "
+                    + "edition's voting page with JavaScript turned on.");
         }
         Answer answer = parse(payload.trim());
-        Challenge expected;
+        Altcha.Challenge expected;
         try {
             expected = Altcha.createChallenge(new ChallengeOptions().setAlgorithm(Algorithm.SHA256).setHmacKey(key)
                     .setSalt(answer.salt()).setNumber(answer.number()));
@@ -128,17 +119,16 @@ public final class VoteChallenge {
         }
         Instant expires = expiry(params.get("expires"));
         if (!now.isBefore(expires)) {
-            throw Refusal.of(403, "challenge_expired", "The calculation your browser did has expired (it lasts "
-                    + LIFETIME.toMinutes() + " minutes); send your vote again and your browser will do a new one.",
-                    "problem");
+            throw Refusal.of(Refusal.Reason.CHALLENGE_EXPIRED, "The calculation your browser did has expired (it lasts "
+                    + LIFETIME.toMinutes() + " minutes); send your vote again and your browser will do a new one.");
         }
         return new Solved(answer.challenge(), expires);
     }
 
     /** The refusal of an answer that was already used for a vote. */
     static Refusal replayed() {
-        return Refusal.of(409, "challenge_used", "This calculation was already used for a vote; each vote needs its "
-                + "own. Send your vote again and your browser will do a new one.", "problem");
+        return Refusal.of(Refusal.Reason.CHALLENGE_USED, "This calculation was already used for a vote; each vote needs "
+                + "its own. Send your vote again and your browser will do a new one.");
     }
 
     private record Answer(String challenge, long number, String salt, String signature) {
@@ -185,13 +175,13 @@ public final class VoteChallenge {
     }
 
     private static Refusal malformed(String why) {
-        return Refusal.of(400, "bad_challenge", "The field '" + FIELD + "' is not an answer to a challenge (" + why
-                + "). Reload the voting page and vote again.", "problem");
+        return Refusal.of(Refusal.Reason.BAD_CHALLENGE, "The field '" + FIELD + "' is not an answer to a challenge ("
+                + why + "). Reload the voting page and vote again.");
     }
 
     private static Refusal failed(String why) {
-        return Refusal.of(403, "challenge_failed", "The calculation your browser sent does not hold (" + why + "). "
-                + "Reload the voting page and vote again.", "problem");
+        return Refusal.of(Refusal.Reason.CHALLENGE_FAILED, "The calculation your browser sent does not hold (" + why
+                + "). Reload the voting page and vote again.");
     }
 
     private static boolean sameText(String a, String b) {

@@ -2,172 +2,127 @@ package be.socialeinnovatiefabriek.radicale.vote.voting;
 
 import be.socialeinnovatiefabriek.radicale.vote.ballot.Ballot;
 import be.socialeinnovatiefabriek.radicale.vote.ballot.BallotSource;
-import be.socialeinnovatiefabriek.radicale.vote.http.ApiRequest;
-import be.socialeinnovatiefabriek.radicale.vote.http.ApiResponse;
-import be.socialeinnovatiefabriek.radicale.vote.http.ConfirmationPage;
-import be.socialeinnovatiefabriek.radicale.vote.http.Reply;
-import be.socialeinnovatiefabriek.radicale.vote.http.RequestFields;
 import be.socialeinnovatiefabriek.radicale.vote.identity.ConfirmationToken;
-import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
-import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Confirmation;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
-import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore;
-import be.socialeinnovatiefabriek.radicale.vote.text.LocalisedTexts;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /api/votes/confirm} shows the page with the one button and counts nothing (mail scanners
- * follow links); {@code POST /api/votes/confirm} counts the vote, exactly once. Both first ask the store
- * what the token stands for: the link carries nothing else, and a token the store does not hold as pending
- * gets no page that names a vote.
+ * A mailed link followed: {@link #look} tells what the link stands for and counts nothing (mail scanners follow
+ * links); {@link #count} counts its vote, exactly once. Both first ask the store what the token stands for: the
+ * link carries nothing else, and a token the store does not hold gets an {@link Unknown} that names no vote.
  */
 public final class VoteConfirmation {
 
-    private static final int MAX_ACCEPT_LANGUAGE = 200;
+    /** What a link stands for. */
+    public sealed interface Link permits Unknown, Pending, Counted, Expired {
+    }
 
-    private final CounterSettings settings;
+    /** A token the store does not hold (mistyped, cut, never sent, or long gone): it names no edition. */
+    public record Unknown() implements Link {
+    }
+
+    /** A vote waiting for its confirmation: the edition, the voter's language, the nominee and the link's token. */
+    public record Pending(Ballot ballot, String lang, String nominee, String token) implements Link {
+    }
+
+    /** The link's vote is counted (now, or before). */
+    public record Counted(Ballot ballot, String lang) implements Link {
+    }
+
+    /** The link's time is over; nothing was counted. */
+    public record Expired(Ballot ballot, String lang) implements Link {
+    }
+
     private final BallotSource ballots;
     private final VoteStore store;
     private final Clock clock;
 
-    public VoteConfirmation(CounterSettings settings, BallotSource ballots, VoteStore store, Clock clock) {
-        this.settings = settings;
+    public VoteConfirmation(BallotSource ballots, VoteStore store, Clock clock) {
         this.ballots = ballots;
         this.store = store;
         this.clock = clock;
     }
 
-    /** {@code reply} redirects refusals: the page is opened by a person, from the mail. */
-    public ApiResponse page(ApiRequest request, Reply reply) throws Refusal {
+    /**
+     * What the link with {@code token} stands for, counting nothing; refused when its edition or nominee is gone
+     * or voting is not open.
+     */
+    public Link look(String token) throws Refusal {
         Instant now = clock.instant();
-        Optional<ConfirmationToken> token = ConfirmationToken.parse(trimmed(request.query().get("token")));
-        Confirmation vote = lookUp(token, now);
+        Optional<ConfirmationToken> parsed = ConfirmationToken.parse(token);
+        Confirmation vote = lookUp(parsed, now);
         if (vote.outcome() == Outcome.UNKNOWN) {
-            return unusable(404, languageOf(request), false, null);
+            return new Unknown();
         }
-        Ballot ballot = ballotOf(vote, reply);
-        VoteSubmission.openAt(ballot, now);
+        Ballot ballot = openBallotOf(vote, now);
         String lang = ballot.language(vote.lang());
-        if (vote.outcome() == Outcome.ALREADY_COUNTED) {
-            return reply.done("thanks", 200, Map.of("status", "counted"));
-        }
-        if (vote.outcome() == Outcome.EXPIRED) {
-            return unusable(410, lang, true, ballot);
-        }
-        String css = css(ballot, lang);
-        return html(200, ConfirmationPage.html(lang, token.orElseThrow().value(), ballot.title(lang),
-                ballot.nomineeName(vote.nominee(), lang), css, settings.publicUrl() + "/api/votes/confirm"), css);
+        return switch (vote.outcome()) {
+            case ALREADY_COUNTED -> new Counted(ballot, lang);
+            case EXPIRED -> new Expired(ballot, lang);
+            default -> new Pending(ballot, lang, vote.nominee(), parsed.orElseThrow().value());
+        };
     }
 
-    public ApiResponse count(ApiRequest request, Reply reply) throws Refusal {
-        Map<String, String> fields = RequestFields.of(request);
-        String value = trimmed(fields.get("token"));
-        if (value == null) {
-            throw Refusal.badRequest("The field 'token' is missing; open the link from the confirmation mail.");
-        }
-        boolean form = RequestFields.isForm(request);
+    /**
+     * Counts the vote of the link with {@code token}: {@link Counted} the first time, {@link Expired} or
+     * {@link Unknown}; refused when it was counted before ({@code already_counted}), when the voter has used all
+     * votes meanwhile, or as {@link #look} refuses.
+     */
+    public Link count(String token) throws Refusal {
         Instant now = clock.instant();
-        Optional<ConfirmationToken> token = ConfirmationToken.parse(value);
-        Confirmation vote = lookUp(token, now);
+        // Hashed once: the look-up and the count both find the vote by it.
+        Optional<String> tokenHash = ConfirmationToken.parse(token).map(ConfirmationToken::hash);
+        Confirmation vote = tokenHash.map(hash -> store.lookUp(hash, now))
+                .orElse(new Confirmation(Outcome.UNKNOWN, null, null, null));
         if (vote.outcome() == Outcome.UNKNOWN) {
-            return unknown(form, request);
+            return new Unknown();
         }
-        Ballot ballot = ballotOf(vote, reply);
-        VoteSubmission.openAt(ballot, now);
-        Confirmation confirmation = store.confirm(token.orElseThrow().hash(), now, ballot.votesPerVoter());
-        switch (confirmation.outcome()) {
-            case COUNTED:
-                return reply.done("thanks", 200, Map.of("status", "counted"));
-            case ALREADY_COUNTED:
-                // A second press of the button (or a reload) changes nothing; the voter's vote is counted: say thanks.
-                throw Refusal.of(409, "already_counted", "This vote was already confirmed and counted; there is "
-                        + "nothing more to do.", "thanks");
-            case ALREADY_VOTED:
-                throw Refusal.alreadyVoted();
-            case EXPIRED:
-                if (form) {
-                    return unusable(410, ballot.language(vote.lang()), true, ballot);
-                }
-                throw Refusal.of(410, "expired", "This confirmation link has expired (links last "
-                        + Mailer.ConfirmationMail.LINK_LIFETIME.toHours() + " hours); vote again to get a new one.", "problem");
-            default:
-                return unknown(form, request);
-        }
+        Ballot ballot = openBallotOf(vote, now);
+        String lang = ballot.language(vote.lang());
+        Confirmation confirmation = store.confirm(tokenHash.orElseThrow(), now, ballot.votesPerVoter());
+        return switch (confirmation.outcome()) {
+            case COUNTED -> new Counted(ballot, lang);
+            // A second press of the button (or a reload) changes nothing; the voter's vote is counted.
+            case ALREADY_COUNTED -> throw Refusal.of(Refusal.Reason.ALREADY_COUNTED, "This vote was already confirmed "
+                    + "and counted; there is nothing more to do.").about(ballot, vote.lang());
+            case ALREADY_VOTED -> throw Refusal.alreadyVoted().about(ballot, vote.lang());
+            case EXPIRED -> new Expired(ballot, lang);
+            default -> new Unknown();
+        };
+    }
+
+    /** The refusal of a link that has expired, for an answer that is not a page. */
+    public static Refusal expired(Expired link) {
+        return Refusal.of(Refusal.Reason.EXPIRED, "This confirmation link has expired (links last "
+                + ConfirmationMail.LINK_LIFETIME.toHours() + " hours); vote again to get a new one.")
+                .about(link.ballot(), link.lang());
+    }
+
+    /** The refusal of a link the store does not hold, for an answer that is not a page. */
+    public static Refusal unknown() {
+        return Refusal.of(Refusal.Reason.UNKNOWN_TOKEN, "This confirmation link is not valid; open the link from the "
+                + "mail exactly as it was sent, or vote again.");
     }
 
     private Confirmation lookUp(Optional<ConfirmationToken> token, Instant now) {
         return token.map(t -> store.lookUp(t.hash(), now)).orElse(new Confirmation(Outcome.UNKNOWN, null, null, null));
     }
 
-    private Ballot ballotOf(Confirmation vote, Reply reply) throws Refusal {
-        Ballot ballot = Ballot.required(ballots, vote.campaign());
-        reply.about(ballot, vote.lang());
+    private Ballot openBallotOf(Confirmation vote, Instant now) throws Refusal {
+        Ballot ballot = ballots.find(vote.campaign()).orElseThrow(() -> Refusal.unknownCampaign(vote.campaign()));
         if (!ballot.nominees().contains(vote.nominee())) {
-            throw Refusal.unknownNominee(vote.nominee());
+            throw Refusal.unknownNominee(vote.nominee()).about(ballot, vote.lang());
+        }
+        try {
+            VoteSubmission.openAt(ballot, now);
+        } catch (Refusal refusal) {
+            throw refusal.about(ballot, vote.lang());
         }
         return ballot;
-    }
-
-    // A token the store does not hold stands for no edition: a person gets a page in their browser's language.
-    private static ApiResponse unknown(boolean form, ApiRequest request) throws Refusal {
-        if (form) {
-            return unusable(404, languageOf(request), false, null);
-        }
-        throw Refusal.of(404, "unknown_token", "This confirmation link is not valid; open the link from the "
-                + "mail exactly as it was sent, or vote again.", "problem");
-    }
-
-    private static ApiResponse unusable(int status, String lang, boolean expired, Ballot ballot) {
-        String css = ballot == null ? null : css(ballot, lang);
-        String vote = ballot == null ? null : ballot.pages().getOrDefault(lang, Map.of()).get("vote");
-        return html(status, ConfirmationPage.unusable(lang, expired, css, vote), css);
-    }
-
-    private static ApiResponse html(int status, String html, String css) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "text/html; charset=utf-8");
-        headers.put("Content-Security-Policy", "default-src 'none'; style-src " + styleSource(css == null ? "" : css)
-                + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
-        headers.put("Referrer-Policy", "no-referrer");
-        headers.put("X-Frame-Options", "DENY");
-        return new ApiResponse(status, Map.copyOf(headers), html.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String css(Ballot ballot, String lang) {
-        return ballot.pages().getOrDefault(lang, Map.of()).getOrDefault("css", "");
-    }
-
-    /** The first of the site's languages in the browser's {@code Accept-Language}, else the default. */
-    private static String languageOf(ApiRequest request) {
-        String accepted = request.header("accept-language");
-        if (accepted == null || accepted.length() > MAX_ACCEPT_LANGUAGE) {
-            return LocalisedTexts.language(null);
-        }
-        try {
-            return LocalisedTexts.language(Locale.lookupTag(Locale.LanguageRange.parse(accepted), LocalisedTexts.LANGUAGES));
-        } catch (IllegalArgumentException e) {
-            return LocalisedTexts.language(null);
-        }
-    }
-
-    private static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String styleSource(String cssUrl) {
-        try {
-            URI css = URI.create(cssUrl);
-            return css.getScheme() != null && css.getHost() != null ? CounterSettings.originOf(css) : "'none'";
-        } catch (IllegalArgumentException e) {
-            return "'none'";
-        }
     }
 }

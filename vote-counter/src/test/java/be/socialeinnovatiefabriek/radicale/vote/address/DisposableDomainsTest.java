@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.vote.CounterFixture;
 import be.socialeinnovatiefabriek.radicale.vote.http.ApiResponse;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ class DisposableDomainsTest {
 
                 Burner.Example.org
                 """);
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
 
         DisposableDomains domains = DisposableDomains.fromEnvironment(Map.of("VOTE_DISPOSABLE_DOMAINS_FILE", file.toString(),
                 "VOTE_DISPOSABLE_DOMAINS_ALLOW", "yopmail.com, inbox.mailinator.com"), problems);
@@ -75,20 +76,36 @@ class DisposableDomainsTest {
     @Test
     void mistakesInTheSitesListsAreExplainedWithTheirLines() throws IOException {
         Path file = Files.writeString(directory.resolve("extra.txt"), "ok.example\ncom\n-bad-.example\nspace in.example\n");
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
 
         DisposableDomains.fromEnvironment(Map.of("VOTE_DISPOSABLE_DOMAINS_FILE", file.toString(),
                 "VOTE_DISPOSABLE_DOMAINS_ALLOW", "good.example, not a domain"), problems);
         DisposableDomains.fromEnvironment(Map.of("VOTE_DISPOSABLE_DOMAINS_FILE", directory.resolve("missing.txt").toString()),
                 problems);
 
-        assertEquals(3, problems.size(), String.join("\n", problems));
-        assertTrue(problems.get(0).startsWith("VOTE_DISPOSABLE_DOMAINS_FILE: 3 lines are not a mail domain"), problems.get(0));
-        assertTrue(problems.get(0).contains(file + ":2: 'com'") && problems.get(0).contains(file + ":4: 'space in.example'"),
-                problems.get(0));
-        assertTrue(problems.get(1).startsWith("VOTE_DISPOSABLE_DOMAINS_ALLOW: 'not a domain' is not a mail domain"));
-        assertTrue(problems.get(2).startsWith("VOTE_DISPOSABLE_DOMAINS_FILE: " + directory.resolve("missing.txt")
-                + " cannot be read"), problems.get(2));
+        assertEquals(5, problems.size(), problems.toString());
+        assertEquals(new Problem(file + ":2", "'com' is not a mail domain with at least two labels",
+                "write one domain a line, such as throwaway.example, and # before a comment"), problems.get(0));
+        assertEquals(file + ":3", problems.get(1).where());
+        assertEquals(file + ":4: 'space in.example' is not a mail domain with at least two labels; write one domain a line, "
+                + "such as throwaway.example, and # before a comment", problems.get(2).toString());
+        assertEquals("VOTE_DISPOSABLE_DOMAINS_ALLOW", problems.get(3).where());
+        assertEquals("'not a domain' is not a mail domain", problems.get(3).what());
+        assertEquals("VOTE_DISPOSABLE_DOMAINS_FILE", problems.get(4).where());
+        assertTrue(problems.get(4).what().startsWith(directory.resolve("missing.txt") + " cannot be read"), problems.get(4).what());
+    }
+
+    @Test
+    void aFileInAnotherFormatNamesItsFirstWrongLinesAndCountsTheRest() throws IOException {
+        Path file = Files.writeString(directory.resolve("domains.csv"), "domain;added\n".repeat(12));
+        List<Problem> problems = new ArrayList<>();
+
+        DisposableDomains.fromEnvironment(Map.of("VOTE_DISPOSABLE_DOMAINS_FILE", file.toString()), problems);
+
+        assertEquals(6, problems.size(), problems.toString());
+        assertEquals(file + ":5", problems.get(4).where());
+        assertEquals(new Problem(file.toString(), "7 more lines are not mail domains",
+                "write one domain a line, such as throwaway.example, and # before a comment"), problems.get(5));
     }
 
     @Test

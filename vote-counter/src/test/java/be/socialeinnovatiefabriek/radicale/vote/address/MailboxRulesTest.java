@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,9 +190,9 @@ class MailboxRulesTest {
                 "double.example alias-of=gmail.com tag=+",
                 ""));
 
-        MailboxRules.Invalid invalid = assertThrows(MailboxRules.Invalid.class, () -> MailboxRules.builtInWith(file));
+        InvalidSettings invalid = assertThrows(InvalidSettings.class, () -> MailboxRules.builtInWith(file));
 
-        List<String> problems = invalid.problems();
+        List<String> problems = invalid.problems().stream().map(Problem::toString).toList();
         assertEquals(List.of(
                 file + ":1: 'tag+' is not a rule; write alias-of=<domain>, tag=<signs>, tag=none, ignore-dots or subdomain-addressing",
                 file + ":2: 'not_a_domain' is not a domain name; write it as gmail.com, or * for every other domain",
@@ -208,9 +210,9 @@ class MailboxRulesTest {
         Path file = directory.resolve("rules");
         Files.writeString(file, "example.org tag=+\nEXAMPLE.org tag=none\n");
 
-        MailboxRules.Invalid invalid = assertThrows(MailboxRules.Invalid.class, () -> MailboxRules.builtInWith(file));
+        InvalidSettings invalid = assertThrows(InvalidSettings.class, () -> MailboxRules.builtInWith(file));
 
-        assertEquals(List.of(file + ":2: example.org already has a line (line 1); keep one line per domain"),
+        assertEquals(List.of(new Problem(file + ":2", "example.org already has a line (line 1)", "keep one line per domain")),
                 invalid.problems());
     }
 
@@ -220,10 +222,11 @@ class MailboxRulesTest {
         Path binary = directory.resolve("binary");
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 'x'});
 
-        MailboxRules.Invalid notThere = assertThrows(MailboxRules.Invalid.class, () -> MailboxRules.builtInWith(missing));
-        MailboxRules.Invalid notText = assertThrows(MailboxRules.Invalid.class, () -> MailboxRules.builtInWith(binary));
+        InvalidSettings notThere = assertThrows(InvalidSettings.class, () -> MailboxRules.builtInWith(missing));
+        InvalidSettings notText = assertThrows(InvalidSettings.class, () -> MailboxRules.builtInWith(binary));
 
-        assertTrue(notThere.getMessage().startsWith(missing + ": cannot be read (NoSuchFileException"), notThere.getMessage());
-        assertEquals(binary + ": is not UTF-8 text; save it as UTF-8", notText.getMessage());
+        assertTrue(notThere.problems().get(0).toString().startsWith(missing + ": cannot be read (NoSuchFileException"),
+                notThere.getMessage());
+        assertEquals(new Problem(binary.toString(), "is not UTF-8 text", "save it as UTF-8"), notText.problems().get(0));
     }
 }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import be.socialeinnovatiefabriek.radicale.vote.ballot.BallotDirectory;
 import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
-import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailProgress;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailQueue;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbLocal;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbRateLimits;
@@ -65,13 +66,13 @@ class ClientAddressEventTest {
                 "VOTE_CLIENT_ADDRESS_HEADER", "CloudFront-Viewer-Address"));
         String table = DynamoDbLocal.newTable();
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        Mailer mailer = mail -> { };
+        MailQueue queue = mail -> { };
         instanceA = new VoteHandler(new CounterApi(settings, new BallotDirectory(ballots),
-                new DynamoDbVoteStore(DynamoDbLocal.client(), table), new DynamoDbRateLimits(DynamoDbLocal.client(), table),
-                mailer, clock));
+                new DynamoDbVoteStore(DynamoDbLocal.client(), table, queue),
+                new DynamoDbRateLimits(DynamoDbLocal.client(), table), MailProgress.ELSEWHERE, clock));
         instanceB = new VoteHandler(new CounterApi(settings, new BallotDirectory(ballots),
-                new DynamoDbVoteStore(DynamoDbLocal.client(), table), new DynamoDbRateLimits(DynamoDbLocal.client(), table),
-                mailer, clock));
+                new DynamoDbVoteStore(DynamoDbLocal.client(), table, queue),
+                new DynamoDbRateLimits(DynamoDbLocal.client(), table), MailProgress.ELSEWHERE, clock));
     }
 
     /** The fixture's vote by a new voter, with {@code header} set to {@code value}. */

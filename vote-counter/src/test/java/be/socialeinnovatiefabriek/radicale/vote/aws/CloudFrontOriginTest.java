@@ -11,6 +11,8 @@ import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailProgress;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailQueue;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbLocal;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbRateLimits;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbVoteStore;
@@ -76,18 +78,18 @@ class CloudFrontOriginTest {
                 "VOTE_RATE_IP_BURST", "2"));
         String table = DynamoDbLocal.newTable();
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        Mailer mailer = mail -> {
+        MailQueue queue = mail -> {
             synchronized (mails) {
                 mails.add(mail);
             }
         };
-        store = new DynamoDbVoteStore(DynamoDbLocal.client(), table);
+        store = new DynamoDbVoteStore(DynamoDbLocal.client(), table, queue);
         CloudFrontOrigin origin = CloudFrontOrigin.fromEnvironment(Map.of("VOTE_ORIGIN_SECRET", SECRET));
         instanceA = new VoteHandler(new CounterApi(settings, new BallotDirectory(ballots), store,
-                new DynamoDbRateLimits(DynamoDbLocal.client(), table), mailer, clock), origin);
+                new DynamoDbRateLimits(DynamoDbLocal.client(), table), MailProgress.ELSEWHERE, clock), origin);
         instanceB = new VoteHandler(new CounterApi(settings, new BallotDirectory(ballots),
-                new DynamoDbVoteStore(DynamoDbLocal.client(), table), new DynamoDbRateLimits(DynamoDbLocal.client(), table),
-                mailer, clock), origin);
+                new DynamoDbVoteStore(DynamoDbLocal.client(), table, queue),
+                new DynamoDbRateLimits(DynamoDbLocal.client(), table), MailProgress.ELSEWHERE, clock), origin);
     }
 
     /** The fixture's event with {@code headers} added (a null value removes the header) and a new voter. */
@@ -215,6 +217,6 @@ class CloudFrontOriginTest {
         InvalidSettings e = assertThrows(InvalidSettings.class,
                 () -> CloudFrontOrigin.fromEnvironment(Map.of("VOTE_ORIGIN_SECRET", "too-short")));
 
-        assertTrue(e.getMessage().contains("VOTE_ORIGIN_SECRET must be at least 32 characters (got 9)"), e.getMessage());
+        assertTrue(e.getMessage().contains("VOTE_ORIGIN_SECRET: must be at least 32 characters (got 9); generate one with"), e.getMessage());
     }
 }

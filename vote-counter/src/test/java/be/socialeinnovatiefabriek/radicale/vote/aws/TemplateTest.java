@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import be.socialeinnovatiefabriek.radicale.vote.aws.CloudFormationYaml.Fn;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.mail.SmtpMailer;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,7 +147,7 @@ class TemplateTest {
     void mailsGoThroughAQueueWithADeadLetterQueueToTheSender() {
         Map<String, Object> queue = properties("MailQueue");
         assertEquals(getAtt("MailDeadLetterQueue.Arn"), at(queue, "RedrivePolicy", "deadLetterTargetArn"));
-        assertEquals(5, at(queue, "RedrivePolicy", "maxReceiveCount"));
+        assertEquals(8, at(queue, "RedrivePolicy", "maxReceiveCount"));
         assertEquals(true, queue.get("SqsManagedSseEnabled"));
         assertEquals(true, properties("MailDeadLetterQueue").get("SqsManagedSseEnabled"));
         assertTrue((int) properties("MailDeadLetterQueue").get("MessageRetentionPeriod") <= 172_800,
@@ -162,11 +164,18 @@ class TemplateTest {
         assertEquals(getAtt("MailQueue.Arn"), source.get("Queue"));
         assertEquals(List.of("ReportBatchItemFailures"), source.get("FunctionResponseTypes"));
         assertEquals(ref("MailSenderConcurrency"), at(source, "ScalingConfig", "MaximumConcurrency"));
-        assertEquals(Set.of("SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "SMTP_FROM"),
-                map(at(sender, "Environment", "Variables")).keySet());
+        Map<String, Object> senderEnv = map(at(sender, "Environment", "Variables"));
+        assertEquals(Set.of("SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "SMTP_FROM", "VOTE_MAIL_QUEUE_URL",
+                "VOTE_MAIL_DEAD_LETTER_QUEUE_URL", "VOTE_MAIL_MAX_ATTEMPTS", "VOTE_MAIL_PER_SECOND"), senderEnv.keySet());
+        assertEquals(ref("MailQueue"), senderEnv.get("VOTE_MAIL_QUEUE_URL"));
+        assertEquals(ref("MailDeadLetterQueue"), senderEnv.get("VOTE_MAIL_DEAD_LETTER_QUEUE_URL"));
+        assertEquals(String.valueOf(at(queue, "RedrivePolicy", "maxReceiveCount")), senderEnv.get("VOTE_MAIL_MAX_ATTEMPTS"),
+                "the sender buries a mail at its last attempt, before the redrive policy would move it whole");
 
         Map<String, Object> vote = map(at(properties("VoteFunction"), "Environment", "Variables"));
         assertEquals(ref("MailQueue"), vote.get("VOTE_MAIL_QUEUE_URL"));
+        assertTrue(vote.keySet().stream().noneMatch(name -> name.startsWith("SMTP_")),
+                "the vote function only queues mail: no SMTP credentials");
     }
 
     @Test
@@ -196,6 +205,7 @@ class TemplateTest {
                 "AWS/Lambda Errors Ref VoteFunction", "AWS/Lambda Throttles Ref VoteFunction",
                 "AWS/Lambda Errors Ref MailSenderFunction", "AWS/Lambda Throttles Ref MailSenderFunction",
                 "AWS/SQS ApproximateNumberOfMessagesVisible GetAtt MailDeadLetterQueue.QueueName",
+                "AWS/SQS ApproximateAgeOfOldestMessage GetAtt MailQueue.QueueName",
                 "AWS/DynamoDB WriteThrottleEvents Ref VotesTable", "AWS/DynamoDB ReadThrottleEvents Ref VotesTable"), watched);
         assertEquals("HasAlarmEmail", resource("AlarmEmailSubscription").get("Condition"));
         assertEquals(ref("AlarmEmail"), properties("AlarmEmailSubscription").get("Endpoint"));
@@ -217,8 +227,14 @@ class TemplateTest {
         assertEquals(getAtt("VotesTable.Arn"), vote.get(0).get("Resource"));
         assertEquals("sqs:SendMessage", vote.get(1).get("Action"));
         assertEquals(getAtt("MailQueue.Arn"), vote.get(1).get("Resource"));
-        assertFalse(properties("MailSenderFunction").containsKey("Policies"),
-                "the sender reads its queue (SAM grants that for the event) and holds SES SMTP credentials, nothing else");
+        // The sender reads its queue (SAM grants that for the event) and holds SES SMTP credentials; besides, it
+        // sets a failed mail's back-off and writes the dead letters.
+        List<Map<String, Object>> sender = statements(map(list(properties("MailSenderFunction").get("Policies")).get(0)));
+        assertEquals(2, sender.size());
+        assertEquals("sqs:ChangeMessageVisibility", sender.get(0).get("Action"));
+        assertEquals(getAtt("MailQueue.Arn"), sender.get(0).get("Resource"));
+        assertEquals("sqs:SendMessage", sender.get(1).get("Action"));
+        assertEquals(getAtt("MailDeadLetterQueue.Arn"), sender.get(1).get("Resource"));
 
         List<Map<String, Object>> deploy = statements(at(properties("SiteDeployPolicy"), "PolicyDocument"));
         assertEquals(List.of("s3:ListBucket", List.of("s3:PutObject", "s3:DeleteObject"), "cloudfront:CreateInvalidation"),
@@ -308,11 +324,24 @@ class TemplateTest {
             assertEquals(List.of(site), settings.allowedOrigins(), "the pages and the counter share one origin");
             assertEquals(site, settings.publicUrl().toString());
             assertEquals(site, env.get("BALLOTS_URL"));
-            SmtpMailer.fromEnvironment(env);
             CloudFrontOrigin.fromEnvironment(env);
             assertFalse(env.get("VOTES_TABLE").isBlank());
             assertFalse(env.containsKey("VOTE_TRUSTED_PROXIES"), "the origin secret, not CloudFront's address ranges");
         }
+    }
+
+    @Test
+    void theSendersEnvironmentIsOneTheSenderStartsWith() {
+        Map<String, String> env = environment("MailSenderFunction", Map.of());
+
+        SmtpMailer.fromEnvironment(env);
+        List<Problem> problems = new ArrayList<>();
+        MailSettings settings = MailSettings.fromEnvironment(env, problems);
+        MailSenderHandler.queueUrl(env, "VOTE_MAIL_QUEUE_URL", problems);
+        MailSenderHandler.queueUrl(env, "VOTE_MAIL_DEAD_LETTER_QUEUE_URL", problems);
+        assertEquals(List.of(), problems);
+        assertEquals(7, settings.perSecond(), "the default: SES's usual 14 a second shared by two senders");
+        assertEquals(8, settings.maxAttempts());
     }
 
     /** A function's environment as CloudFormation would set it, with sample parameters (and {@code parameters}). */
@@ -333,6 +362,7 @@ class TemplateTest {
         values.put("SiteDistribution.DomainName", "d111111abcdef8.cloudfront.net");
         values.put("VotesTable", "votes-table");
         values.put("MailQueue", "https://sqs.eu-west-1.amazonaws.com/123456789012/mail");
+        values.put("MailDeadLetterQueue", "https://sqs.eu-west-1.amazonaws.com/123456789012/mail-dead-letters");
         Map<String, String> env = new HashMap<>();
         map(at(properties(function), "Environment", "Variables")).forEach((name, value) -> env.put(name, evaluate(value, values)));
         return env;

@@ -12,8 +12,11 @@ import be.socialeinnovatiefabriek.radicale.vote.http.ApiRequest;
 import be.socialeinnovatiefabriek.radicale.vote.http.ApiResponse;
 import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailJson;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailProgress;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbLocal;
 import be.socialeinnovatiefabriek.radicale.vote.store.DynamoDbVoteStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -34,15 +37,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The Lambda adapter fed API Gateway HTTP API (payload 2.0) events from {@code src/test/resources/aws/},
- * in front of a real counter: DynamoDB Local, a ballot directory and a mailer that keeps what it is given.
+ * in front of a real counter: DynamoDB Local, a ballot directory, and the mail queue on ElasticMQ (SQS), read back
+ * as the sender function would.
  */
 class VoteHandlerTest {
 
@@ -52,7 +58,8 @@ class VoteHandlerTest {
     private static final Instant NOW = TestClock.realNow();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<Mailer.Mail> mails = new CopyOnWriteArrayList<>();
+    private final List<Mailer.Mail> received = new CopyOnWriteArrayList<>();
+    private ElasticMq.Queues queues;
     private DynamoDbVoteStore store;
     private VoteHandler handler;
 
@@ -64,15 +71,34 @@ class VoteHandlerTest {
             open.put("closes", NOW.plus(Duration.ofDays(20)).atOffset(ZoneOffset.ofHours(1)).toString());
             JSON.writeValue(ballots.resolve("2026.json").toFile(), open);
         }
-        store = new DynamoDbVoteStore(DynamoDbLocal.client(), DynamoDbLocal.newTable());
+        queues = ElasticMq.newQueues(3, 30);
+        store = new DynamoDbVoteStore(DynamoDbLocal.client(), DynamoDbLocal.newTable(),
+                new SqsMailQueue(ElasticMq.client(), queues.url()));
         CounterSettings settings = CounterSettings.fromEnvironment(Map.of(
                 "VOTE_HMAC_KEY", "an-hmac-key-for-tests-only-0123456789",
                 "VOTE_ADMIN_TOKEN", "an-admin-token-for-tests",
                 "VOTE_ALLOWED_ORIGINS", SITE,
                 "VOTE_PUBLIC_URL", "https://stem.radicalevernieuwers.be"));
-        Mailer mailer = mails::add;
-        CounterApi api = new CounterApi(settings, new BallotDirectory(ballots), store, mailer, Clock.fixed(NOW, ZoneOffset.UTC));
+        CounterApi api = new CounterApi(settings, new BallotDirectory(ballots), store, MailProgress.ELSEWHERE,
+                Clock.fixed(NOW, ZoneOffset.UTC));
         handler = new VoteHandler(api);
+    }
+
+    /** The mails queued so far, as the sender function receives them from the queue. */
+    private List<Mailer.Mail> mails() {
+        List<Message> messages;
+        do {
+            messages = ElasticMq.client().receiveMessage(receive -> receive.queueUrl(queues.url())
+                    .maxNumberOfMessages(10)).messages();
+            for (Message message : messages) {
+                try {
+                    received.add(MailJson.read(message.body()));
+                } catch (MailJson.Unreadable e) {
+                    throw new AssertionError(e);
+                }
+            }
+        } while (!messages.isEmpty());
+        return List.copyOf(received);
     }
 
     @Test
@@ -92,9 +118,9 @@ class VoteHandlerTest {
 
         assertEquals(303, response.getStatusCode());
         assertEquals("https://radicalevernieuwers.be/fr/vote/verifiez-vos-mails/", response.getHeaders().get("Location"));
-        assertEquals(1, mails.size());
-        assertEquals("fr", mails.get(0).lang());
-        assertEquals("Papillon", ((Mailer.ConfirmationMail) mails.get(0)).nomineeName());
+        assertEquals(1, mails().size());
+        assertEquals("fr", mails().get(0).lang());
+        assertEquals("Papillon", ((Mailer.ConfirmationMail) mails().get(0)).nomineeName());
     }
 
     @Test
@@ -109,7 +135,7 @@ class VoteHandlerTest {
     @Test
     void aConfirmedVoteIsCountedInDynamoDb() throws IOException {
         handle("vote-json.json");
-        String token = ((Mailer.ConfirmationMail) mails.get(0)).confirmUrl().getQuery().substring("token=".length());
+        String token = ((Mailer.ConfirmationMail) mails().get(0)).confirmUrl().getQuery().substring("token=".length());
 
         APIGatewayV2HTTPEvent pageRequest = event("confirm-page.json");
         pageRequest.setQueryStringParameters(Map.of("token", token));
@@ -154,7 +180,7 @@ class VoteHandlerTest {
         assertEquals("nosniff", response.getHeaders().get("X-Content-Type-Options"));
         assertEquals("bad_request", json(response).path("error").asText());
         assertTrue(json(response).path("message").asText().contains(explained), response.getBody());
-        assertEquals(List.of(), mails);
+        assertEquals(List.of(), mails());
         assertEquals(Map.of(), store.tallies("2026"));
     }
 
@@ -187,7 +213,7 @@ class VoteHandlerTest {
             assertEquals(413, response.getStatusCode(), response.getBody());
             assertEquals("too_large", json(response).path("error").asText());
         }
-        assertEquals(List.of(), mails);
+        assertEquals(List.of(), mails());
     }
 
     @Test
@@ -205,7 +231,7 @@ class VoteHandlerTest {
         assertEquals(403, response.getStatusCode());
         assertEquals("forbidden_origin", json(response).path("error").asText());
         assertNull(response.getHeaders().get("Access-Control-Allow-Origin"));
-        assertEquals(List.of(), mails);
+        assertEquals(List.of(), mails());
     }
 
     @Test
@@ -244,10 +270,12 @@ class VoteHandlerTest {
     void aFunctionWithoutItsSettingsNamesEveryMissingOne() {
         InvalidSettings failure = assertThrows(InvalidSettings.class, () -> VoteHandler.counterFrom(Map.of()));
 
-        String problems = String.join("\n", failure.problems());
-        for (String variable : List.of("VOTE_HMAC_KEY", "VOTE_ALLOWED_ORIGINS", "SMTP_HOST", "VOTES_TABLE", "BALLOTS_URL")) {
+        String problems = failure.problems().stream().map(Problem::toString).collect(Collectors.joining("\n"));
+        for (String variable : List.of("VOTE_HMAC_KEY", "VOTE_ALLOWED_ORIGINS", "VOTES_TABLE", "BALLOTS_URL",
+                "VOTE_MAIL_QUEUE_URL")) {
             assertTrue(problems.contains(variable), variable + " is named in:\n" + problems);
         }
+        assertFalse(problems.contains("SMTP_"), "this function only queues mail; the sender function sends it:\n" + problems);
     }
 
     private APIGatewayV2HTTPResponse handle(String fixture) {

@@ -1,6 +1,5 @@
 package be.socialeinnovatiefabriek.radicale.vote.ballot;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,53 +9,32 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Ballots are read from the site build's files, again after a rebuild, and only for a year as id. */
-class BallotDirectoryTest {
+/** Ballots read from the site build's folder: the ballot source contract, and a broken file read once per change. */
+class BallotDirectoryTest extends BallotSourceContract {
 
-    @TempDir
-    Path directory;
+    private Path directory;
 
-    @Test
-    void aBallotIsReadAsTheSiteBuildWroteIt() throws IOException {
-        Files.writeString(directory.resolve("2026.json"), CounterFixture.ballot("2026", "email", "after-close"));
-
-        Ballot ballot = new BallotDirectory(directory).find("2026").orElseThrow();
-
-        assertEquals(List.of("papillon", "armentekort", "sociale-garage"), ballot.nominees());
-        assertEquals(Instant.parse("2026-11-15T08:00:00Z"), ballot.opens().toInstant());
-        assertEquals(1, ballot.votesPerVoter());
-        assertEquals("Garage social", ballot.names().get("sociale-garage").get("fr"));
-        assertEquals(CounterFixture.page("fr", "thanks"), ballot.pages().get("fr").get("thanks"));
+    @BeforeEach
+    void ballotsFolder() throws IOException {
+        directory = Files.createDirectories(site.resolve("ballots"));
     }
 
-    @Test
-    void aRebuiltBallotIsPickedUp() throws IOException {
-        Path file = directory.resolve("2026.json");
-        Files.writeString(file, CounterFixture.ballot("2026", "email", "after-close"));
-        BallotDirectory ballots = new BallotDirectory(directory);
-        assertEquals("email", ballots.find("2026").orElseThrow().verification());
-
-        Files.writeString(file, CounterFixture.ballot("2026", "none", "after-close"));
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
-
-        assertEquals("none", ballots.find("2026").orElseThrow().verification());
+    @Override
+    protected BallotSource open() {
+        return new BallotDirectory(directory);
     }
 
-    @Test
-    void onlyAYearNamesABallot() throws IOException {
-        Files.writeString(directory.resolve("2026.json"), CounterFixture.ballot("2026", "email", "after-close"));
-        BallotDirectory ballots = new BallotDirectory(directory);
-
-        for (String id : new String[] {"../2026", "2026.json", "20261", "", "２０２６", null}) {
-            assertEquals(Optional.empty(), ballots.find(id), String.valueOf(id));
+    /** A rebuild writes the file anew: a later modification time. */
+    @Override
+    protected void timePasses() throws IOException {
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.setLastModifiedTime(file, FileTime.from(Files.getLastModifiedTime(file).toInstant().plusSeconds(5)));
+            }
         }
-        assertEquals(Optional.empty(), ballots.find("2030"));
     }
 
     @Test

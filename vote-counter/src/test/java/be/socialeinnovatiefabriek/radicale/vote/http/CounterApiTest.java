@@ -16,6 +16,7 @@ import be.socialeinnovatiefabriek.radicale.vote.CounterFixture;
 import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
 import be.socialeinnovatiefabriek.radicale.vote.identity.ConfirmationToken;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.SubmissionMail;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -262,7 +264,10 @@ class CounterApiTest {
     void aLinkOfTheEarlierShapeMailedBeforeAnUpgradeStillWorksUntilItExpires() {
         String earlier = "2026.fr.papillon.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdE";
         counter.store.savePending(new VoteStore.PendingVote("2026", "papillon", "voter-hash", new ConfirmationToken(earlier).hash(),
-                "fr", OPEN, OPEN.plus(ConfirmationMail.LINK_LIFETIME)), 1);
+                "fr", OPEN, OPEN.plus(ConfirmationMail.LINK_LIFETIME)), 1, new SubmissionMail(
+                new be.socialeinnovatiefabriek.radicale.vote.address.MailAddress("ann", "example.be"), "fr", "Radicale "
+                + "Vernieuwers 2026", "Papillon", java.net.URI.create(COUNTER + "/api/votes/confirm?token=" + earlier),
+                OPEN.plus(ConfirmationMail.LINK_LIFETIME), false));
 
         ApiResponse page = counter.get(CONFIRM, Map.of("token", earlier), Map.of());
 
@@ -332,12 +337,19 @@ class CounterApiTest {
     }
 
     @Test
-    void aMailThatCannotBeSentIsReportedAndCountsNothing() {
+    void aVoteWhoseMailCannotBeSentYetIsTakenAndItsMailGoesOutLater() {
         counter.mailer.failing = true;
 
-        assertRefused(counter.postJson(VOTES, "{\"nominee\": \"papillon\", \"email\": \"ann@example.be\"}"), 503,
-                "mail_unavailable");
-        assertRedirect(counter.postForm(VOTES, "nominee=papillon&email=bob%40example.be&lang=fr"), page("fr", "problem"));
+        assertEquals(202, counter.postJson(VOTES, "{\"nominee\": \"papillon\", \"email\": \"ann@example.be\"}").status());
+        assertRedirect(counter.postForm(VOTES, "nominee=papillon&email=bob%40example.be&lang=fr"), page("fr", "check-mail"));
+        assertEquals(List.of(), counter.mailer.sent);
+
+        counter.mailer.failing = false;
+        counter.clock.advanceSeconds(30); // the first retry
+        counter.get("/api/health");
+
+        assertEquals(List.of("ann@example.be", "bob@example.be"),
+                counter.mailer.sent.stream().map(mail -> mail.to().value()).sorted().toList());
         assertEquals(Map.of(), counter.tallies("2026"));
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import be.socialeinnovatiefabriek.radicale.vote.http.ApiRequest;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ class TrustedProxiesTest {
         if (value != null) {
             headers.put(header, value);
         }
-        return proxies.limitKeyOf(new ApiRequest("POST", "/api/campaigns/2026/votes", Map.of(), headers, null, connection));
+        return proxies.limitKeyOf(connection, headers::get);
     }
 
     @Test
@@ -91,23 +91,25 @@ class TrustedProxiesTest {
         Map<String, String> env = Map.of(
                 "VOTE_TRUSTED_PROXIES", "127.0.0.1, proxy.local, 10.0.0.0/33, 0.0.0.0/0, 10.1.2.3/8, ::/0",
                 "VOTE_CLIENT_ADDRESS_HEADER", "X Forwarded For");
-        List<String> problems = new java.util.ArrayList<>();
+        List<Problem> problems = new java.util.ArrayList<>();
 
         TrustedProxies.fromEnvironment(env, problems);
 
-        assertEquals(6, problems.size(), String.join("\n", problems));
-        assertTrue(problems.get(0).contains("'proxy.local' is not an IP address or CIDR block"), problems.get(0));
-        assertTrue(problems.get(1).contains("'10.0.0.0/33' needs a prefix length from 1 to 32"), problems.get(1));
-        assertTrue(problems.get(2).contains("'0.0.0.0/0' needs a prefix length"), problems.get(2));
-        assertTrue(problems.get(3).contains("write the block's first address (10.0.0.0/8)"), problems.get(3));
-        assertTrue(problems.get(4).contains("'::/0' needs a prefix length from 1 to 128"), problems.get(4));
-        assertTrue(problems.get(5).startsWith("VOTE_CLIENT_ADDRESS_HEADER: 'X Forwarded For' is not a header name"));
+        assertEquals(6, problems.size(), problems.toString());
+        assertEquals(List.of("VOTE_TRUSTED_PROXIES", "VOTE_TRUSTED_PROXIES", "VOTE_TRUSTED_PROXIES", "VOTE_TRUSTED_PROXIES",
+                "VOTE_TRUSTED_PROXIES", "VOTE_CLIENT_ADDRESS_HEADER"), problems.stream().map(Problem::where).toList());
+        assertTrue(problems.get(0).toString().contains("'proxy.local' is not an IP address or CIDR block"), problems.get(0).toString());
+        assertTrue(problems.get(1).toString().contains("'10.0.0.0/33' needs a prefix length from 1 to 32"), problems.get(1).toString());
+        assertTrue(problems.get(2).toString().contains("'0.0.0.0/0' needs a prefix length"), problems.get(2).toString());
+        assertTrue(problems.get(3).fix().contains("write the block's first address (10.0.0.0/8)"), problems.get(3).toString());
+        assertTrue(problems.get(4).toString().contains("'::/0' needs a prefix length from 1 to 128"), problems.get(4).toString());
+        assertTrue(problems.get(5).toString().startsWith("VOTE_CLIENT_ADDRESS_HEADER: 'X Forwarded For' is not a header name"));
         assertThrows(IllegalArgumentException.class, () -> TrustedProxies.of(List.of("nginx"), "X-Forwarded-For"));
     }
 
     @Test
     void theSettingsDefaultToNoTrustedProxyAndXForwardedFor() {
-        List<String> problems = new java.util.ArrayList<>();
+        List<Problem> problems = new java.util.ArrayList<>();
         TrustedProxies proxies = TrustedProxies.fromEnvironment(Map.of("VOTE_TRUSTED_PROXIES", "127.0.0.1,::1"), problems);
 
         assertEquals(List.of(), problems);

@@ -21,8 +21,14 @@ final class KeepAliveConnection implements AutoCloseable {
     private final InputStream in;
 
     KeepAliveConnection(int port) throws IOException {
+        this(port, 0);
+    }
+
+    /** With {@code timeoutMillis} above 0, an answer that takes longer fails with a SocketTimeoutException. */
+    KeepAliveConnection(int port, int timeoutMillis) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
+        socket.setSoTimeout(timeoutMillis);
         out = socket.getOutputStream();
         in = new BufferedInputStream(socket.getInputStream());
     }
@@ -35,7 +41,12 @@ final class KeepAliveConnection implements AutoCloseable {
         byte[] request = (head + json).getBytes(StandardCharsets.UTF_8);
         out.write(request);
         out.flush();
-        String statusLine = line();
+        String statusLine;
+        try {
+            statusLine = line();
+        } catch (EOFException e) {
+            throw new ClosedBeforeAnswer();
+        }
         int length = 0;
         for (String header = line(); !header.isEmpty(); header = line()) {
             if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
@@ -59,6 +70,13 @@ final class KeepAliveConnection implements AutoCloseable {
             }
         }
         return line.toString();
+    }
+
+    /** The server closed the connection without answering (an idle keep-alive connection it had let go). */
+    static final class ClosedBeforeAnswer extends EOFException {
+        ClosedBeforeAnswer() {
+            super("the connection closed before the answer began");
+        }
     }
 
     @Override

@@ -1,9 +1,12 @@
 package be.socialeinnovatiefabriek.radicale.vote.local;
 
+import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
+import be.socialeinnovatiefabriek.radicale.vote.mail.SubmissionMail;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +27,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * How many durable votes the local counter takes, and proof that kill -9 loses none it acknowledged.
- * Run by {@code vote-counter/bench/load-benchmark.sh [clients] [seconds] [work dir]}; prints its figures.
+ * Run by {@code bash bench/load-benchmark.sh [clients] [seconds] [work dir]}; prints its figures.
  * The counter runs as a child JVM, as under {@code mvn site:run}; both JVMs share this machine's cores.
  */
 public final class LoadBenchmark {
@@ -103,7 +106,7 @@ public final class LoadBenchmark {
     }
 
     /** CPU used by the counter and by this load generator since it was made, per request. */
-    private record Cpu(ChildServer counter, Duration counterStart, Duration clientStart) {
+    record Cpu(ChildServer counter, Duration counterStart, Duration clientStart) {
         Cpu(ChildServer counter) {
             this(counter, counter.cpu(), ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
         }
@@ -118,7 +121,7 @@ public final class LoadBenchmark {
     }
 
     /** The machine's 1-minute load average: other work on it shows in every figure. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException e) {
@@ -147,7 +150,9 @@ public final class LoadBenchmark {
             double saveSeconds = parallel(threads, phase, () -> {
                 int i = saved.getAndIncrement();
                 store.savePending(new VoteStore.PendingVote("2026", VoteLoad.NOMINEES.get(i % 3), key("voter", i),
-                        key("token", i), "nl", now, now.plusSeconds(3600)), 1);
+                        key("token", i), "nl", now, now.plusSeconds(3600)), 1, new SubmissionMail(
+                        new MailAddress("voter" + i, "example.be"), "nl", "Radicale Vernieuwers 2026", "Papillon",
+                        URI.create("http://localhost:8080/api/votes/confirm?token=" + i), now.plusSeconds(3600), false));
                 return true;
             });
             int pending = saved.get();

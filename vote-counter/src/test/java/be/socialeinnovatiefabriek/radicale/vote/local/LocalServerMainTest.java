@@ -36,7 +36,7 @@ class LocalServerMainTest {
         Finished finished = run(VoteLoad.environment(), "--ballots", directory.resolve("missing").toString(), "--db", "v.db");
 
         assertEquals(2, finished.exitCode());
-        assertEquals(List.of("vote-counter: --ballots " + directory.resolve("missing")
+        assertEquals(List.of("vote-counter: 1 problem in the vote counter's settings: --ballots: " + directory.resolve("missing")
                 + " is not a directory; point it at the site build's ballots/ folder"), finished.errorLines());
         assertEquals("", finished.output());
     }
@@ -53,7 +53,8 @@ class LocalServerMainTest {
         assertEquals(2, finished.exitCode());
         assertEquals(1, finished.errorLines().size(), finished.errorLines().toString());
         assertTrue(finished.errorLines().get(0).startsWith("vote-counter: 2 problems in the vote counter's settings: "
-                + "VOTE_HMAC_KEY must be"), finished.errorLines().get(0));
+                + "(1) VOTE_HMAC_KEY: must be"), finished.errorLines().get(0));
+        assertTrue(finished.errorLines().get(0).contains(" (2) VOTE_PUBLIC_URL: "), finished.errorLines().get(0));
     }
 
     @Test

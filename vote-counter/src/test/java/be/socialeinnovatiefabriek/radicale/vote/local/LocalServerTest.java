@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.vote.mail.OutboxMailer;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,6 +137,21 @@ class LocalServerTest {
     }
 
     @Test
+    void aServerStartedInsideAnotherProgramLeavesItsSystemPropertiesAsTheyWere() throws Exception {
+        // site:run and these tests start the counter inside a JVM of their own: only main may change JVM-wide settings.
+        Properties before = (Properties) System.getProperties().clone();
+
+        try (LocalServer server = start("2026-11-20T12:00+01:00")) {
+            HttpResponse<String> submitted = postForm(server, "/api/campaigns/2026/votes",
+                    "nominee=papillon&lang=fr&email=" + encode("ann@example.org"));
+            assertEquals(303, submitted.statusCode(), submitted.body());
+            assertEquals(200, get(server, "/_outbox/").statusCode());
+        }
+
+        assertEquals(before, System.getProperties());
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefusedWithoutReadingItAll() throws Exception {
         // 16 KiB: the JDK server drains up to 64 KiB of an unread body to keep the connection; beyond that it
         // closes it, and a client still sending may see a reset instead of the 413.
@@ -150,16 +168,17 @@ class LocalServerTest {
 
     @Test
     void commandLineMistakesAreExplained() {
-        ServerOptions.Invalid missing = assertThrows(ServerOptions.Invalid.class, () -> ServerOptions.parse("--port", "80"));
-        ServerOptions.Invalid port = assertThrows(ServerOptions.Invalid.class,
-                () -> ServerOptions.parse("--port", "eighty"));
-        ServerOptions.Invalid now = assertThrows(ServerOptions.Invalid.class, () -> ServerOptions.parse(
+        InvalidSettings missing = assertThrows(InvalidSettings.class, () -> ServerOptions.parse("--port", "80"));
+        InvalidSettings port = assertThrows(InvalidSettings.class, () -> ServerOptions.parse("--port", "eighty"));
+        InvalidSettings now = assertThrows(InvalidSettings.class, () -> ServerOptions.parse(
                 "--ballots", directory.toString(), "--db", "v.db", "--now", "tomorrow"));
 
-        assertTrue(missing.getMessage().startsWith("--ballots and --db are required; usage: "), missing.getMessage());
-        assertEquals("--port must be a whole number from 0 to 65535 (got 'eighty')", port.getMessage());
-        assertEquals("--now must be a date and time with offset like 2026-12-01T10:00+01:00 (got 'tomorrow')",
-                now.getMessage());
+        assertEquals("--ballots", missing.problems().get(0).where());
+        assertTrue(missing.problems().get(0).fix().startsWith("usage: "), missing.getMessage());
+        assertEquals(List.of(new Problem("--port", "must be a whole number from 0 to 65535 (got 'eighty')",
+                "write a number in that range")), port.problems());
+        assertEquals("1 problem in the vote counter's settings: --now: is not a date and time with offset (got 'tomorrow'); "
+                + "write it like 2026-12-01T10:00+01:00", now.getMessage());
     }
 
     @Test
@@ -167,10 +186,12 @@ class LocalServerTest {
         Files.writeString(directory.resolve("file"), "not a folder");
         ServerOptions options = ServerOptions.parse("--ballots", directory.toString(), "--db", directory.resolve("file/votes.db").toString());
 
-        ServerOptions.Invalid invalid = assertThrows(ServerOptions.Invalid.class,
+        InvalidSettings invalid = assertThrows(InvalidSettings.class,
                 () -> LocalServer.start(options, options.clock(), SETTINGS, new OutboxMailer(50, options.clock())));
-        assertTrue(invalid.getMessage().startsWith("--db " + directory.resolve("file/votes.db") + ": its folder cannot be made ("), invalid.getMessage());
-        assertTrue(invalid.getMessage().endsWith("); choose a writable place for the vote file"), invalid.getMessage());
+        Problem problem = invalid.problems().get(0);
+        assertEquals("--db", problem.where());
+        assertTrue(problem.what().startsWith(directory.resolve("file/votes.db") + ": its folder cannot be made ("), problem.what());
+        assertEquals("choose a writable place for the vote file", problem.fix());
     }
 
     @Test

@@ -26,10 +26,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The local outbox: what staff see under {@code mvn site:run} instead of real mail. */
-class OutboxMailerTest {
+class OutboxMailerTest extends MailerContract {
 
     private static final Instant NOON = Instant.parse("2026-03-01T11:00:00Z"); // 12:00 in Brussels
     private final ObjectMapper mapper = new ObjectMapper();
+    private final OutboxMailer contracted = new OutboxMailer(OutboxMailer.DEFAULT_CAPACITY, ticking());
+
+    @Override
+    protected Mailer mailer() {
+        return contracted;
+    }
+
+    /** What staff read in the outbox's JSON, oldest first. */
+    @Override
+    protected List<Delivered> delivered() throws Exception {
+        List<Delivered> delivered = new ArrayList<>();
+        for (JsonNode message : mapper.readTree(contracted.json()).get("messages")) {
+            delivered.add(0, new Delivered(message.get("to").asText(), message.get("subject").asText(),
+                    message.get("lang").asText(), message.get("link").isNull() ? null : message.get("link").asText()));
+        }
+        return delivered;
+    }
 
     /** A clock that moves one minute each time it is read. */
     private static Clock ticking() {
@@ -90,7 +107,7 @@ class OutboxMailerTest {
 
         JsonNode message = mapper.readTree(outbox.json()).get("messages").get(0);
 
-        ConfirmationMessage real = ConfirmationTemplates.load().render(german);
+        RenderedMail real = MailTemplates.load().render(german);
         assertEquals(real.subject(), message.get("subject").asText());
         assertEquals("nl", message.get("lang").asText());
     }

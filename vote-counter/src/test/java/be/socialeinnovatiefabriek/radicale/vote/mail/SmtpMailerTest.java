@@ -4,6 +4,8 @@ import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.AlreadyCountedMail;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.ConfirmationMail;
 import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.MailFailure;
+import be.socialeinnovatiefabriek.radicale.vote.settings.InvalidSettings;
+import be.socialeinnovatiefabriek.radicale.vote.settings.Problem;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -26,11 +28,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -41,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The counter's mails as a real SMTP server (GreenMail on a free loopback port) receives them. */
-class SmtpMailerTest {
+class SmtpMailerTest extends MailerContract {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -54,8 +59,21 @@ class SmtpMailerTest {
     // Voting closes at 23:59 in Brussels (UTC+1 in November).
     private static final Instant CLOSE = Instant.parse("2026-11-30T22:59:00Z");
 
-    private SmtpMailer mailer() {
+    @Override
+    protected SmtpMailer mailer() {
         return mailer(SMTP.getSmtp().getPort());
+    }
+
+    /** What the server received: the To header, the subject, Content-Language and the first address in the text. */
+    @Override
+    protected List<Delivered> delivered() throws Exception {
+        List<Delivered> delivered = new ArrayList<>();
+        for (MimeMessage message : SMTP.getReceivedMessages()) {
+            Matcher link = Pattern.compile("https?://\\S+").matcher(textOf(message));
+            delivered.add(new Delivered(message.getHeader("To", ","), message.getSubject(),
+                    message.getHeader("Content-Language", null), link.find() ? link.group() : null));
+        }
+        return delivered;
     }
 
     private static SmtpMailer mailer(int port) {
@@ -246,6 +264,48 @@ class SmtpMailerTest {
     }
 
     @Test
+    void aBatchGoesOverOneConnectionAndARefusedRecipientFailsAlone() throws Exception {
+        try (SmtpSink sink = new SmtpSink()) {
+            sink.refuse(recipient -> recipient.startsWith("bounce"), "550 5.1.1 <bounce@example.org>: no such user");
+            List<ConfirmationMail> batch = List.of(
+                    new ConfirmationMail(new MailAddress("ann", "example.org"), "nl", "RV 2026", NOMINEE, LINK, IN_48_HOURS, false),
+                    new ConfirmationMail(new MailAddress("bounce", "example.org"), "fr", "RV 2026", NOMINEE, LINK, IN_48_HOURS, false),
+                    new ConfirmationMail(new MailAddress("bob", "example.org"), "en", "RV 2026", NOMINEE, LINK, IN_48_HOURS, false));
+
+            List<MailFailure> outcomes = mailer(sink.port()).sendAll(batch);
+
+            assertNull(outcomes.get(0));
+            assertNull(outcomes.get(2), "the mail after a refused one goes out");
+            MailFailure refused = outcomes.get(1);
+            assertFalse(refused.serverUnreachable(), "the server was there; it refused this mail");
+            assertTrue(refused.getMessage().contains("550 5.1.1"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("bounce@example.org"), refused.getMessage());
+            assertEquals(2, sink.mails());
+            assertEquals(1, sink.connections(), "one connection, greeting and login for the batch");
+        }
+    }
+
+    @Test
+    void aServerThatCannotBeReachedOrRefusesTheLoginFailsEveryMailAsUnreachable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        SMTP.setUser("stemmen@radicalevernieuwers.be", "mailer", "s3cret");
+        SmtpMailer wrongPassword = SmtpMailer.fromEnvironment(Map.of("SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", Integer.toString(SMTP.getSmtp().getPort()), "SMTP_FROM", "stemmen@radicalevernieuwers.be",
+                "SMTP_USER", "mailer", "SMTP_PASSWORD", "wrong"));
+
+        for (SmtpMailer mailer : List.of(mailer(closedPort), wrongPassword)) {
+            List<MailFailure> outcomes = mailer.sendAll(List.of(mail("nl"), mail("fr")));
+
+            assertEquals(2, outcomes.size());
+            assertTrue(outcomes.stream().allMatch(failure -> failure != null && failure.serverUnreachable()), outcomes.toString());
+        }
+        assertEquals(0, SMTP.getReceivedMessages().length);
+    }
+
+    @Test
     void aStoppedServerIsAMailFailure() {
         SmtpMailer mailer = mailer();
         SMTP.stop();
@@ -304,46 +364,48 @@ class SmtpMailerTest {
 
     @Test
     void listsEveryProblemWithTheSettings() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmtpMailer.fromEnvironment(Map.of(
+        InvalidSettings e = assertThrows(InvalidSettings.class, () -> SmtpMailer.fromEnvironment(Map.of(
                 "SMTP_PORT", "smtp",
                 "SMTP_USER", "mailer",
                 "SMTP_STARTTLS", "yes",
                 "SMTP_FROM", "not an address")));
 
-        String message = e.getMessage();
+        List<String> problems = e.problems().stream().map(Problem::toString).toList();
         assertAll(
-                () -> assertTrue(message.contains("5 problems"), message),
-                () -> assertTrue(message.contains("SMTP_HOST is missing"), message),
-                () -> assertTrue(message.contains("SMTP_PORT is not a port number (got \"smtp\")"), message),
-                () -> assertTrue(message.contains("SMTP_STARTTLS must be true or false (got \"yes\")"), message),
-                () -> assertTrue(message.contains("SMTP_USER is set but SMTP_PASSWORD is not"), message),
-                () -> assertTrue(message.contains("SMTP_FROM is not a mail address (got \"not an address\")"), message));
+                () -> assertEquals(5, problems.size(), e.getMessage()),
+                () -> assertEquals("SMTP_PORT: is not a port number (got \"smtp\"); use a number from 1 to 65535, usually 587",
+                        problems.get(0)),
+                () -> assertTrue(problems.get(1).startsWith("SMTP_STARTTLS: must be true or false (got \"yes\"); "), problems.get(1)),
+                () -> assertTrue(problems.get(2).startsWith("SMTP_HOST: is missing; "), problems.get(2)),
+                () -> assertEquals("SMTP_USER: is set but SMTP_PASSWORD is not; set both to log in, or neither", problems.get(3)),
+                () -> assertTrue(problems.get(4).startsWith("SMTP_FROM: is not a mail address (got \"not an address\"); "),
+                        problems.get(4)));
     }
 
     @Test
     void namesAPortOutOfRangeOnce() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmtpMailer.fromEnvironment(Map.of(
+        InvalidSettings e = assertThrows(InvalidSettings.class, () -> SmtpMailer.fromEnvironment(Map.of(
                 "SMTP_HOST", "smtp.example.org", "SMTP_PORT", "70000", "SMTP_FROM", "a@example.org")));
 
-        assertTrue(e.getMessage().contains("(1 problem)"), e.getMessage());
-        assertTrue(e.getMessage().contains("SMTP_PORT is not a port number (got 70000)"), e.getMessage());
+        assertEquals(List.of(new Problem("SMTP_PORT", "is not a port number (got 70000)",
+                "use a number from 1 to 65535, usually 587")), e.problems());
     }
 
     @Test
     void saysWhatIsMissingFromAnEmptyEnvironment() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmtpMailer.fromEnvironment(Map.of()));
+        InvalidSettings e = assertThrows(InvalidSettings.class, () -> SmtpMailer.fromEnvironment(Map.of()));
 
-        assertTrue(e.getMessage().contains("SMTP_HOST is missing"), e.getMessage());
-        assertTrue(e.getMessage().contains("SMTP_FROM is missing"), e.getMessage());
-        assertTrue(e.getMessage().contains("2 problems"), e.getMessage());
+        assertEquals(List.of("SMTP_HOST", "SMTP_FROM"), e.problems().stream().map(Problem::where).toList(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("2 problems in the vote counter's settings: (1) SMTP_HOST: is missing; "),
+                e.getMessage());
     }
 
     @Test
     void neverShowsThePassword() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SmtpMailer.fromEnvironment(Map.of(
+        InvalidSettings e = assertThrows(InvalidSettings.class, () -> SmtpMailer.fromEnvironment(Map.of(
                 "SMTP_HOST", "smtp.example.org", "SMTP_PASSWORD", "hunter2", "SMTP_FROM", "a@example.org")));
 
-        assertTrue(e.getMessage().contains("SMTP_PASSWORD is set but SMTP_USER is not"), e.getMessage());
+        assertTrue(e.getMessage().contains("SMTP_PASSWORD: is set but SMTP_USER is not"), e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
         SmtpMailer.Settings settings = new SmtpMailer.Settings("smtp.example.org", 587, "u", "hunter2", "a@example.org", true);
         assertFalse(settings.toString().contains("hunter2"), settings.toString());

@@ -41,13 +41,17 @@ class CounterSettingsTest {
                 "VOTE_PUBLIC_URL", "stem.radicalevernieuwers.be",
                 "VOTE_RATE_IP_PER_MINUTE", "ten")));
 
-        assertEquals(5, invalid.problems().size(), invalid.getMessage());
-        assertTrue(invalid.problems().get(0).startsWith("VOTE_HMAC_KEY must be a secret of at least 32 characters (got 5)"));
-        assertTrue(invalid.problems().get(1).startsWith("VOTE_ADMIN_TOKEN"));
-        assertTrue(invalid.problems().get(2).contains("'https://radicalevernieuwers.be/nl/' is not an origin"));
-        assertTrue(invalid.problems().get(3).startsWith("VOTE_PUBLIC_URL"));
-        assertTrue(invalid.problems().get(4).startsWith("VOTE_RATE_IP_PER_MINUTE must be a whole number above 0 (got 'ten'"));
-        assertTrue(invalid.getMessage().startsWith("5 problems in the vote counter's settings: "));
+        assertEquals(List.of("VOTE_HMAC_KEY", "VOTE_ADMIN_TOKEN", "VOTE_ALLOWED_ORIGINS", "VOTE_PUBLIC_URL",
+                "VOTE_RATE_IP_PER_MINUTE"), invalid.problems().stream().map(Problem::where).toList(), invalid.getMessage());
+        assertEquals(new Problem("VOTE_HMAC_KEY", "must be a secret of at least 32 characters (got 5)",
+                "generate one with `openssl rand -base64 48`"), invalid.problems().get(0));
+        assertEquals("'https://radicalevernieuwers.be/nl/' is not an origin", invalid.problems().get(2).what());
+        assertEquals("VOTE_RATE_IP_PER_MINUTE: must be a whole number above 0 (got 'ten'); leave it out for the default, 10",
+                invalid.problems().get(4).toString());
+        assertTrue(invalid.getMessage().startsWith("5 problems in the vote counter's settings: (1) VOTE_HMAC_KEY: must be "),
+                invalid.getMessage());
+        assertTrue(invalid.getMessage().contains(" (5) VOTE_RATE_IP_PER_MINUTE: "), invalid.getMessage());
+        assertFalse(invalid.getMessage().contains("\n"), "one line: " + invalid.getMessage());
     }
 
     @Test
@@ -66,10 +70,11 @@ class CounterSettingsTest {
         assertTrue(settings.disposableDomains().listedFor("ann@yopmail.com").isEmpty());
         assertTrue(settings.disposableDomains().listedFor("ann@mailinator.com").isPresent());
         assertTrue(settings.toString().contains("trustedProxies=[127.0.0.1, ::1] via x-forwarded-for"), settings.toString());
-        assertEquals(3, invalid.problems().size(), invalid.getMessage());
-        assertTrue(invalid.problems().get(0).startsWith("VOTE_RATE_IP_BURST"));
-        assertTrue(invalid.problems().get(1).startsWith("VOTE_TRUSTED_PROXIES: 'nginx'"));
-        assertTrue(invalid.problems().get(2).startsWith("VOTE_DISPOSABLE_DOMAINS_FILE: /nonexistent/disposable.txt cannot be read"));
+        assertEquals(List.of("VOTE_RATE_IP_BURST", "VOTE_TRUSTED_PROXIES", "VOTE_DISPOSABLE_DOMAINS_FILE"),
+                invalid.problems().stream().map(Problem::where).toList(), invalid.getMessage());
+        assertEquals("'nginx' is not an IP address or CIDR block", invalid.problems().get(1).what());
+        assertTrue(invalid.problems().get(2).what().startsWith("/nonexistent/disposable.txt cannot be read"),
+                invalid.problems().get(2).what());
     }
 
     @Test
@@ -85,7 +90,8 @@ class CounterSettingsTest {
             env.put("VOTE_CHALLENGE_MAX_NUMBER", wrong);
             InvalidSettings invalid = assertThrows(InvalidSettings.class, () -> CounterSettings.fromEnvironment(env), wrong);
             assertEquals(1, invalid.problems().size(), invalid.getMessage());
-            assertTrue(invalid.problems().get(0).startsWith("VOTE_CHALLENGE_MAX_NUMBER must be"), invalid.getMessage());
+            assertEquals("VOTE_CHALLENGE_MAX_NUMBER", invalid.problems().get(0).where());
+            assertTrue(invalid.problems().get(0).what().startsWith("must be"), invalid.getMessage());
         }
     }
 }

@@ -59,8 +59,8 @@ class MailboxRulesSettingTest {
         InvalidSettings invalid = assertThrows(InvalidSettings.class, () -> CounterSettings.fromEnvironment(env));
 
         assertEquals(2, invalid.problems().size(), invalid.getMessage());
-        assertEquals("VOTE_MAILBOX_RULES: " + file + ":2: 'tag=' is not a rule; write alias-of=<domain>, tag=<signs>, "
-                + "tag=none, ignore-dots or subdomain-addressing.", invalid.problems().get(1));
+        assertEquals(new Problem(file + ":2", "'tag=' is not a rule", "write alias-of=<domain>, tag=<signs>, tag=none, "
+                + "ignore-dots or subdomain-addressing"), invalid.problems().get(1));
     }
 
     @Test
@@ -70,7 +70,7 @@ class MailboxRulesSettingTest {
         InvalidSettings invalid = assertThrows(InvalidSettings.class,
                 () -> CounterSettings.fromEnvironment(environment(missing.toString())));
 
-        assertTrue(invalid.problems().get(0).startsWith("VOTE_MAILBOX_RULES: " + missing + ": cannot be read"),
-                invalid.getMessage());
+        assertEquals(missing.toString(), invalid.problems().get(0).where());
+        assertTrue(invalid.problems().get(0).what().startsWith("cannot be read"), invalid.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.Mail;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * The store contract on DynamoDB Local, in process (see {@link DynamoDbLocal}), a new table per test.
@@ -42,15 +44,38 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 class DynamoDbVoteStoreTest extends VoteStoreContract {
 
     private final DynamoDbClient client = DynamoDbLocal.client();
+    private final List<Mail> queue = new CopyOnWriteArrayList<>();
 
     @Override
     protected VoteStore open() {
-        return new DynamoDbVoteStore(client, DynamoDbLocal.newTable());
+        return new DynamoDbVoteStore(client, DynamoDbLocal.newTable(), queue::add);
+    }
+
+    @Override
+    protected List<Mail> queued() {
+        return List.copyOf(queue);
+    }
+
+    @Test
+    void aSubmissionWhoseMailCannotBeQueuedFailsAndTheVotersRetryIsTaken() {
+        String table = DynamoDbLocal.newTable();
+        VoteStore refusing = new DynamoDbVoteStore(client, table, mail -> {
+            throw SqsException.builder().message("Service Unavailable").statusCode(503).build();
+        });
+
+        assertThrows(SqsException.class, () -> refusing.savePending(pending("papillon", "v1", "t1"), 1, MAIL));
+        // Its pending vote was written first: nobody has its link, so it waits unconfirmed until it expires.
+        assertEquals(Outcome.PENDING, refusing.lookUp("t1", NOW).outcome());
+
+        VoteStore working = new DynamoDbVoteStore(client, table, queue::add);
+        assertEquals(Outcome.ACCEPTED, working.savePending(pending("papillon", "v1", "t2"), 1, MAIL), "not locked out");
+        assertEquals(1, queue.size());
+        assertEquals(Outcome.COUNTED, working.confirm("t2", NOW, 1).outcome());
     }
 
     @Test
     void aPendingVoteOutlivesTheDatabasesExpirySweep() throws InterruptedException {
-        store.savePending(pending("papillon", "v1", "t1"), 1);
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
         // DynamoDB Local deletes expired items about once a second by its own clock; give it time to run.
         Thread.sleep(2_500);
 
@@ -60,8 +85,8 @@ class DynamoDbVoteStoreTest extends VoteStoreContract {
 
     @Test
     void aConfirmationThatLosesRacesIsRetriedAndCountedOnce() {
-        VoteStore racing = new DynamoDbVoteStore(new LosingClient(client, 3), DynamoDbLocal.newTable());
-        racing.savePending(pending("papillon", "v1", "t1"), 1);
+        VoteStore racing = new DynamoDbVoteStore(new LosingClient(client, 3), DynamoDbLocal.newTable(), queue::add);
+        racing.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
 
         assertEquals(Outcome.COUNTED, racing.confirm("t1", NOW, 1).outcome());
         assertEquals(Map.of("papillon", 1L), racing.tallies("2026"));
@@ -69,7 +94,7 @@ class DynamoDbVoteStoreTest extends VoteStoreContract {
 
     @Test
     void aDirectVoteThatLosesRacesIsRetriedAndCountedOnce() {
-        VoteStore racing = new DynamoDbVoteStore(new LosingClient(client, 3), DynamoDbLocal.newTable());
+        VoteStore racing = new DynamoDbVoteStore(new LosingClient(client, 3), DynamoDbLocal.newTable(), queue::add);
 
         assertEquals(Outcome.COUNTED, racing.castDirect("2026", "papillon", "b1", NOW, 1));
         assertEquals(Map.of("papillon", 1L), racing.tallies("2026"));
@@ -77,8 +102,8 @@ class DynamoDbVoteStoreTest extends VoteStoreContract {
 
     @Test
     void aVoteThatKeepsLosingRacesFailsLoudlyAndCountsNothing() {
-        VoteStore racing = new DynamoDbVoteStore(new LosingClient(client, 1_000), DynamoDbLocal.newTable());
-        racing.savePending(pending("papillon", "v1", "t1"), 1);
+        VoteStore racing = new DynamoDbVoteStore(new LosingClient(client, 1_000), DynamoDbLocal.newTable(), queue::add);
+        racing.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
 
         assertThrows(TransactionCanceledException.class, () -> racing.confirm("t1", NOW, 1));
         assertEquals(Map.of(), racing.tallies("2026"));
@@ -86,7 +111,7 @@ class DynamoDbVoteStoreTest extends VoteStoreContract {
 
     @Test
     void aTableThatIsNotThereFailsTheCheck() {
-        VoteStore missing = new DynamoDbVoteStore(client, "no-such-table");
+        VoteStore missing = new DynamoDbVoteStore(client, "no-such-table", queue::add);
 
         assertThrows(ResourceNotFoundException.class, missing::check);
     }
@@ -95,8 +120,8 @@ class DynamoDbVoteStoreTest extends VoteStoreContract {
     void aConfirmationWhoseAnswerIsLostIsRetriedByTheSdkAndCountedOnce() {
         LoseFirstAnswer lose = new LoseFirstAnswer("TransactWriteItems");
         try (DynamoDbClient http = DynamoDbLocal.overHttp(lose)) {
-            VoteStore overHttp = new DynamoDbVoteStore(http, DynamoDbLocal.newTable(http));
-            overHttp.savePending(pending("papillon", "v1", "t1"), 1);
+            VoteStore overHttp = new DynamoDbVoteStore(http, DynamoDbLocal.newTable(http), queue::add);
+            overHttp.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
 
             assertEquals(Outcome.COUNTED, overHttp.confirm("t1", NOW, 1).outcome());
             assertEquals(Map.of("papillon", 1L), overHttp.tallies("2026"));
@@ -111,7 +136,7 @@ class DynamoDbVoteStoreTest extends VoteStoreContract {
     void aDirectVoteWhoseAnswerIsLostIsRetriedByTheSdkAndCountedOnce() {
         LoseFirstAnswer lose = new LoseFirstAnswer("TransactWriteItems");
         try (DynamoDbClient http = DynamoDbLocal.overHttp(lose)) {
-            VoteStore overHttp = new DynamoDbVoteStore(http, DynamoDbLocal.newTable(http));
+            VoteStore overHttp = new DynamoDbVoteStore(http, DynamoDbLocal.newTable(http), queue::add);
 
             assertEquals(Outcome.COUNTED, overHttp.castDirect("2026", "papillon", "b1", NOW, 1));
             assertEquals(Map.of("papillon", 1L), overHttp.tallies("2026"));
@@ -123,9 +148,9 @@ class DynamoDbVoteStoreTest extends VoteStoreContract {
     void aPendingVoteWhoseAnswerIsLostIsRetriedByTheSdkAndKept() {
         LoseFirstAnswer lose = new LoseFirstAnswer("PutItem");
         try (DynamoDbClient http = DynamoDbLocal.overHttp(lose)) {
-            VoteStore overHttp = new DynamoDbVoteStore(http, DynamoDbLocal.newTable(http));
+            VoteStore overHttp = new DynamoDbVoteStore(http, DynamoDbLocal.newTable(http), queue::add);
 
-            assertEquals(Outcome.ACCEPTED, overHttp.savePending(pending("papillon", "v1", "t1"), 1));
+            assertEquals(Outcome.ACCEPTED, overHttp.savePending(pending("papillon", "v1", "t1"), 1, MAIL));
             assertEquals(Outcome.COUNTED, overHttp.confirm("t1", NOW, 1).outcome());
             assertEquals(2, lose.tokens.size(), "the SDK sent the put twice");
         }

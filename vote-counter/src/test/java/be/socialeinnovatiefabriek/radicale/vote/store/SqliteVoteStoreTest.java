@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.Mail;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailJobs;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailJobs.Attempt;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailJson;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailProgress.DeadLetter;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,12 +44,98 @@ class SqliteVoteStoreTest extends VoteStoreContract {
         return new SqliteVoteStore(directory.resolve("votes.db"));
     }
 
+    @Override
+    protected List<Mail> queued() throws Exception {
+        List<Mail> mails = new ArrayList<>();
+        for (MailJobs.MailJob job : jobs().due(LATER.plusSeconds(3600), 1000)) {
+            mails.add(MailJson.read(job.mail()));
+        }
+        return mails;
+    }
+
+    private MailJobs jobs() {
+        return ((SqliteVoteStore) store).mailJobs();
+    }
+
+    @Test
+    void aPendingVoteWhoseMailCannotBeQueuedIsNotKeptEither() throws Exception {
+        // The file refuses the mail job (as a full disk would): the transaction, pending vote included, is undone.
+        sql("CREATE TRIGGER refuse_mail BEFORE INSERT ON mail_jobs WHEN NEW.lang = 'nl' "
+                + "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+
+        assertThrows(SqliteFailure.class, () -> store.savePending(
+                new VoteStore.PendingVote("2026", "papillon", "v1", "t1", "nl", NOW, LATER), 1, MAIL));
+
+        assertEquals(Outcome.UNKNOWN, store.lookUp("t1", NOW).outcome(), "no pending vote without its mail");
+        assertEquals(List.of(), queued());
+        store.savePending(pending("papillon", "v2", "t2"), 1, MAIL);
+        assertEquals(1, queued().size(), "the writer goes on");
+    }
+
+    @Test
+    void queuedMailsSurviveACloseAndReopen() throws Exception {
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
+        store.savePending(pending("armentekort", "v2", "t2"), 1, MAIL);
+        store.close();
+
+        store = open();
+
+        assertEquals(2, queued().size());
+        assertEquals(new MailJobs.Counts(2, NOW, 0), jobs().counts());
+    }
+
+    @Test
+    void aSentMailLeavesNoAddressAndNoLinkInTheFile() throws Exception {
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
+        store.savePending(pending("papillon", "v2", "t2"), 1, MAIL);
+        List<MailJobs.MailJob> due = jobs().due(NOW, 10);
+        assertTrue(contents().contains("ann.peeters@example.be"), "the address waits in the queue until it is sent");
+
+        jobs().record(List.of(new Attempt(due.get(0).id(), MailJobs.Result.SENT, 0, NOW, null),
+                new Attempt(due.get(1).id(), MailJobs.Result.DEAD, 8, NOW.plusSeconds(60), "550 no such user")));
+        store.close();
+
+        String file = contents();
+        assertFalse(file.contains("ann.peeters"), "the address is gone from the vote file and its journal");
+        assertFalse(file.contains("confirm?token="), "and so is the link");
+        store = open();
+        assertEquals(new MailJobs.Counts(0, null, 1), jobs().counts());
+        List<DeadLetter> letters = new ArrayList<>();
+        jobs().deadLetters(letters::add);
+        assertEquals(List.of(new DeadLetter(NOW, NOW.plusSeconds(60), "confirmation", "fr", 8, "550 no such user")), letters);
+    }
+
+    @Test
+    void aMailThatFailedWaitsForItsNextAttempt() throws Exception {
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
+        MailJobs.MailJob job = jobs().due(NOW, 10).get(0);
+
+        jobs().record(List.of(new Attempt(job.id(), MailJobs.Result.RETRY, 1, NOW.plusSeconds(30), "451 try later")));
+
+        assertEquals(List.of(), jobs().due(NOW.plusSeconds(29), 10));
+        assertFalse(jobs().anyDue(NOW.plusSeconds(29)));
+        assertEquals(1, jobs().due(NOW.plusSeconds(30), 10).get(0).attempts());
+        assertTrue(jobs().anyDue(NOW.plusSeconds(30)));
+    }
+
+    /** The vote file and its write-ahead log, as bytes read as text. */
+    private String contents() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (String suffix : new String[] {"", "-wal"}) {
+            Path file = directory.resolve("votes.db" + suffix);
+            if (Files.exists(file)) {
+                text.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return text.toString();
+    }
+
     @Test
     void talliesAndTheAuditTrailSurviveACloseAndReopen() {
-        store.savePending(pending("papillon", "v1", "t1"), 1);
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
         store.confirm("t1", NOW, 1);
         store.castDirect("2026", "armentekort", "b1", NOW.plusSeconds(1), 1);
-        store.savePending(pending("papillon", "v2", "t2"), 1);
+        store.savePending(pending("papillon", "v2", "t2"), 1, MAIL);
         store.close();
 
         store = open();
@@ -78,13 +171,13 @@ class SqliteVoteStoreTest extends VoteStoreContract {
 
     @Test
     void aWriteThatFailsFailsAloneAndTheOthersInItsBatchAreKept() throws Exception {
-        store.savePending(pending("papillon", "v0", "same-token"), 1);
+        store.savePending(pending("papillon", "v0", "same-token"), 1, MAIL);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Outcome>> calls = new ArrayList<>();
         for (int i = 1; i <= 64; i++) {
             String token = i % 16 == 0 ? "same-token" : "t" + i;
             String voter = "v" + i;
-            calls.add(pool.submit(() -> store.savePending(pending("papillon", voter, token), 1)));
+            calls.add(pool.submit(() -> store.savePending(pending("papillon", voter, token), 1, MAIL)));
         }
         int accepted = 0;
         int failed = 0;
@@ -122,8 +215,8 @@ class SqliteVoteStoreTest extends VoteStoreContract {
 
     @Test
     void aWriteTheFileRefusesFailsItsCallerAndTheWriterServesTheNextOne() throws Exception {
-        store.savePending(pending("papillon", "v1", "t1"), 1);
-        store.savePending(pending("armentekort", "v2", "t2"), 1);
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
+        store.savePending(pending("armentekort", "v2", "t2"), 1, MAIL);
         // A real failure inside the writer's transaction: SQLite itself refuses the insert, as on a full disk.
         sql("CREATE TRIGGER refuse_votes BEFORE INSERT ON votes BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
 
@@ -154,7 +247,8 @@ class SqliteVoteStoreTest extends VoteStoreContract {
                     if (n == 20) {
                         throw new StackOverflowError("a write that goes wrong in the writer thread");
                     }
-                    return writes.savePending(pending("papillon", "v" + n, "t" + n), 1);
+                    return writes.savePending(pending("papillon", "v" + n, "t" + n), 1, new SqliteWriteStatements.QueuedMail("fr",
+                            MailJson.write(MAIL.mail(false)), MailJson.write(MAIL.mail(true))));
                 })));
             }
             int failed = 0;
@@ -199,7 +293,7 @@ class SqliteVoteStoreTest extends VoteStoreContract {
         store.close();
 
         assertThrows(IllegalStateException.class,
-                () -> store.savePending(pending("papillon", "v1", "t1"), 1));
+                () -> store.savePending(pending("papillon", "v1", "t1"), 1, MAIL));
         store = open();
     }
 }

@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.vote.TestClock;
+import be.socialeinnovatiefabriek.radicale.vote.address.MailAddress;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.AlreadyCountedMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.ConfirmationMail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.Mailer.Mail;
+import be.socialeinnovatiefabriek.radicale.vote.mail.SubmissionMail;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Confirmation;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.MinuteTally;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.PendingVote;
 import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.SubmissionFacts;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,10 +38,18 @@ public abstract class VoteStoreContract {
     static final Instant NOW = TestClock.realNow();
     static final Instant LATER = NOW.plus(Duration.ofHours(48));
 
+    /** The mail of a submission: its link when the vote may count, else that the vote is already counted. */
+    static final SubmissionMail MAIL = new SubmissionMail(new MailAddress("ann.peeters", "example.be"), "fr",
+            "Radicale Vernieuwers 2026", "Papillon", URI.create("https://stem.example.be/api/votes/confirm?token=t"),
+            LATER, false);
+
     protected VoteStore store;
 
     /** A new, empty store. */
     protected abstract VoteStore open() throws Exception;
+
+    /** The mails the store has queued so far, oldest first. */
+    protected abstract List<Mail> queued() throws Exception;
 
     @BeforeEach
     void openStore() throws Exception {
@@ -53,14 +67,42 @@ public abstract class VoteStoreContract {
 
     @Test
     void aPendingVoteCountsNothingUntilConfirmed() {
-        assertEquals(Outcome.ACCEPTED, store.savePending(pending("papillon", "v1", "t1"), 1));
+        assertEquals(Outcome.ACCEPTED, store.savePending(pending("papillon", "v1", "t1"), 1, MAIL));
 
         assertEquals(Map.of(), withoutZeros(store.tallies("2026")));
     }
 
     @Test
+    void aPendingVoteQueuesTheMailWithItsLink() throws Exception {
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
+
+        List<Mail> queued = queued();
+        assertEquals(1, queued.size(), queued.toString());
+        ConfirmationMail mail = (ConfirmationMail) queued.get(0);
+        assertEquals("ann.peeters@example.be", mail.to().value());
+        assertEquals(MAIL.confirmUrl(), mail.confirmUrl());
+        assertEquals("fr", mail.lang());
+        assertEquals("Papillon", mail.nomineeName());
+        assertEquals(LATER, mail.expires());
+    }
+
+    @Test
+    void aVoterWhoHasVotedIsQueuedTheMailThatSaysSoWithoutALink() throws Exception {
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
+        store.confirm("t1", NOW, 1);
+
+        assertEquals(Outcome.ALREADY_VOTED, store.savePending(pending("armentekort", "v1", "t2"), 1, MAIL));
+
+        List<Mail> queued = queued();
+        assertEquals(2, queued.size(), queued.toString());
+        AlreadyCountedMail told = (AlreadyCountedMail) queued.get(1);
+        assertEquals("ann.peeters@example.be", told.to().value());
+        assertEquals("Radicale Vernieuwers 2026", told.campaignTitle());
+    }
+
+    @Test
     void aConfirmationCountsTheVoteOnceAndTellsWhichVoteItWas() {
-        store.savePending(pending("papillon", "v1", "t1"), 1);
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
 
         Confirmation first = store.confirm("t1", NOW.plusSeconds(60), 1);
         Confirmation replay = store.confirm("t1", NOW.plusSeconds(120), 1);
@@ -72,7 +114,7 @@ public abstract class VoteStoreContract {
 
     @Test
     void anExpiredOrUnknownTokenCountsNothing() {
-        store.savePending(pending("papillon", "v1", "t1"), 1);
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
 
         assertEquals(Outcome.EXPIRED, store.confirm("t1", LATER.plusSeconds(1), 1).outcome());
         assertEquals(Outcome.UNKNOWN, store.confirm("nope", NOW, 1).outcome());
@@ -82,7 +124,7 @@ public abstract class VoteStoreContract {
     @Test
     void aLookUpTellsWhichVoteATokenStandsForAndCountsNothing() {
         Instant now = NOW;
-        store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "fr", now, now.plus(Duration.ofHours(48))), 1);
+        store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "fr", now, now.plus(Duration.ofHours(48))), 1, MAIL);
 
         Confirmation first = store.lookUp("t1", now.plusSeconds(60));
         Confirmation again = store.lookUp("t1", now.plusSeconds(120));
@@ -97,8 +139,8 @@ public abstract class VoteStoreContract {
     void aLookUpTellsACountedAnExpiredAndAnUnknownTokenApart() {
         Instant now = NOW;
         Instant expires = now.plus(Duration.ofHours(1));
-        store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "nl", now, expires), 1);
-        store.savePending(new PendingVote("2026", "armentekort", "v2", "t2", "en", now, expires), 1);
+        store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "nl", now, expires), 1, MAIL);
+        store.savePending(new PendingVote("2026", "armentekort", "v2", "t2", "en", now, expires), 1, MAIL);
         store.confirm("t1", now.plusSeconds(60), 1);
 
         assertEquals(new Confirmation(Outcome.ALREADY_COUNTED, "2026", "papillon", "nl"), store.lookUp("t1", now));
@@ -113,11 +155,11 @@ public abstract class VoteStoreContract {
 
     @Test
     void aVoterWhoVotedIsRefusedASecondVote() {
-        store.savePending(pending("papillon", "v1", "t1"), 1);
-        store.savePending(pending("armentekort", "v1", "t2"), 1); // both pending: the voter has not voted yet
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
+        store.savePending(pending("armentekort", "v1", "t2"), 1, MAIL); // both pending: the voter has not voted yet
         store.confirm("t1", NOW, 1);
 
-        assertEquals(Outcome.ALREADY_VOTED, store.savePending(pending("gezondheidskiosk", "v1", "t3"), 1));
+        assertEquals(Outcome.ALREADY_VOTED, store.savePending(pending("gezondheidskiosk", "v1", "t3"), 1, MAIL));
         assertEquals(Outcome.ALREADY_VOTED, store.confirm("t2", NOW, 1).outcome());
         assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2026")));
     }
@@ -126,11 +168,11 @@ public abstract class VoteStoreContract {
     void aVoteSubmittedAfterTheVoterVotedIsKeptLikeAnyButNeverCounts() {
         Instant now = NOW;
         Instant expires = now.plus(Duration.ofHours(48));
-        store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "nl", now, expires), 1);
+        store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "nl", now, expires), 1, MAIL);
         store.confirm("t1", now, 1);
 
         assertEquals(Outcome.ALREADY_VOTED,
-                store.savePending(new PendingVote("2026", "armentekort", "v1", "t2", "nl", now, expires), 1));
+                store.savePending(new PendingVote("2026", "armentekort", "v1", "t2", "nl", now, expires), 1, MAIL));
         assertEquals(Outcome.PENDING, store.lookUp("t2", now).outcome(), "kept: the same write as an accepted vote");
         assertEquals(Outcome.ALREADY_VOTED, store.confirm("t2", now.plusSeconds(60), 1).outcome());
         assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2026")));
@@ -138,10 +180,10 @@ public abstract class VoteStoreContract {
 
     @Test
     void votesPerVoterAllowsThatManyVotesForDifferentNominees() {
-        store.savePending(pending("papillon", "v1", "t1"), 2);
-        store.savePending(pending("papillon", "v1", "t2"), 2);
-        store.savePending(pending("armentekort", "v1", "t3"), 2);
-        store.savePending(pending("sociale-garage", "v1", "t4"), 2);
+        store.savePending(pending("papillon", "v1", "t1"), 2, MAIL);
+        store.savePending(pending("papillon", "v1", "t2"), 2, MAIL);
+        store.savePending(pending("armentekort", "v1", "t3"), 2, MAIL);
+        store.savePending(pending("sociale-garage", "v1", "t4"), 2, MAIL);
 
         assertEquals(Outcome.COUNTED, store.confirm("t1", NOW, 2).outcome());
         assertEquals(Outcome.ALREADY_VOTED, store.confirm("t2", NOW, 2).outcome(), "not twice for the same nominee");
@@ -152,9 +194,9 @@ public abstract class VoteStoreContract {
 
     @Test
     void editionsAreCountedApart() {
-        store.savePending(pending("papillon", "v1", "t1"), 1);
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
         store.confirm("t1", NOW, 1);
-        store.savePending(new PendingVote("2027", "papillon", "v1", "t2", "nl", NOW, LATER), 1);
+        store.savePending(new PendingVote("2027", "papillon", "v1", "t2", "nl", NOW, LATER), 1, MAIL);
 
         assertEquals(Outcome.COUNTED, store.confirm("t2", NOW, 1).outcome());
         assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2027")));
@@ -171,7 +213,7 @@ public abstract class VoteStoreContract {
 
     @Test
     void theAuditTrailListsEveryCountedVoteByHashedVoter() {
-        store.savePending(pending("papillon", "v1", "t1"), 1);
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
         store.confirm("t1", NOW, 1);
         store.castDirect("2026", "armentekort", "b2", NOW.plusSeconds(5), 1);
 
@@ -188,9 +230,9 @@ public abstract class VoteStoreContract {
     void countedVotesAreKeptPerMinuteAndNominee() {
         Instant minute = NOW.truncatedTo(ChronoUnit.MINUTES);
         for (int i = 1; i <= 5; i++) {
-            store.savePending(pending(i == 3 ? "armentekort" : "papillon", "v" + i, "t" + i), 1);
+            store.savePending(pending(i == 3 ? "armentekort" : "papillon", "v" + i, "t" + i), 1, MAIL);
         }
-        store.savePending(new PendingVote("2027", "papillon", "v1", "other-edition", "nl", NOW, LATER), 1);
+        store.savePending(new PendingVote("2027", "papillon", "v1", "other-edition", "nl", NOW, LATER), 1, MAIL);
         store.confirm("t1", minute.plusSeconds(10), 1);
         store.confirm("t2", minute.plusSeconds(59), 1);
         store.confirm("t3", minute.plusSeconds(60), 1);
@@ -216,7 +258,7 @@ public abstract class VoteStoreContract {
 
     @Test
     void concurrentConfirmationsOfOneTokenCountItOnce() throws Exception {
-        store.savePending(pending("papillon", "v1", "t1"), 1);
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         AtomicInteger counted = new AtomicInteger();
         List<Future<?>> calls = new ArrayList<>();
@@ -240,7 +282,7 @@ public abstract class VoteStoreContract {
     void manyVotersConfirmingAtOnceAreAllCounted() throws Exception {
         int voters = 200;
         for (int i = 0; i < voters; i++) {
-            store.savePending(pending(i % 2 == 0 ? "papillon" : "armentekort", "voter" + i, "token" + i), 1);
+            store.savePending(pending(i % 2 == 0 ? "papillon" : "armentekort", "voter" + i, "token" + i), 1, MAIL);
         }
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Outcome>> calls = new ArrayList<>();
@@ -258,7 +300,7 @@ public abstract class VoteStoreContract {
 
     @Test
     void aStoreThatAnswersPassesItsCheckAndTheCheckCountsNothing() {
-        store.savePending(pending("papillon", "v1", "t1"), 1);
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
 
         store.check();
 
@@ -316,9 +358,9 @@ public abstract class VoteStoreContract {
     void aCountedConfirmationKeepsHowLongItTookAndNothingElseDoes() {
         Instant submitted = NOW;
         Instant expires = submitted.plus(Duration.ofHours(48));
-        store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "nl", submitted, expires), 1);
-        store.savePending(new PendingVote("2026", "armentekort", "v1", "t2", "nl", submitted, expires), 1);
-        store.savePending(new PendingVote("2026", "papillon", "v2", "t3", "nl", submitted.plusSeconds(5), expires), 1);
+        store.savePending(new PendingVote("2026", "papillon", "v1", "t1", "nl", submitted, expires), 1, MAIL);
+        store.savePending(new PendingVote("2026", "armentekort", "v1", "t2", "nl", submitted, expires), 1, MAIL);
+        store.savePending(new PendingVote("2026", "papillon", "v2", "t3", "nl", submitted.plusSeconds(5), expires), 1, MAIL);
 
         store.confirm("t1", submitted.plusSeconds(90), 1);
         store.confirm("t1", submitted.plusSeconds(95), 1); // a replay

@@ -88,9 +88,9 @@ class CounterHealthTest {
     @Test
     void mailFailuresAreCountedUntilAMailGoesOutAndLoggedWithoutTheAddressOrTheLink() {
         counter.mailer.failing = true;
-        CounterFixture.assertRefused(vote("Ann.Peeters@example.be"), 503, "mail_unavailable");
-        counter.clock.advanceSeconds(60);
-        CounterFixture.assertRefused(vote("bob@example.be"), 503, "mail_unavailable");
+        assertEquals(202, vote("Ann.Peeters@example.be").status(), "taken: the mail waits in the queue");
+        counter.clock.advanceSeconds(60); // Ann's first retry is due
+        assertEquals(202, vote("bob@example.be").status());
 
         ApiResponse failing = counter.get(HEALTH);
 
@@ -99,14 +99,18 @@ class CounterHealthTest {
         assertEquals("failing", body.path("status").asText());
         assertEquals("unhealthy", body.path("error").asText());
         assertTrue(body.path("message").asText().contains("SMTP"), text(failing));
+        assertTrue(body.path("message").asText().contains("votes are still taken"), text(failing));
         assertTrue(body.path("store").path("reachable").asBoolean());
-        assertEquals(2, body.path("mail").path("failuresSinceLastSuccess").asInt());
+        assertEquals(3, body.path("mail").path("failuresSinceLastSuccess").asInt(), "Ann twice, Bob once");
         assertEquals(CounterFixture.OPEN.plusSeconds(60).toString(), body.path("mail").path("lastFailure").asText());
+        assertEquals(2, body.path("mail").path("queued").asInt());
+        assertEquals(CounterFixture.OPEN.toString(), body.path("mail").path("oldestQueuedAt").asText());
+        assertEquals(0, body.path("mail").path("deadLetters").asInt());
 
         String log = String.join("", logLines);
-        assertTrue(log.contains("a mail to a voter could not be sent (2 failures since the last mail sent)"), log);
+        assertTrue(log.contains("a mail to a voter could not be sent (3 failures since the last mail sent)"), log);
         assertTrue(log.contains("the SMTP server is down"), log);
-        assertEquals(2, counter.mailer.failed.size());
+        assertEquals(3, counter.mailer.failed.size());
         for (Mailer.Mail mail : counter.mailer.failed) {
             List<String> secrets = new ArrayList<>(List.of(mail.to().value(), mail.to().local()));
             Mailer.ConfirmationMail confirmation = (Mailer.ConfirmationMail) mail;
@@ -114,15 +118,23 @@ class CounterHealthTest {
             secrets.add(confirmation.confirmUrl().toString());
             for (String secret : secrets) {
                 assertFalse(log.toLowerCase(Locale.ROOT).contains(secret.toLowerCase(Locale.ROOT)), secret + " in the log:\n" + log);
+                assertFalse(text(failing).toLowerCase(Locale.ROOT).contains(secret.toLowerCase(Locale.ROOT)), secret);
             }
         }
 
         counter.mailer.failing = false;
         assertEquals(202, vote("carla@example.be").status());
+        counter.clock.advanceSeconds(60); // every retry is due
+        counter.get(HEALTH);
+        counter.clock.advanceSeconds(CounterHealth.STORE_CHECK_EVERY.toSeconds()); // the health answer is asked anew
         JsonNode recovered = counter.body(counter.get(HEALTH));
-        assertEquals("ok", recovered.path("status").asText());
+        assertEquals("ok", recovered.path("status").asText(), recovered.toString());
         assertEquals(0, recovered.path("mail").path("failuresSinceLastSuccess").asInt());
+        assertEquals(0, recovered.path("mail").path("queued").asInt());
+        assertTrue(recovered.path("mail").path("oldestQueuedAt").isNull());
         assertEquals(CounterFixture.OPEN.plusSeconds(60).toString(), recovered.path("mail").path("lastFailure").asText());
+        assertEquals(List.of("Ann.Peeters@example.be", "bob@example.be", "carla@example.be"),
+                counter.mailer.sent.stream().map(mail -> mail.to().value()).sorted().toList());
     }
 
     @Test

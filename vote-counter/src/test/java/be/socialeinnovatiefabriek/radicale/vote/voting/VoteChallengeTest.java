@@ -11,6 +11,8 @@ import be.socialeinnovatiefabriek.radicale.vote.ballot.BallotDirectory;
 import be.socialeinnovatiefabriek.radicale.vote.http.ApiRequest;
 import be.socialeinnovatiefabriek.radicale.vote.http.ApiResponse;
 import be.socialeinnovatiefabriek.radicale.vote.http.CounterApi;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailSender;
+import be.socialeinnovatiefabriek.radicale.vote.queue.MailSettings;
 import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -215,7 +217,7 @@ class VoteChallengeTest {
         try (SqliteVoteStore reopened = new SqliteVoteStore(directory.resolve("votes.db"))) {
             CounterSettings settings = CounterFixture.settings(10, 20, 3);
             CounterApi restarted = new CounterApi(settings, new BallotDirectory(directory.resolve("ballots")), reopened,
-                    counter.mailer, counter.clock);
+                    new MailSender(reopened.mailJobs(), counter.mailer, MailSettings.DEFAULTS, counter.clock), counter.clock);
             ApiResponse replay = restarted.handle(new ApiRequest("POST", VOTES, Map.of(),
                     Map.of("content-type", "application/json"), ("{\"nominee\": \"armentekort\", \"altcha\": \"" + answer
                     + "\"}").getBytes(StandardCharsets.UTF_8), "192.0.2.1"));

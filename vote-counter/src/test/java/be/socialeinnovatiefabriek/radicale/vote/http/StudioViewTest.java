@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.vote.voting;
+package be.socialeinnovatiefabriek.radicale.vote.http;
 
 import static be.socialeinnovatiefabriek.radicale.vote.CounterFixture.ADMIN_TOKEN;
 import static be.socialeinnovatiefabriek.radicale.vote.CounterFixture.assertRefused;
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import be.socialeinnovatiefabriek.radicale.vote.CounterFixture;
-import be.socialeinnovatiefabriek.radicale.vote.http.ApiResponse;
+import be.socialeinnovatiefabriek.radicale.vote.voting.LiveCount;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -138,7 +138,7 @@ class StudioViewTest {
         assertEquals("Garage social", body.path("nominees").get(2).path("name").path("fr").asText());
 
         JsonNode minutes = body.path("minutes");
-        assertEquals(StudioView.MINUTES, minutes.size());
+        assertEquals(LiveCount.MINUTES, minutes.size());
         assertEquals("2026-11-20T10:09:00Z", minutes.get(59).path("minute").asText(), "the current minute last");
         assertEquals("2026-11-20T09:10:00Z", minutes.get(0).path("minute").asText());
         Map<String, String> expected = Map.of(
