@@ -11,11 +11,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The preview of {@code mvn site:run} with its browser editor on /admin/, over a copy of the sample
@@ -48,8 +45,8 @@ public final class EditorSite implements AutoCloseable {
             }
             String origin = "http://127.0.0.1:" + port;
             Path root = SampleSite.targetDir().resolve(name);
-            deleteTree(root);
-            copyTree(SampleSite.projectDir().resolve("content"), root.resolve("content"));
+            FileTrees.deleteTree(root);
+            FileTrees.copyTree(SampleSite.projectDir().resolve("content"), root.resolve("content"));
             Path project = SampleSite.projectDir();
             SiteConfig config = new SiteConfig(root, root.resolve("content"), project.resolve("site-template"), root.resolve("target/site-preview"),
                     SampleSite.LANGUAGES, origin, ZoneId.of("Europe/Brussels"), SampleSite.NOW, true, "");
@@ -80,7 +77,7 @@ public final class EditorSite implements AutoCloseable {
     /** Copies a content folder, as staff copying a page by hand do. */
     public void copy(String from, String to) {
         try {
-            copyTree(file(from), file(to));
+            FileTrees.copyTree(file(from), file(to));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,7 +95,7 @@ public final class EditorSite implements AutoCloseable {
     /** Removes a content folder, as a colleague deleting a page by hand does. */
     public void remove(String folder) {
         try {
-            deleteTree(file(folder));
+            FileTrees.deleteTree(file(folder));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,30 +125,6 @@ public final class EditorSite implements AutoCloseable {
             server.close();
         } catch (IOException e) {
             // stopping anyway
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -57,8 +56,8 @@ public final class PreviewSite {
         if (withoutEmail == null) {
             Path content = SampleSite.targetDir().resolve("content-without-email");
             try {
-                deleteTree(content);
-                copyTree(SampleSite.projectDir().resolve("content"), content);
+                FileTrees.deleteTree(content);
+                FileTrees.copyTree(SampleSite.projectDir().resolve("content"), content);
                 // The Dutch file sets the policy; a translation that repeats it must agree.
                 for (String lang : SampleSite.LANGUAGES) {
                     Path edition = content.resolve("campaigns/2026/index." + lang + ".md");
@@ -99,7 +98,7 @@ public final class PreviewSite {
                 line -> { }, line -> System.err.println("[preview] " + line));
         server.start("127.0.0.1", port);
         Path votes = target.resolve(name + "-votes");
-        deleteTree(votes);
+        FileTrees.deleteTree(votes);
         List<Path> classpath = counterClasspath();
         CounterProcess counter = CounterProcess.startForPreview(classpath, output.resolve("ballots"), votes, origin, SampleSite.NOW,
                 new CounterProcess.Secrets("site-tests-hmac-key-0123456789abcdef", ADMIN_TOKEN), line -> System.err.println(line));
@@ -158,19 +157,6 @@ public final class PreviewSite {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path path : walk.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
-    }
-
     // The counter as self-hosters run it: its jar and the target/lib/ folder the build copies beside it.
     private static List<Path> counterClasspath() throws IOException {
         Path jar = Path.of(System.getProperty("sitetests.counterJar"));
@@ -180,17 +166,6 @@ public final class PreviewSite {
         }
         try (Stream<Path> libraries = Files.list(lib)) {
             return Stream.concat(Stream.of(jar), libraries.filter(p -> p.toString().endsWith(".jar")).sorted()).toList();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }
