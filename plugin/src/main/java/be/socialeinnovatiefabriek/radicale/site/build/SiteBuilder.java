@@ -9,6 +9,8 @@ import be.socialeinnovatiefabriek.radicale.site.content.ContentLoader;
 import be.socialeinnovatiefabriek.radicale.site.content.TranslationStatus;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
 import be.socialeinnovatiefabriek.radicale.site.media.MediaBuilder;
+import be.socialeinnovatiefabriek.radicale.site.media.MediaDrawing;
+import be.socialeinnovatiefabriek.radicale.site.media.MediaJob;
 import be.socialeinnovatiefabriek.radicale.site.media.MediaProblem;
 import be.socialeinnovatiefabriek.radicale.site.media.MediaStats;
 import be.socialeinnovatiefabriek.radicale.site.media.PhotoCheck;
@@ -29,6 +31,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -48,6 +53,10 @@ public final class SiteBuilder {
     private TemplateRenderer renderer;
     private MediaBuilder mediaBuilder;
     private TranslationStatus translations;
+    private Consumer<String> mediaLog;
+    private Consumer<String> mediaError;
+    private ExecutorService mediaPool;
+    private volatile MediaDrawing drawing;
 
     public SiteBuilder(SiteConfig config) {
         this.config = config;
@@ -87,7 +96,11 @@ public final class SiteBuilder {
         SiteMedia media = memory.media(changes);
         boolean mediaReused = media != null;
         if (!mediaReused) {
-            media = drawMedia(content, messages, problems);
+            media = planMedia(content, messages, problems);
+            problems.throwIfAny(config.projectDir());
+            if (mediaLog == null) {
+                media.drawAll(problems);
+            }
         }
         problems.throwIfAny(config.projectDir());
         long mediaMillis = (System.nanoTime() - mediaStart) / 1_000_000;
@@ -107,11 +120,62 @@ public final class SiteBuilder {
         files.putAll(media.files());
         int written = output.write(files, config.preview());
         memory.remember(changes, pages, loader.cachedFiles(), media);
+        List<MediaJob> later = mediaReused || mediaLog == null ? List.of() : media.undrawn();
+        if (!mediaReused && mediaLog != null) {
+            drawLater(later);
+        }
 
         long millis = (System.nanoTime() - start) / 1_000_000;
         MediaStats made = mediaReused ? new MediaStats(0, 0, 0, 0) : media.made();
         return new BuildReport(SitePlanner.countByLanguage(jobs, config.languages()), jobs.size(), rendered.get(), written, millis,
-                made.images(), made.posters(), made.cached(), mediaMillis);
+                made.images() + later.stream().mapToInt(MediaJob::images).sum(), made.posters() + later.stream().mapToInt(MediaJob::posters).sum(),
+                made.cached(), mediaMillis, !later.isEmpty());
+    }
+
+    /**
+     * From now on, media are drawn after the pages are written, on a pool of every core, each file written as soon
+     * as it is drawn (the preview: pages come first). Progress lines go to {@code log}, a photo that cannot be drawn
+     * to {@code error}.
+     */
+    public void drawMediaInBackground(Consumer<String> log, Consumer<String> error) {
+        this.mediaLog = log;
+        this.mediaError = error;
+    }
+
+    /** The drawing of the last build's media, or null when nothing is drawn in the background. */
+    public MediaDrawing mediaDrawing() {
+        return drawing;
+    }
+
+    /** Stops drawing in the background (what is being drawn finishes). */
+    public void stopDrawing() {
+        MediaDrawing current = drawing;
+        if (current != null) {
+            current.cancel();
+        }
+        if (mediaPool != null) {
+            mediaPool.shutdownNow();
+        }
+    }
+
+    private void drawLater(List<MediaJob> jobs) {
+        MediaDrawing previous = drawing;
+        if (previous != null) {
+            previous.cancel();
+        }
+        if (mediaPool == null) {
+            AtomicInteger threads = new AtomicInteger();
+            mediaPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+                Thread thread = new Thread(runnable, "site-media-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                thread.setPriority(Thread.NORM_PRIORITY - 1); // pages and reloads first
+                return thread;
+            });
+        }
+        MediaDrawing next = new MediaDrawing(jobs, output::publish, mediaLog,
+                problem -> mediaError.accept(problem.format(config.projectDir())));
+        drawing = next;
+        next.start(mediaPool);
     }
 
     /** Which page exists in which language, as of the last successful load. */
@@ -119,12 +183,12 @@ public final class SiteBuilder {
         return translations;
     }
 
-    /** Every photo, share card and poster of the build, drawn or taken from the cache; mistakes become problems. */
-    private SiteMedia drawMedia(Content content, Messages messages, Problems problems) throws IOException, ContentException {
+    /** Every photo, share card and poster of the build, planned (not drawn yet); mistakes become problems. */
+    private SiteMedia planMedia(Content content, Messages messages, Problems problems) throws IOException, ContentException {
         MediaBuilder builder = mediaBuilder(problems);
         problems.throwIfAny(config.projectDir());
         SiteMedia media = new SiteMedia(config, builder, messages);
-        media.prepare(content, problems);
+        media.plan(content, problems);
         return media;
     }
 

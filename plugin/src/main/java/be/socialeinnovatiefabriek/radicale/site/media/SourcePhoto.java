@@ -11,6 +11,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import net.coobird.thumbnailator.Thumbnails;
+import net.coobird.thumbnailator.util.exif.ExifUtils;
+import net.coobird.thumbnailator.util.exif.Orientation;
 
 /** Reads a photo as staff put it in the content, turned upright, and cuts the sizes the site needs from it. */
 final class SourcePhoto {
@@ -34,6 +36,39 @@ final class SourcePhoto {
             throw unreadable(file, e);
         }
         return opaqueRgb(decoded);
+    }
+
+    /**
+     * The size {@link #read} will give {@code file}, from its header and EXIF orientation alone (as Thumbnailator
+     * turns it: orientations 5 to 8 swap width and height), without decoding a pixel.
+     */
+    static PhotoSize uprightSize(Path file) throws MediaProblem, IOException {
+        if (!Files.isRegularFile(file)) {
+            throw missing(file);
+        }
+        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
+            if (readers == null || !readers.hasNext()) {
+                throw MediaProblem.ofPhoto(file, "is not an image",
+                        "save the photo as JPEG or PNG (an image file, not a document or a link) under this name");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, false);
+                PhotoSize size = new PhotoSize(reader.getWidth(0), reader.getHeight(0));
+                if (size.tooLarge()) {
+                    throw PhotoSize.tooLarge(file, size);
+                }
+                Orientation orientation = ExifUtils.getExifOrientation(reader, 0);
+                boolean turned = orientation == Orientation.LEFT_TOP || orientation == Orientation.RIGHT_TOP
+                        || orientation == Orientation.RIGHT_BOTTOM || orientation == Orientation.LEFT_BOTTOM;
+                return turned ? new PhotoSize(size.height(), size.width()) : size;
+            } catch (IOException | RuntimeException e) {
+                throw unreadable(file, e);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     /** Refuses what is not an image, or too large, from its header alone, before any pixel is decoded. */

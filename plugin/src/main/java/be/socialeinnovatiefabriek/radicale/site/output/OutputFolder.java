@@ -21,18 +21,38 @@ public final class OutputFolder {
     private final Path output;
     /** What is on disk from the last build: for each file, its bytes' hash or the copied file's stamp. */
     private Map<String, Object> written = null;
+    /** Files of the last build not on disk yet (a preview's media still being drawn), by path in the site. */
+    private Map<String, Object> pending = new HashMap<>();
 
     public OutputFolder(Path output) {
         this.output = output;
     }
 
-    /** Writes {@code files} (path to byte[] content or Path to copy), returning how many files changed on disk. */
-    public int write(Map<String, Object> files, boolean incremental) throws IOException {
+    /**
+     * Writes {@code files} (path to byte[] content or Path to copy), returning how many files changed on disk.
+     * Incremental (the preview), a Path that does not exist yet is a medium still being drawn: it is left out,
+     * and {@link #publish} writes it once drawn.
+     */
+    public synchronized int write(Map<String, Object> files, boolean incremental) throws IOException {
+        if (incremental) {
+            Map<String, Object> present = new HashMap<>(files);
+            present.values().removeIf(content -> content instanceof Path file && !Files.exists(file));
+            pending = new HashMap<>(files);
+            pending.keySet().removeAll(present.keySet());
+            files = present;
+        }
         if (!incremental || written == null || !Files.isDirectory(output)) {
             return replaceWhole(files);
         }
         int changed = 0;
         Map<String, Object> now = new HashMap<>();
+        for (String late : pending.keySet()) {
+            // Drawn by an earlier build's media: kept until this one's is published over it.
+            Object before = written.get(late);
+            if (before != null) {
+                now.put(late, before);
+            }
+        }
         for (Map.Entry<String, Object> file : files.entrySet()) {
             Object stamp = stamp(file.getValue());
             now.put(file.getKey(), stamp);
@@ -49,6 +69,16 @@ public final class OutputFolder {
         }
         written = now;
         return changed;
+    }
+
+    /** Writes one file drawn after the build that named it (a preview's media), if that build still names it so. */
+    public synchronized void publish(String path, Path content) throws IOException {
+        if (!content.equals(pending.get(path)) || written == null) {
+            return; // a newer build replaced it
+        }
+        writeAtomically(output.resolve(path), content);
+        written.put(path, stamp(content));
+        pending.remove(path);
     }
 
     private int replaceWhole(Map<String, Object> files) throws IOException {
