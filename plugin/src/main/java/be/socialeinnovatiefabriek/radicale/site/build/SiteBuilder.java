@@ -30,9 +30,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,7 +58,8 @@ public final class SiteBuilder {
     private TranslationStatus translations;
     private Consumer<String> mediaLog;
     private Consumer<String> mediaError;
-    private ExecutorService mediaPool;
+    private Executor mediaPool;
+    private ExecutorService ownPool;
     private volatile MediaDrawing drawing;
 
     public SiteBuilder(SiteConfig config) {
@@ -118,11 +122,13 @@ public final class SiteBuilder {
         files.putAll(new SitemapWriter(routes).files(jobs));
         files.putAll(new CopiedFiles(routes).files(config.templateDir().resolve("assets"), content));
         files.putAll(media.files());
-        int written = output.write(files, config.preview());
-        memory.remember(changes, pages, loader.cachedFiles(), media);
         List<MediaJob> later = mediaReused || mediaLog == null ? List.of() : media.undrawn();
-        if (!mediaReused && mediaLog != null) {
-            drawLater(later);
+        MediaDrawing next = mediaReused || mediaLog == null ? drawing : newDrawing(later);
+        int written = output.write(files, config.preview(), next == null ? Set.of() : next.late());
+        memory.remember(changes, pages, loader.cachedFiles(), media);
+        if (next != drawing) {
+            drawing = next;
+            next.start(mediaPool);
         }
 
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -142,40 +148,50 @@ public final class SiteBuilder {
         this.mediaError = error;
     }
 
+    /** As {@link #drawMediaInBackground(Consumer, Consumer)}, drawing on {@code pool}. */
+    public void drawMediaInBackground(Consumer<String> log, Consumer<String> error, Executor pool) {
+        drawMediaInBackground(log, error);
+        this.mediaPool = pool;
+    }
+
     /** The drawing of the last build's media, or null when nothing is drawn in the background. */
     public MediaDrawing mediaDrawing() {
         return drawing;
     }
 
-    /** Stops drawing in the background (what is being drawn finishes). */
+    /** Stops drawing in the background: what is not started is dropped, what is being drawn finishes before this returns. */
     public void stopDrawing() {
         MediaDrawing current = drawing;
         if (current != null) {
             current.cancel();
         }
-        if (mediaPool != null) {
-            mediaPool.shutdownNow();
+        if (ownPool != null) {
+            ownPool.shutdown();
+            try {
+                ownPool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    private void drawLater(List<MediaJob> jobs) {
+    /** A drawing of {@code jobs} after this build's pages are written; the drawing of an earlier build stops. */
+    private MediaDrawing newDrawing(List<MediaJob> jobs) {
         MediaDrawing previous = drawing;
         if (previous != null) {
             previous.cancel();
         }
         if (mediaPool == null) {
             AtomicInteger threads = new AtomicInteger();
-            mediaPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+            ownPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
                 Thread thread = new Thread(runnable, "site-media-" + threads.incrementAndGet());
                 thread.setDaemon(true);
                 thread.setPriority(Thread.NORM_PRIORITY - 1); // pages and reloads first
                 return thread;
             });
+            mediaPool = ownPool;
         }
-        MediaDrawing next = new MediaDrawing(jobs, output::publish, mediaLog,
-                problem -> mediaError.accept(problem.format(config.projectDir())));
-        drawing = next;
-        next.start(mediaPool);
+        return new MediaDrawing(jobs, output::publish, mediaLog, problem -> mediaError.accept(problem.format(config.projectDir())));
     }
 
     /** Which page exists in which language, as of the last successful load. */

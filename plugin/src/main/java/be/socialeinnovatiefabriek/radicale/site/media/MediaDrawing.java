@@ -4,6 +4,8 @@ import be.socialeinnovatiefabriek.radicale.site.Problem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -76,6 +78,17 @@ public final class MediaDrawing {
         for (MediaJob job : jobs) {
             pool.execute(() -> run(job));
         }
+    }
+
+    /** The files (paths in the site) not drawn yet: the build leaves them to this drawing. */
+    public Set<String> late() {
+        Set<String> late = new HashSet<>();
+        byOutput.forEach((path, job) -> {
+            if (!job.done().isDone()) {
+                late.add(path);
+            }
+        });
+        return late;
     }
 
     /** Whether the file at {@code sitePath} (as in the site, "media/...") is still to be drawn. */

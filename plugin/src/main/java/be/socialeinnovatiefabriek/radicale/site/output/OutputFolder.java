@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the site. A full build goes to a folder beside the output and replaces it only once complete,
@@ -28,29 +29,37 @@ public final class OutputFolder {
         this.output = output;
     }
 
+    /** Writes {@code files} (path to byte[] content or Path to copy), returning how many files changed on disk. */
+    public int write(Map<String, Object> files, boolean incremental) throws IOException {
+        return write(files, incremental, Set.of());
+    }
+
     /**
-     * Writes {@code files} (path to byte[] content or Path to copy), returning how many files changed on disk.
-     * Incremental (the preview), a Path that does not exist yet is a medium still being drawn: it is left out,
-     * and {@link #publish} writes it once drawn.
+     * As {@link #write(Map, boolean)}, leaving out the files at {@code late} (a preview's media still being drawn):
+     * {@link #publish} writes each once it is drawn.
      */
-    public synchronized int write(Map<String, Object> files, boolean incremental) throws IOException {
-        if (incremental) {
-            Map<String, Object> present = new HashMap<>(files);
-            present.values().removeIf(content -> content instanceof Path file && !Files.exists(file));
-            pending = new HashMap<>(files);
-            pending.keySet().removeAll(present.keySet());
-            files = present;
+    public synchronized int write(Map<String, Object> files, boolean incremental, Set<String> late) throws IOException {
+        pending = new HashMap<>();
+        if (!late.isEmpty()) {
+            Map<String, Object> now = new HashMap<>(files);
+            for (String path : late) {
+                Object content = now.remove(path);
+                if (content != null) {
+                    pending.put(path, content);
+                }
+            }
+            files = now;
         }
         if (!incremental || written == null || !Files.isDirectory(output)) {
             return replaceWhole(files);
         }
         int changed = 0;
         Map<String, Object> now = new HashMap<>();
-        for (String late : pending.keySet()) {
+        for (String drawing : pending.keySet()) {
             // Drawn by an earlier build's media: kept until this one's is published over it.
-            Object before = written.get(late);
+            Object before = written.get(drawing);
             if (before != null) {
-                now.put(late, before);
+                now.put(drawing, before);
             }
         }
         for (Map.Entry<String, Object> file : files.entrySet()) {
