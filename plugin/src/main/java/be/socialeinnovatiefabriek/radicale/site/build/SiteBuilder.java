@@ -125,7 +125,7 @@ public final class SiteBuilder {
         List<MediaJob> later = mediaReused || mediaLog == null ? List.of() : media.undrawn();
         MediaDrawing next = mediaReused || mediaLog == null ? drawing : newDrawing(later);
         int written = output.write(files, config.preview(), next == null ? Set.of() : next.late());
-        memory.remember(changes, pages, loader.cachedFiles(), media);
+        memory.remember(changes, pages, jobs, loader.cachedFiles(), media);
         if (next != drawing) {
             drawing = next;
             next.start(mediaPool);
@@ -224,7 +224,7 @@ public final class SiteBuilder {
         return mediaBuilder;
     }
 
-    /** Every page as HTML, in parallel; a page whose sources did not change since the last build is kept as it was. */
+    /** Every page as HTML, in parallel; a page that would render as it did in the last build is kept as it was. */
     private Map<String, byte[]> render(List<PageJob> jobs, Messages messages, RebuildMemory.Changes changes, AtomicInteger rendered,
                                        Problems problems) {
         Map<String, byte[]> pages = new ConcurrentHashMap<>();
