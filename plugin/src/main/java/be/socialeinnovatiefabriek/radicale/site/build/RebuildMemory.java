@@ -41,6 +41,8 @@ final class RebuildMemory {
     private Map<String, byte[]> pages = Map.of();
     /** The model each page of the last successful build was rendered from, by output path. */
     private Map<String, PageModel> models = Map.of();
+    private Map<String, byte[]> feeds;
+    private Map<String, Object> others;
     /** The parsed files of the last successful build, to tell a text edit from a front matter edit. */
     private Map<Path, SourceFile> frontMatters = Map.of();
     private SiteMedia media;
@@ -76,11 +78,27 @@ final class RebuildMemory {
         return !changes.templates() && job.model().equals(models.get(job.output())) ? before : null;
     }
 
+    /** The news feeds of the last build, when only text changed and none of it in {@code newsDir}; else null. */
+    Map<String, byte[]> feeds(Changes changes, Path newsDir) {
+        return changes.onlyText() && changes.files().stream().noneMatch(file -> file.startsWith(newsDir)) ? feeds : null;
+    }
+
+    /**
+     * The ballots, sitemap, robots.txt and copied files of the last build, when only text changed: they come from
+     * front matter, addresses, templates and the files beside the Markdown, none from the text. Else null.
+     */
+    Map<String, Object> others(Changes changes) {
+        return changes.onlyText() ? others : null;
+    }
+
     /** Keeps what a successful build made, for the next. */
-    void remember(Changes changes, Map<String, byte[]> builtPages, List<PageJob> jobs, Map<Path, SourceFile> files, SiteMedia builtMedia) {
+    void remember(Changes changes, Map<String, byte[]> builtPages, List<PageJob> jobs, Map<String, byte[]> builtFeeds,
+                  Map<String, Object> builtOthers, Map<Path, SourceFile> files, SiteMedia builtMedia) {
         templateStamp = changes.templateStamp();
         resourceStamp = changes.resourceStamp();
         pages = builtPages;
+        feeds = builtFeeds;
+        others = builtOthers;
         Map<String, PageModel> built = new HashMap<>();
         jobs.forEach(job -> built.put(job.output(), job.model()));
         models = built;

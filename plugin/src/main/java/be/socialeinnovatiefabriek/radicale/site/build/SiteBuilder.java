@@ -6,6 +6,7 @@ import be.socialeinnovatiefabriek.radicale.site.Routes;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.content.ContentLoader;
+import be.socialeinnovatiefabriek.radicale.site.content.Section;
 import be.socialeinnovatiefabriek.radicale.site.content.TranslationStatus;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
 import be.socialeinnovatiefabriek.radicale.site.media.MediaBuilder;
@@ -117,15 +118,23 @@ public final class SiteBuilder {
         problems.throwIfAny(config.projectDir());
 
         Map<String, Object> files = new HashMap<>(pages);
-        files.putAll(new BallotWriter(config, content).ballots());
-        files.putAll(new NewsFeedWriter(config, content, messages).feeds());
-        files.putAll(new SitemapWriter(routes).files(jobs));
-        files.putAll(new CopiedFiles(routes).files(config.templateDir().resolve("assets"), content));
+        Map<String, byte[]> feeds = memory.feeds(changes, config.contentDir().resolve(Section.NEWS.folder()));
+        if (feeds == null) {
+            feeds = new NewsFeedWriter(config, content, messages).feeds();
+        }
+        Map<String, Object> others = memory.others(changes);
+        if (others == null) {
+            others = new HashMap<>(new BallotWriter(config, content).ballots());
+            others.putAll(new SitemapWriter(routes).files(jobs));
+            others.putAll(new CopiedFiles(routes).files(config.templateDir().resolve("assets"), content));
+        }
+        files.putAll(feeds);
+        files.putAll(others);
         files.putAll(media.files());
         List<MediaJob> later = mediaReused || mediaLog == null ? List.of() : media.undrawn();
         MediaDrawing next = mediaReused || mediaLog == null ? drawing : newDrawing(later);
         int written = output.write(files, config.preview(), next == null ? Set.of() : next.late());
-        memory.remember(changes, pages, jobs, loader.cachedFiles(), media);
+        memory.remember(changes, pages, jobs, feeds, others, loader.cachedFiles(), media);
         if (next != drawing) {
             drawing = next;
             next.start(mediaPool);

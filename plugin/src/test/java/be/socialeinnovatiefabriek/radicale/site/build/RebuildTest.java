@@ -21,7 +21,7 @@ class RebuildTest {
 
     @Test
     void aFrontMatterEditReRendersOnlyThePagesWhoseModelChangedAndMakesTheSiteAFreshBuildMakes() throws Exception {
-        TestSite site = TestSite.create(folder, null);
+        TestSite site = TestSite.create(folder, "with-news");
         SiteBuilder preview = new SiteBuilder(site.config(true));
         BuildReport first = preview.build();
         assertEquals(first.pages(), first.rendered());
@@ -40,6 +40,13 @@ class RebuildTest {
         BuildReport text = preview.build();
         assertTrue(text.rendered() < edited.pages(), text.summary());
         assertEquals(pages(freshBuild(site)), pages(site.output()), "after a text edit too");
+
+        Path news = site.root().resolve("content/news/2026-11-09-nominees/index.en.md");
+        Files.writeString(news, Files.readString(news) + "\nA line added to the news.\n");
+        BuildReport newsText = preview.build();
+        assertTrue(newsText.rendered() < edited.pages(), newsText.summary());
+        assertTrue(Files.readString(site.output().resolve("en/news/feed.xml")).contains("A line added to the news."), "the feed shows it");
+        assertEquals(pages(freshBuild(site)), pages(site.output()), "and after a text edit of a news item, the feeds too");
     }
 
     private Path freshBuild(TestSite site) throws Exception {
