@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * counter_unavailable), and when the last image and poster were drawn. Works with the classes of any commit: what is
  * not there (the counter started beside the first build, media drawn after the pages) is called as RunMojo then did.
  *
- * <p>{@code java -cp <plugin classes and dependencies>:<this compiled> PreviewStart <project> <work dir> <counter class path file>}
+ * <p>{@code java -cp <plugin classes and dependencies>:<this compiled> PreviewStart <project> <work dir> <counter class path file> [port]}
  */
 public final class PreviewStart {
 
@@ -34,8 +34,12 @@ public final class PreviewStart {
         Path work = Path.of(args[1]).toAbsolutePath();
         List<Path> counterClasspath = Arrays.stream(Files.readString(Path.of(args[2])).strip().split(":")).map(Path::of).toList();
         int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
+        if (args.length > 3) {
+            port = Integer.parseInt(args[3]); // the same for every run, so that their sites can be compared byte for byte
+        } else {
+            try (ServerSocket probe = new ServerSocket(0)) {
+                port = probe.getLocalPort();
+            }
         }
         String origin = "http://localhost:" + port;
         OffsetDateTime now = OffsetDateTime.parse("2026-11-20T12:00+01:00");

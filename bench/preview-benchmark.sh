@@ -20,6 +20,8 @@ for label in baseline now; do
   echo "${counter_cp[$label]}" > "$work/counter-$label.classpath"
 done
 
+# One port for every run (each stops its server before the next starts), so that the sites they leave can be compared.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 echo "baseline: $(git rev-parse --short=10 "$BASELINE"); now: $(git rev-parse --short=10 HEAD)$(git diff --quiet HEAD || echo ' + changes')"
 declare -A page api media
 for run in $(seq 1 "$runs"); do
@@ -28,7 +30,7 @@ for run in $(seq 1 "$runs"); do
     rm -rf "$dir"   # the site, the media cache (.site-cache beside it) and the votes: a fresh clone
     mkdir -p "$dir"
     load=$(cut -d' ' -f1 /proc/loadavg)
-    line=$(java -XX:TieredStopAtLevel=1 -cp "${plugin_cp[$label]}:$work/harness" PreviewStart . "$dir" "$work/counter-$label.classpath" 2>"$dir.log")
+    line=$(java -XX:TieredStopAtLevel=1 -cp "${plugin_cp[$label]}:$work/harness" PreviewStart . "$dir" "$work/counter-$label.classpath" "$port" 2>"$dir.log")
     read -r p a m < <(echo "$line" | sed -E 's/first page ([0-9]+) ms, \/api\/ ([0-9]+) ms, media ([0-9]+) ms/\1 \2 \3/')
     printf 'run %d %-8s  load %5s  first page %6d ms  /api/ %6d ms  all media %6d ms\n' "$run" "$label" "$load" "$p" "$a" "$m"
     page[$label]+="$p "; api[$label]+="$a "; media[$label]+="$m "
@@ -42,3 +44,10 @@ printf '%-9s %11s %11s %11s\n' build "first page" "/api/" "all media"
 for label in baseline now; do
   printf '%-9s %11s %11s %11s\n' "$label" "$(echo "${page[$label]}" | median)" "$(echo "${api[$label]}" | median)" "$(echo "${media[$label]}" | median)"
 done
+
+# What the visitor gets once every medium is drawn: the same site, byte for byte.
+if diff -rq "$work/baseline/site-preview" "$work/now/site-preview" >/dev/null; then
+  echo "the last runs' preview sites (pages, images, posters): identical"
+else
+  echo "the last runs' preview sites differ:"; diff -rq "$work/baseline/site-preview" "$work/now/site-preview" | head -20
+fi
