@@ -136,6 +136,11 @@ public final class SiteBuilder {
         int written = output.write(files, config.preview(), next == null ? Set.of() : next.late());
         memory.remember(changes, pages, jobs, feeds, others, loader.cachedFiles(), media);
         if (next != drawing) {
+            // Only now that this build's files are written: a build that fails leaves the last one's drawing going.
+            MediaDrawing previous = drawing;
+            if (previous != null) {
+                previous.cancel();
+            }
             drawing = next;
             next.start(mediaPool);
         }
@@ -184,18 +189,13 @@ public final class SiteBuilder {
         }
     }
 
-    /** A drawing of {@code jobs} after this build's pages are written; the drawing of an earlier build stops. */
+    /** A drawing of {@code jobs}, to start once this build's pages are written. */
     private MediaDrawing newDrawing(List<MediaJob> jobs) {
-        MediaDrawing previous = drawing;
-        if (previous != null) {
-            previous.cancel();
-        }
         if (mediaPool == null) {
             AtomicInteger threads = new AtomicInteger();
             ownPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
                 Thread thread = new Thread(runnable, "site-media-" + threads.incrementAndGet());
                 thread.setDaemon(true);
-                thread.setPriority(Thread.NORM_PRIORITY - 1); // pages and reloads first
                 return thread;
             });
             mediaPool = ownPool;
