@@ -55,7 +55,7 @@ public final class PreviewStart {
         CompletableFuture<Long> mediaDrawn = new CompletableFuture<>();
         boolean[] drawing = new boolean[1];
         Consumer<String> log = line -> {
-            if (line.startsWith("Drawing media")) {
+            if (line.startsWith("Built ") && line.contains(" to draw next")) {
                 drawing[0] = true;
             }
             if (line.startsWith("Drew media:")) {

@@ -56,7 +56,7 @@ class PreviewStartTest {
             assertEquals("image/jpeg", image.headers().firstValue("Content-Type").orElse(""));
             assertTrue(image.body().length > 1000 && (image.body()[0] & 0xff) == 0xFF && (image.body()[1] & 0xff) == 0xD8, "a JPEG");
             assertTrue(preview.counting());
-            assertTrue(log.stream().anyMatch(line -> line.startsWith("Drawing media: ")), log.toString());
+            assertTrue(log.stream().anyMatch(line -> line.contains(" posters to draw next, ")), log.toString());
         }
         assertEquals(List.of(), errors);
     }

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * The media of a preview drawn after its pages are served: every job on a pool of threads, photos first, each
  * file handed to {@code publish} as soon as it is drawn. A visitor's request for a file not drawn yet draws
  * that one at once ({@link #await}), so the browser receives the real image, a little later, rather than a
- * placeholder it might keep. The console gets a progress line every few seconds and a last line.
+ * placeholder it might keep. The console gets a progress line every two seconds and a last line.
  */
 public final class MediaDrawing {
 
@@ -69,12 +69,8 @@ public final class MediaDrawing {
         }
     }
 
-    /** Starts drawing every job on {@code pool}, in order; says so in the console first. */
+    /** Starts drawing every job on {@code pool}, in order (the build's summary has said how many there are). */
     public void start(Executor pool) {
-        if (jobs.isEmpty()) {
-            return;
-        }
-        log.accept(progress("Drawing media"));
         for (MediaJob job : jobs) {
             pool.execute(() -> run(job));
         }

@@ -99,7 +99,8 @@ class PreviewMediaTest {
         Element img = Jsoup.parse(new String(page.body(), StandardCharsets.UTF_8)).selectFirst("img[src*=/photo-]");
         String src = img.attr("src");
         assertFalse(Files.exists(site.output().resolve(src.substring(1))), "the page is served before its photo is drawn: " + src);
-        assertTrue(log.stream().anyMatch(line -> line.matches("Drawing media: 0/\\d+ \\(images 0/\\d+, posters 0/\\d+\\)")), log.toString());
+        assertTrue(log.stream().anyMatch(line -> line.matches("Built \\d+ pages .*; media: \\d+ images and \\d+ posters to draw next, .*")),
+                "the summary says what is still to draw: " + log);
 
         HttpResponse<byte[]> image = get(src);
         assertEquals(200, image.statusCode(), "the photo asked for is drawn at once, the pool still held");
