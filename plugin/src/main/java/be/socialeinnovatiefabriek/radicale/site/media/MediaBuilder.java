@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,8 @@ public final class MediaBuilder {
     private final ShareCardRenderer cards;
     private final PosterRenderer posters;
     private final ConcurrentMap<Path, FileHash> hashes = new ConcurrentHashMap<>();
+    /** The decoded photo cards and posters are drawn from, by the source's SHA-256; only read, never drawn on. */
+    private final ConcurrentMap<String, SoftReference<BufferedImage>> drawingPhotos = new ConcurrentHashMap<>();
     private final AtomicInteger imagesMade = new AtomicInteger();
     private final AtomicInteger postersMade = new AtomicInteger();
     private final AtomicInteger cacheHits = new AtomicInteger();
@@ -248,7 +251,16 @@ public final class MediaBuilder {
      * decode than a camera original; it also refuses a photo that is too small, as the pages do.
      */
     private BufferedImage drawingPhoto(Path source) throws MediaProblem, IOException {
-        return SourcePhoto.read(resized(source, false).largestJpeg().file());
+        // Each photo is drawn into a card and a poster per language: decoded once, and held softly, so that
+        // memory pressure may drop it (it is then decoded again).
+        String key = hash(source);
+        SoftReference<BufferedImage> kept = drawingPhotos.get(key);
+        BufferedImage photo = kept == null ? null : kept.get();
+        if (photo == null) {
+            photo = SourcePhoto.read(resized(source, false).largestJpeg().file());
+            drawingPhotos.put(key, new SoftReference<>(photo));
+        }
+        return photo;
     }
 
     /** The variants of a photo {@code width} by {@code height}, narrowest first, each format in turn. */
