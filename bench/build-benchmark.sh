@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Build benchmark: N flat pages (one language, ~1.7 KB of Markdown each) built in a fresh JVM, R times,
-# wall time measured outside the JVM; then the same with AppCDS, then Hugo on the same corpus if it is
-# on the PATH. Usage (from anywhere): bash bench/build-benchmark.sh [N=4000] [runs=5]
+# wall time measured outside the JVM; the same with the baseline's classes (bench/baseline.sh), with AppCDS,
+# then Hugo on the same corpus if it is on the PATH. Usage (from anywhere): bash bench/build-benchmark.sh [N=4000] [runs=5]
 set -euo pipefail
 
 N=${1:-4000}
 RUNS=${2:-5}
 source "$(dirname "${BASH_SOURCE[0]}")/classpath.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/baseline.sh"
 ROOT=$BENCH_ROOT
 WORK="$ROOT/target/bench"
 DIR="$WORK/corpus-$N"
@@ -26,6 +27,8 @@ mkdir -p "$WORK"
 DEPS=$(dependencies plugin runtime)
 DEPS_FILE="$WORK/dependencies.classpath"
 echo "$DEPS" > "$DEPS_FILE"
+# The baseline: the project as of an earlier commit, compiled beside this checkout (BASELINE overrides it).
+BASE_CP=$(baseline_classpath plugin runtime)
 
 # Others may rebuild plugin/target while this runs: take a snapshot of the classes (and of the jar)
 # under target/bench, so that every run of both variants executes the same code.
@@ -121,6 +124,12 @@ JAVA_MS=$LAST_MEDIAN
 JAVA_CPU=$LAST_CPU
 JAVA_PAGES=$LAST_PAGES
 
+# --- the baseline, plain JVM ---------------------------------------------------------------------
+echo "== baseline $(git -C "$ROOT" rev-parse --short "$BASELINE"): java ${JVM_FLAGS[*]} -cp <baseline classes>:<its deps> BuildCommand $DIR nl $DIR/out-baseline"
+time_runs "baseline" "$DIR/out-baseline" java "${JVM_FLAGS[@]}" -cp "$BASE_CP" "$MAIN" "$DIR" nl "$DIR/out-baseline" "$NOW"
+BASE_MS=$LAST_MEDIAN
+BASE_CPU=$LAST_CPU
+
 # --- our generator with AppCDS -------------------------------------------------------------------
 JSA="$DIR/app.jsa"
 rm -f "$JSA"
@@ -148,15 +157,17 @@ fi
 # --- summary -------------------------------------------------------------------------------------
 echo
 echo "== $N pages, median of $RUNS runs, wall time measured outside the process ($(nproc) CPUs, load average now $(cut -d' ' -f1-3 /proc/loadavg))"
-printf '%-22s %8s %8s %7s %9s %8s\n' variant "wall ms" "cpu ms" pages "pages/s" "vs hugo"
+printf '%-24s %8s %8s %7s %9s %8s %8s\n' variant "wall ms" "cpu ms" pages "pages/s" "vs base" "vs hugo"
 row() { # label wall-ms cpu-ms pages
-  local ratio="-"
+  local ratio="-" base
   [[ -n "$HUGO_MS" ]] && ratio=$(awk -v a="$2" -v b="$HUGO_MS" 'BEGIN { printf "%.2fx", a / b }')
-  printf '%-22s %8s %8s %7s %9s %8s\n' "$1" "$2" "$3" "$4" "$(pages_per_s "$4" "$2")" "$ratio"
+  base=$(awk -v a="$2" -v b="$BASE_MS" 'BEGIN { printf "%.2fx", a / b }')
+  printf '%-24s %8s %8s %7s %9s %8s %8s\n' "$1" "$2" "$3" "$4" "$(pages_per_s "$4" "$2")" "$base" "$ratio"
 }
+row "baseline (C1, ParallelGC)" "$BASE_MS" "$BASE_CPU" "$JAVA_PAGES"
 row "java (C1, ParallelGC)" "$JAVA_MS" "$JAVA_CPU" "$JAVA_PAGES"
 row "java + AppCDS" "$CDS_MS" "$CDS_CPU" "$JAVA_PAGES"
 if [[ -n "$HUGO_MS" ]]; then
   row "hugo" "$HUGO_MS" "$HUGO_CPU" "$HUGO_PAGES"
-  echo "side by side (median wall): java ${JAVA_MS} ms | java+AppCDS ${CDS_MS} ms | hugo ${HUGO_MS} ms"
+  echo "side by side (median wall): baseline ${BASE_MS} ms | java ${JAVA_MS} ms | java+AppCDS ${CDS_MS} ms | hugo ${HUGO_MS} ms"
 fi
