@@ -37,12 +37,13 @@ for variant in "${VARIANTS[@]}"; do
   for side in baseline now; do
     cp_var=NOW_CP
     [[ $side == baseline ]] && cp_var=BASE_CP
-    out="$WORK/$name/$side/site"
+    # Each side's outputs are siblings, so that its variants share one media cache (.site-cache beside them).
+    out="$WORK/$side/site-$name"
     java -cp "${!cp_var}" "$ROOT/bench/BuildSite.java" "$project" "$out" "$languages" "$NOW" "$preview" "$base" $endpoint \
       >"$WORK/$name-$side.log" 2>&1 || { cat "$WORK/$name-$side.log"; echo "$name: the $side build failed"; exit 1; }
   done
-  files=$(find "$WORK/$name/now/site" -type f | wc -l)
-  if diff -r "$WORK/$name/baseline/site" "$WORK/$name/now/site" >"$WORK/$name.diff"; then
+  files=$(find "$WORK/now/site-$name" -type f | wc -l)
+  if diff -r "$WORK/baseline/site-$name" "$WORK/now/site-$name" >"$WORK/$name.diff"; then
     printf '%-12s same: %5d files, byte for byte\n' "$name" "$files"
   else
     printf '%-12s DIFFERENT (%d lines of diff in %s)\n' "$name" "$(wc -l <"$WORK/$name.diff")" "$WORK/$name.diff"
