@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build benchmark: N flat pages (one language, ~1.7 KB of Markdown each) built in a fresh JVM, R times,
 # wall time measured outside the JVM; the same with the baseline's classes (bench/baseline.sh), with AppCDS,
-# then Hugo on the same corpus if it is on the PATH. Usage (from anywhere): bash bench/build-benchmark.sh [N=4000] [runs=5]
+# then Hugo on the same corpus if it is on the PATH; with JAVA_AOT=<the java of a JDK 24 or later>, also on that
+# JVM with an AOT cache. Usage (from anywhere): bash bench/build-benchmark.sh [N=4000] [runs=5]
 set -euo pipefail
 
 N=${1:-4000}
@@ -142,6 +143,21 @@ time_runs "java+cds" "$DIR/out-cds" java "${JVM_FLAGS[@]}" -XX:SharedArchiveFile
 CDS_MS=$LAST_MEDIAN
 CDS_CPU=$LAST_CPU
 
+# --- our generator on a newer JVM with an AOT cache (JDK 24 and later), when JAVA_AOT names that java ------------
+AOT_MS=""
+if [[ -n "${JAVA_AOT:-}" ]]; then
+  AOT="$DIR/app.aot"
+  rm -f "$AOT"
+  echo "== AOT cache: one build with -XX:AOTCacheOutput ($("$JAVA_AOT" -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }'))"
+  "$JAVA_AOT" "${JVM_FLAGS[@]}" -XX:AOTCacheOutput="$AOT" -cp "$CDS_JAR:$DEPS" "$MAIN" "$DIR" nl "$DIR/out-aot" "$NOW" >"$WORK/aot-dump.log" 2>&1 \
+    || { cat "$WORK/aot-dump.log"; echo "AOT training run failed"; exit 1; }
+  echo "   cache: $(du -h "$AOT" | cut -f1)"
+  echo "== generator + AOT cache: \$JAVA_AOT ${JVM_FLAGS[*]} -XX:AOTCache=app.aot -cp $(basename "$CDS_JAR"):<deps> BuildCommand ..."
+  time_runs "java+aot" "$DIR/out-aot" "$JAVA_AOT" "${JVM_FLAGS[@]}" -XX:AOTCache="$AOT" -cp "$CDS_JAR:$DEPS" "$MAIN" "$DIR" nl "$DIR/out-aot" "$NOW"
+  AOT_MS=$LAST_MEDIAN
+  AOT_CPU=$LAST_CPU
+fi
+
 # --- Hugo ----------------------------------------------------------------------------------------
 HUGO_MS=""
 if command -v hugo >/dev/null 2>&1; then
@@ -167,6 +183,7 @@ row() { # label wall-ms cpu-ms pages
 row "baseline (C1, ParallelGC)" "$BASE_MS" "$BASE_CPU" "$JAVA_PAGES"
 row "java (C1, ParallelGC)" "$JAVA_MS" "$JAVA_CPU" "$JAVA_PAGES"
 row "java + AppCDS" "$CDS_MS" "$CDS_CPU" "$JAVA_PAGES"
+[[ -n "$AOT_MS" ]] && row "java $("$JAVA_AOT" -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }' | cut -d. -f1) + AOT cache" "$AOT_MS" "$AOT_CPU" "$JAVA_PAGES"
 if [[ -n "$HUGO_MS" ]]; then
   row "hugo" "$HUGO_MS" "$HUGO_CPU" "$HUGO_PAGES"
   echo "side by side (median wall): baseline ${BASE_MS} ms | java ${JAVA_MS} ms | java+AppCDS ${CDS_MS} ms | hugo ${HUGO_MS} ms"
