@@ -14,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -65,9 +64,9 @@ public final class OutputFolder {
         deleteTree(old);
         Map<String, Object> now = new HashMap<>();
         // Each folder is made once: Files.createDirectories on a folder that exists costs an exception.
-        Set<Path> folders = ConcurrentHashMap.newKeySet();
-        folders.add(staging);
+        Map<Path, Boolean> folders = new ConcurrentHashMap<>();
         Files.createDirectories(staging);
+        folders.put(staging, Boolean.TRUE);
         files.entrySet().parallelStream().forEach(file -> {
             try {
                 Path target = staging.resolve(file.getKey());
@@ -92,17 +91,20 @@ public final class OutputFolder {
     }
 
     /** Makes {@code folder} and its missing parents under the staging folder, each once; {@code made} holds those that exist. */
-    private static void makeFolder(Path folder, Set<Path> made) throws IOException {
-        if (made.contains(folder)) {
+    private static void makeFolder(Path folder, Map<Path, Boolean> made) {
+        if (made.containsKey(folder)) {
             return;
         }
         makeFolder(folder.getParent(), made);
-        synchronized (made) { // two threads asking for the same new folder: one makes it
-            if (!made.contains(folder)) {
-                Files.createDirectory(folder);
-                made.add(folder);
+        // Two threads asking for the same new folder: one makes it, the other waits for it (other folders go on).
+        made.computeIfAbsent(folder, f -> {
+            try {
+                Files.createDirectory(f);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }
+            return Boolean.TRUE;
+        });
     }
 
     /** A new file with {@code bytes}, in one write where the system allows it (Files.write goes in 8 KiB pieces). */
