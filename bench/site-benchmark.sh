@@ -12,12 +12,13 @@ ROOT=$BENCH_ROOT
 WORK="$ROOT/target/bench/site"
 MAIN=be.socialeinnovatiefabriek.radicale.site.build.BuildCommand
 NOW=2026-11-20T12:00+01:00
-# The flags Maven's own JVM gets from the project (.mvn/jvm.config), as the plugin runs inside it.
-JVM_FLAGS=()
-[[ -f "$ROOT/.mvn/jvm.config" ]] && read -r -a JVM_FLAGS <<<"$(tr '\n' ' ' <"$ROOT/.mvn/jvm.config")"
-
 NOW_CP=$(classpath plugin runtime)
 BASE_CP=$(baseline_classpath plugin runtime)
+# The flags Maven's own JVM gets from each side's project (.mvn/jvm.config), as the plugin runs inside it.
+NOW_FLAGS=()
+[[ -f "$ROOT/.mvn/jvm.config" ]] && read -r -a NOW_FLAGS <<<"$(tr '\n' ' ' <"$ROOT/.mvn/jvm.config")"
+BASE_FLAGS=()
+[[ -f "$(baseline_dir)/.mvn/jvm.config" ]] && read -r -a BASE_FLAGS <<<"$(tr '\n' ' ' <"$(baseline_dir)/.mvn/jvm.config")"
 # Snapshots, so that a rebuild of plugin/target during the run does not change the code under test.
 rm -rf "$WORK"
 mkdir -p "$WORK/project"
@@ -31,16 +32,22 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit 
 # build <side>: one build of the sample site in a fresh JVM into $WORK/<side>/site (the media cache beside it);
 # prints "<wall ms> <in-JVM ms>".
 build() {
-  local side=$1 cp_var=NOW_CP start end log="$WORK/$1.log"
-  [[ $side == baseline ]] && cp_var=BASE_CP
+  local side=$1 cp_var=NOW_CP start end log="$WORK/$1.log" flags=()
+  if [[ $side == baseline ]]; then
+    cp_var=BASE_CP
+    flags=(${BASE_FLAGS[@]+"${BASE_FLAGS[@]}"})
+  else
+    flags=(${NOW_FLAGS[@]+"${NOW_FLAGS[@]}"})
+  fi
   start=$(now_ms)
-  java ${JVM_FLAGS[@]+"${JVM_FLAGS[@]}"} -cp "${!cp_var}" "$MAIN" "$WORK/project" nl,fr,en "$WORK/$side/site" "$NOW" >"$log" 2>&1 \
+  java ${flags[@]+"${flags[@]}"} -cp "${!cp_var}" "$MAIN" "$WORK/project" nl,fr,en "$WORK/$side/site" "$NOW" >"$log" 2>&1 \
     || { cat "$log" >&2; echo "$side: build failed" >&2; exit 1; }
   end=$(now_ms)
   echo "$((end - start)) $(sed -n 's/^Built .* in \([0-9]*\) ms;.*/\1/p' "$log")"
 }
 
-echo "== machine: $(nproc) CPUs, load average $(cut -d" " -f1-3 /proc/loadavg), java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }'), JVM flags: ${JVM_FLAGS[*]:-(none)}"
+echo "== machine: $(nproc) CPUs, load average $(cut -d" " -f1-3 /proc/loadavg), java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }')"
+echo "   JVM flags (each side's .mvn/jvm.config): baseline ${BASE_FLAGS[*]:-(none)}; now ${NOW_FLAGS[*]:-(none)}"
 echo "== warm-up: one build each, which fills its media cache (not timed)"
 for side in baseline now; do
   build "$side" >/dev/null
