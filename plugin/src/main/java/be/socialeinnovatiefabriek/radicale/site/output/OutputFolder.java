@@ -162,7 +162,8 @@ public final class OutputFolder {
         }
         Path file = (Path) content;
         try {
-            return file + "@" + Files.getLastModifiedTime(file).toMillis() + ":" + Files.size(file);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class); // one look at the disk, not two
+            return file + "@" + attributes.lastModifiedTime().toMillis() + ":" + attributes.size();
         } catch (IOException e) {
             return file + "@missing";
         }
