@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,8 +34,14 @@ import org.jbake.template.model.TemplateModel;
  */
 public final class TemplateRenderer {
 
-    /** The wrapper jbake's engine gives its FreeMarker configuration (the default of the version it asks for). */
-    private static final ObjectWrapper WRAPPER = new Configuration(Configuration.DEFAULT_INCOMPATIBLE_IMPROVEMENTS).getObjectWrapper();
+    /**
+     * The wrapper jbake's engine gives its FreeMarker configuration (the default of the version it asks for); in a class
+     * of its own so that it is made with the engine, on the thread of {@link #inBackground}, not by whoever calls that.
+     */
+    private static final class Wrapping {
+        static final ObjectWrapper WRAPPER = new Configuration(Configuration.DEFAULT_INCOMPATIBLE_IMPROVEMENTS).getObjectWrapper();
+    }
+
     /** The last few languages' UI strings as FreeMarker reads them, by the identity of the map they come from. */
     private static final int KEPT_STRINGS = 8;
 
@@ -51,6 +58,7 @@ public final class TemplateRenderer {
         configuration.setTemplateFolder(templateDir.toFile());
         configuration.setDestinationFolder(outputDir.toFile());
         this.engine = new FreemarkerTemplateEngine(configuration, new ContentStore("memory", "unused"));
+        Objects.requireNonNull(Wrapping.WRAPPER);
     }
 
     /**
@@ -98,7 +106,7 @@ public final class TemplateRenderer {
         synchronized (wrappedStrings) {
             TemplateHashModel wrapped = wrappedStrings.get(strings);
             if (wrapped == null) {
-                SimpleHash hash = new SimpleHash(strings, WRAPPER);
+                SimpleHash hash = new SimpleHash(strings, Wrapping.WRAPPER);
                 try {
                     for (String key : strings.keySet()) {
                         hash.get(key);
