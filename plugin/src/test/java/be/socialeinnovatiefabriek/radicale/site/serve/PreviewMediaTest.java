@@ -136,10 +136,10 @@ class PreviewMediaTest {
         server.start("127.0.0.1", 0);
 
         Path profile = site.root().resolve("content/innovators/alpha/index.en.md");
-        Files.writeString(profile, Files.readString(profile).replace("Alpha text in en.", "Alpha, freshly edited."));
+        save(profile, Files.readString(profile).replace("Alpha text in en.", "Alpha, freshly edited."));
         server.rebuild();
         // A front matter edit plans the media again: what was to draw is still to draw.
-        Files.writeString(profile, Files.readString(profile).replace("tagline: ", "tagline: Newly "));
+        save(profile, Files.readString(profile).replace("tagline: ", "tagline: Newly "));
         server.rebuild();
         pool.release();
         builder.mediaDrawing().finished().get(2, TimeUnit.MINUTES);
@@ -148,6 +148,16 @@ class PreviewMediaTest {
             assertTrue(Files.isRegularFile(site.output().resolve(path.substring(1))), path);
         }
         assertEquals(List.of(), errors);
+    }
+
+    /**
+     * Saves {@code text} in one step, as editors that replace a file do: the preview's own watcher also sees the
+     * save and must never read it half written, or its problem would end up in {@code errors}.
+     */
+    private static void save(Path file, String text) throws Exception {
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".saving");
+        Files.writeString(temporary, text);
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The image files a page names (src and every srcset entry), as site paths. */
