@@ -116,7 +116,15 @@ final class CounterHandler extends Handler.Abstract {
             request.addIdleTimeoutListener(timeout -> false);
             ApiRequest apiRequest = new ApiRequest(request.getMethod(), path, query(request.getHttpURI().getQuery()),
                     headers(request.getHeaders()), body.toByteArray(), Request.getRemoteAddr(request));
-            send(response, api.handle(apiRequest), wholeBody, callback);
+            // A confirmation is answered once its vote is durable, by the store's answering thread: this thread
+            // does not wait for the commit, and no thread wakes for each answer.
+            api.handleLater(apiRequest).whenComplete((answer, failure) -> {
+                if (failure != null) {
+                    callback.failed(failure);
+                } else {
+                    send(response, answer, wholeBody, callback);
+                }
+            });
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -70,6 +71,11 @@ public final class SqliteVoteStore implements VoteStore {
     @Override
     public Confirmation confirm(String tokenHash, Instant now, int votesPerVoter) {
         return writer.submit(writes -> writes.confirm(tokenHash, now, votesPerVoter));
+    }
+
+    @Override
+    public CompletionStage<Confirmation> confirmLater(String tokenHash, Instant now, int votesPerVoter) {
+        return writer.submitLater(writes -> writes.confirm(tokenHash, now, votesPerVoter));
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +39,20 @@ public interface VoteStore extends AutoCloseable {
      * A counted confirmation also keeps how long after its submission it came ({@link #confirmationDelays}).
      */
     Confirmation confirm(String tokenHash, Instant now, int votesPerVoter);
+
+    /**
+     * {@link #confirm}, with its answer given once the vote is durable rather than to a waiting caller: the stage
+     * completes with what {@code confirm} would return, or fails with what it would throw. A store that can answer
+     * without a waiting thread does (the local counter's writer answers a whole commit's confirmations at once);
+     * this one confirms before it returns.
+     */
+    default CompletionStage<Confirmation> confirmLater(String tokenHash, Instant now, int votesPerVoter) {
+        try {
+            return CompletableFuture.completedFuture(confirm(tokenHash, now, votesPerVoter));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * The vote the token hashing to {@code tokenHash} stands for, counting nothing (the link holds no more

@@ -10,6 +10,9 @@ import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A mailed link followed: {@link #look} tells what the link stands for and counts nothing (mail scanners follow
@@ -74,17 +77,54 @@ public final class VoteConfirmation {
      * votes meanwhile, or as {@link #look} refuses.
      */
     public Link count(String token) throws Refusal {
+        Checked checked = check(token);
+        if (checked == null) {
+            return new Unknown();
+        }
+        return outcome(checked, store.confirm(checked.tokenHash(), checked.now(), checked.ballot().votesPerVoter()));
+    }
+
+    /**
+     * {@link #count}, with the link's fate given once its vote is durable, without a thread waiting for it: what
+     * {@code count} refuses before it counts is refused at once, what it refuses after (counted before, the
+     * voter's votes used) fails the stage with the {@link Refusal} (in a {@link CompletionException}).
+     */
+    public CompletionStage<Link> countLater(String token) throws Refusal {
+        Checked checked = check(token);
+        if (checked == null) {
+            return CompletableFuture.completedFuture(new Unknown());
+        }
+        return store.confirmLater(checked.tokenHash(), checked.now(), checked.ballot().votesPerVoter())
+                .thenApply(confirmation -> {
+                    try {
+                        return outcome(checked, confirmation);
+                    } catch (Refusal refusal) {
+                        throw new CompletionException(refusal);
+                    }
+                });
+    }
+
+    /** A link whose vote can be counted as far as the ballot goes, before the store is asked to. */
+    private record Checked(String tokenHash, Instant now, Ballot ballot, Confirmation vote) {
+    }
+
+    /** The link's pending vote and its open ballot; null for a token the store does not hold. */
+    private Checked check(String token) throws Refusal {
         Instant now = clock.instant();
         // Hashed once: the look-up and the count both find the vote by it.
         Optional<String> tokenHash = ConfirmationToken.parse(token).map(ConfirmationToken::hash);
         Confirmation vote = tokenHash.map(hash -> store.lookUp(hash, now))
                 .orElse(new Confirmation(Outcome.UNKNOWN, null, null, null));
         if (vote.outcome() == Outcome.UNKNOWN) {
-            return new Unknown();
+            return null;
         }
-        Ballot ballot = openBallotOf(vote, now);
+        return new Checked(tokenHash.orElseThrow(), now, openBallotOf(vote, now), vote);
+    }
+
+    private static Link outcome(Checked checked, Confirmation confirmation) throws Refusal {
+        Ballot ballot = checked.ballot();
+        Confirmation vote = checked.vote();
         String lang = ballot.language(vote.lang());
-        Confirmation confirmation = store.confirm(tokenHash.orElseThrow(), now, ballot.votesPerVoter());
         return switch (confirmation.outcome()) {
             case COUNTED -> new Counted(ballot, lang);
             // A second press of the button (or a reload) changes nothing; the voter's vote is counted.
