@@ -126,8 +126,7 @@ public final class CounterApi {
         String path = request.path();
         String origin = request.header("origin");
         // As handle() checks it: any other origin, or another request, is answered there.
-        if (!method.equals("POST") || !CONFIRM.equals(path)
-                || !(origin == null || acceptedOrigins.contains(origin) || "null".equals(origin))) {
+        if (!answersLater(request) || !(origin == null || acceptedOrigins.contains(origin) || "null".equals(origin))) {
             return CompletableFuture.completedFuture(handle(request));
         }
         Reply reply = new Reply(RequestFields.isForm(request));
@@ -140,6 +139,14 @@ public final class CounterApi {
         String corsOrigin = origin != null && !"null".equals(origin) ? origin : null;
         return answer.handle((response, failure) -> withCommonHeaders(
                 failure == null ? response : failed(failure, method, path, reply), corsOrigin));
+    }
+
+    /**
+     * Whether {@link #handleLater} answers {@code request} later (a confirmation); every other request waits in
+     * {@link #handle} for what it needs, and belongs on a thread that may wait.
+     */
+    public static boolean answersLater(ApiRequest request) {
+        return CONFIRM.equals(request.path()) && request.method().equalsIgnoreCase("POST");
     }
 
     private ApiResponse answer(String method, String path, ApiRequest request, Reply reply) {

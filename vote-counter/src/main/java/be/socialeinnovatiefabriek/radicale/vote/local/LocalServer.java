@@ -77,7 +77,7 @@ public final class LocalServer implements AutoCloseable {
         MailSender sender = new MailSender(store.mailJobs(), mailer, mailSettings, clock).start();
         CounterApi api = new CounterApi(settings, new BallotDirectory(options.ballots()), store, sender, clock);
 
-        QueuedThreadPool threads = new QueuedThreadPool();
+        QueuedThreadPool threads = new CounterThreads();
         threads.setName("vote-counter");
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
@@ -102,7 +102,10 @@ public final class LocalServer implements AutoCloseable {
         limit.setEndPointIdleTimeout(Math.min(1000, options.idleTimeout().toMillis()));
         server.addBean(limit);
         server.setHandler(new CounterHandler(api, mailer instanceof OutboxMailer outbox ? outbox : null,
-                () -> sender.awaitIdle(OUTBOX_WAIT)));
+                () -> sender.awaitIdle(OUTBOX_WAIT), threads));
+        // A server whose handler may change is taken as blocking; this one's never changes, so Jetty runs the
+        // handler on the thread that read the request (see CounterHandler).
+        server.setDynamic(false);
         server.setErrorHandler(CounterHandler::refuse);
         server.setStopTimeout(5_000);
         try {
