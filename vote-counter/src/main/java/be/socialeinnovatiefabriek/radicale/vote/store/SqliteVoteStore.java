@@ -70,12 +70,13 @@ public final class SqliteVoteStore implements VoteStore {
 
     @Override
     public Confirmation confirm(String tokenHash, Instant now, int votesPerVoter) {
-        return writer.submit(writes -> writes.confirm(tokenHash, now, votesPerVoter));
+        return writer.submit(writes -> writes.confirm(tokenHash, now, vote -> votesPerVoter));
     }
 
     @Override
-    public CompletionStage<Confirmation> confirmLater(String tokenHash, Instant now, int votesPerVoter) {
-        return writer.submitLater(writes -> writes.confirm(tokenHash, now, votesPerVoter));
+    public CompletionStage<Confirmation> confirmLater(String tokenHash, Instant now, CountingRule rule) {
+        // No look-up first: the writer finds the vote as it claims its token, and asks the rule there.
+        return writer.submitLater(writes -> writes.confirm(tokenHash, now, rule));
     }
 
     @Override

@@ -41,14 +41,31 @@ public interface VoteStore extends AutoCloseable {
     Confirmation confirm(String tokenHash, Instant now, int votesPerVoter);
 
     /**
-     * {@link #confirm}, with its answer given once the vote is durable rather than to a waiting caller: the stage
-     * completes with what {@code confirm} would return, or fails with what it would throw. A store that can answer
-     * without a waiting thread does (the local counter's writer answers a whole commit's confirmations at once);
-     * this one confirms before it returns.
+     * What the ballot says of a vote about to be counted (its edition, nominee and language): the votes a voter has,
+     * or 0 when it is not to be counted now (the edition or nominee is gone, voting is not open).
      */
-    default CompletionStage<Confirmation> confirmLater(String tokenHash, Instant now, int votesPerVoter) {
+    @FunctionalInterface
+    interface CountingRule {
+        int votesPerVoter(Confirmation vote);
+    }
+
+    /**
+     * {@link #confirm} with the ballot's rule asked about the vote the token stands for, and the answer given once
+     * the vote is durable rather than to a waiting caller. The stage completes with what {@code confirm} would
+     * return, or with {@link Outcome#PENDING} (and the vote) when {@code rule} said 0: nothing was counted. The rule
+     * is asked for every token the store holds, counted or expired too; it must not throw. A store that can answer
+     * without a waiting thread does (the local counter's writer asks the rule inside its transaction, and answers a
+     * whole commit's confirmations at once); this one looks the vote up, asks, confirms, and only then returns.
+     */
+    default CompletionStage<Confirmation> confirmLater(String tokenHash, Instant now, CountingRule rule) {
         try {
-            return CompletableFuture.completedFuture(confirm(tokenHash, now, votesPerVoter));
+            Confirmation vote = lookUp(tokenHash, now);
+            if (vote.outcome() == Outcome.UNKNOWN) {
+                return CompletableFuture.completedFuture(vote);
+            }
+            int votesPerVoter = rule.votesPerVoter(vote);
+            return CompletableFuture.completedFuture(votesPerVoter > 0 ? confirm(tokenHash, now, votesPerVoter)
+                    : new Confirmation(Outcome.PENDING, vote.campaign(), vote.nominee(), vote.lang()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

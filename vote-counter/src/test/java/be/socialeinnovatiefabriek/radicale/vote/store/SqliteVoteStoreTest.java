@@ -266,7 +266,7 @@ class SqliteVoteStoreTest extends VoteStoreContract {
             assertThrows(SqliteFailure.class, () -> writer.submit(writes -> {
                 throw new OutOfMemoryError("alone in its batch");
             }));
-            assertEquals(Outcome.COUNTED, writer.submit(writes -> writes.confirm("t1", NOW, 1)).outcome());
+            assertEquals(Outcome.COUNTED, writer.submit(writes -> writes.confirm("t1", NOW, vote -> 1)).outcome());
         }
         store = open();
         assertEquals(Map.of("papillon", 1L), store.tallies("2026"));
