@@ -55,10 +55,21 @@ public final class SqliteVoteStore implements VoteStore {
 
     @Override
     public Outcome savePending(PendingVote vote, int votesPerVoter, SubmissionMail mail) {
+        return savePending(vote, votesPerVoter, mail, null);
+    }
+
+    /** In one write of the writer thread: one wait for one commit. */
+    @Override
+    public Outcome savePending(PendingVote vote, int votesPerVoter, SubmissionMail mail, SubmissionFacts facts) {
         // Written as JSON here, on the caller's thread: the writer thread only inserts it.
         SqliteWriteStatements.QueuedMail queued = new SqliteWriteStatements.QueuedMail(vote.lang(),
                 MailJson.write(mail.mail(false)), MailJson.write(mail.mail(true)));
-        Outcome outcome = writer.submit(writes -> writes.savePending(vote, votesPerVoter, queued));
+        Outcome outcome = writer.submit(writes -> {
+            if (facts != null) {
+                writes.recordSubmission(vote.campaign(), facts);
+            }
+            return writes.savePending(vote, votesPerVoter, queued);
+        });
         onQueued.run();
         return outcome;
     }

@@ -32,6 +32,15 @@ public interface VoteStore extends AutoCloseable {
     Outcome savePending(PendingVote vote, int votesPerVoter, SubmissionMail mail);
 
     /**
+     * {@link #recordSubmission} of {@code facts} for the vote's edition, then {@link #savePending}: a store that can
+     * keeps both in one write (the local counter: one commit for the submission, where two took two).
+     */
+    default Outcome savePending(PendingVote vote, int votesPerVoter, SubmissionMail mail, SubmissionFacts facts) {
+        recordSubmission(vote.campaign(), facts);
+        return savePending(vote, votesPerVoter, mail);
+    }
+
+    /**
      * Counts the pending vote whose token hashes to {@code tokenHash}, exactly once.
      * {@link Outcome#COUNTED} the first time; {@link Outcome#ALREADY_COUNTED} on a replay;
      * {@link Outcome#EXPIRED} after its expiry; {@link Outcome#UNKNOWN} for no such token;

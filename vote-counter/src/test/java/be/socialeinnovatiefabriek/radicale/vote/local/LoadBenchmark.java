@@ -32,6 +32,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class LoadBenchmark {
 
+    /** Links enough for this many confirmations a second are mailed before the confirmations are timed. */
+    private static final int CONFIRMATIONS_A_SECOND = 12_000;
+
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         Duration phase = Duration.ofSeconds(args.length > 1 ? Integer.parseInt(args[1]) : 10);
@@ -84,8 +87,8 @@ public final class LoadBenchmark {
         boolean[] clientKinds = jdkClient ? new boolean[] {true, false} : new boolean[] {true};
         for (boolean lean : clientKinds) { // the clients and the counter get their JIT warm first
             VoteLoad warmup = new VoteLoad(counter.port(), lean);
-            warmup.submit(clients, Duration.ofSeconds(4), Integer.MAX_VALUE, "warmup-" + lean + "-");
-            acknowledged += warmup.confirm(clients, fresh(warmup.tokens(), used), Duration.ofSeconds(4), Integer.MAX_VALUE,
+            warmup.submit(clients, Duration.ofSeconds(8), Integer.MAX_VALUE, "warmup-" + lean + "-");
+            acknowledged += warmup.confirm(clients, fresh(warmup.tokens(), used), Duration.ofSeconds(8), Integer.MAX_VALUE,
                     () -> { }).counted().size();
         }
 
@@ -100,6 +103,10 @@ public final class LoadBenchmark {
             Cpu.PerRequest submitCpu = cpu.per(submitted.accepted());
             System.out.printf("  %s, submissions (pending vote + mail to the outbox): %,.0f/s (%,d in %.1f s; refused %s); %s%n",
                     client, submitted.perSecond(), submitted.accepted(), submitted.seconds(), submitted.refused(), submitCpu);
+            int enough = CONFIRMATIONS_A_SECOND * (int) phase.toSeconds();
+            if (submitted.accepted() < enough) { // more links, untimed, so that the confirmations do not run out
+                load.submit(clients, Duration.ofMinutes(2), enough - submitted.accepted(), (lean ? "lean" : "jdk") + "-more");
+            }
             List<String> tokens = fresh(load.tokens(), used);
             cpu = new Cpu(counter);
             VoteLoad.Confirmations confirmed = load.confirm(clients, tokens, phase, Integer.MAX_VALUE, () -> { });

@@ -382,6 +382,19 @@ public abstract class VoteStoreContract {
     }
 
     @Test
+    void aPendingVoteKeptWithItsSubmissionFactsKeepsBoth() throws Exception {
+        SubmissionFacts facts = new SubmissionFacts(NOW.truncatedTo(ChronoUnit.HOURS), "example.be", "client-a");
+
+        assertEquals(Outcome.ACCEPTED, store.savePending(pending("papillon", "v1", "t1"), 1, MAIL, facts));
+
+        List<SubmissionFacts> kept = new ArrayList<>();
+        store.submissions("2026", kept::add);
+        assertEquals(List.of(facts), kept);
+        assertEquals(1, queued().size());
+        assertEquals(Outcome.COUNTED, store.confirm("t1", NOW, 1).outcome());
+    }
+
+    @Test
     void aCountedConfirmationKeepsHowLongItTookAndNothingElseDoes() {
         Instant submitted = NOW;
         Instant expires = submitted.plus(Duration.ofHours(48));
