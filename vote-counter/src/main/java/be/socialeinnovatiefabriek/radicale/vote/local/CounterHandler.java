@@ -133,13 +133,13 @@ final class CounterHandler extends Handler.Abstract {
             }
             // A confirmation is answered once its vote is durable, by the store's answering thread: no thread waits
             // for the commit, and none wakes for each answer. Until its write is queued it only reads (its token).
-            api.handleLater(apiRequest).whenComplete((answer, failure) -> CounterThreads.goOnHere(() -> {
+            api.handleLater(apiRequest).whenComplete((answer, failure) -> {
                 if (failure != null) {
                     callback.failed(failure);
                 } else {
                     send(response, answer, wholeBody, callback);
                 }
-            }));
+            });
         }
     }
 

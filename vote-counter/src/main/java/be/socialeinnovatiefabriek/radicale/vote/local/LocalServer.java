@@ -77,7 +77,7 @@ public final class LocalServer implements AutoCloseable {
         MailSender sender = new MailSender(store.mailJobs(), mailer, mailSettings, clock).start();
         CounterApi api = new CounterApi(settings, new BallotDirectory(options.ballots()), store, sender, clock);
 
-        QueuedThreadPool threads = new CounterThreads();
+        QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("vote-counter");
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
