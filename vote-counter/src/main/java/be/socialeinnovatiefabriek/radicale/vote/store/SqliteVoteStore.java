@@ -33,6 +33,7 @@ public final class SqliteVoteStore implements VoteStore {
 
     private final Path file;
     private final SqliteWriteThread writer;
+    private final SqliteCheckpoints checkpoints;
     private final BlockingQueue<Reader> readers = new ArrayBlockingQueue<>(READERS);
     private final MailJobs mailJobs = new Jobs();
     private volatile Runnable onQueued = () -> { };
@@ -44,7 +45,11 @@ public final class SqliteVoteStore implements VoteStore {
         try {
             Connection writing = SqliteSchema.connect(file);
             SqliteSchema.create(writing);
-            writer = new SqliteWriteThread(writing, "vote-writer " + file.getFileName());
+            try (java.sql.Statement statement = writing.createStatement()) {
+                statement.execute("PRAGMA wal_autocheckpoint = " + SqliteCheckpoints.WRITER_PAGES);
+            }
+            checkpoints = new SqliteCheckpoints(SqliteSchema.connect(file), "vote-checkpoints " + file.getFileName());
+            writer = new SqliteWriteThread(writing, "vote-writer " + file.getFileName(), checkpoints::committed);
             for (int i = 0; i < READERS; i++) {
                 readers.add(new Reader(SqliteSchema.connect(file)));
             }
@@ -308,6 +313,7 @@ public final class SqliteVoteStore implements VoteStore {
     public void close() {
         closed = true;
         writer.close();
+        checkpoints.close();
         List<Reader> open = new ArrayList<>();
         readers.drainTo(open);
         for (Reader reader : open) {

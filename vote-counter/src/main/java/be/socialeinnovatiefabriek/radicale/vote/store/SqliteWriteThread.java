@@ -55,8 +55,12 @@ final class SqliteWriteThread implements AutoCloseable {
     // Set once, when the thread can no longer write: later writes fail at once instead of waiting in the queue.
     private volatile Throwable stopped;
 
-    SqliteWriteThread(Connection connection, String name) throws SQLException {
+    private final Runnable committed;
+
+    /** @param committed told after each commit (on the writer thread; it must not wait) */
+    SqliteWriteThread(Connection connection, String name, Runnable committed) throws SQLException {
         this.connection = connection;
+        this.committed = committed;
         this.writes = new SqliteWriteStatements(connection);
         begin = connection.prepareStatement("BEGIN IMMEDIATE");
         commit = connection.prepareStatement("COMMIT");
@@ -177,6 +181,7 @@ final class SqliteWriteThread implements AutoCloseable {
             }
             writes.writeTallies();
             commit.execute();
+            committed.run();
         } catch (Throwable e) {
             rollBack();
             if (batch.size() == 1) {

@@ -238,7 +238,7 @@ class SqliteVoteStoreTest extends VoteStoreContract {
         store.close();
         Connection connection = SqliteSchema.connect(directory.resolve("votes.db"));
         SqliteSchema.create(connection);
-        try (SqliteWriteThread writer = new SqliteWriteThread(connection, "writer under test")) {
+        try (SqliteWriteThread writer = new SqliteWriteThread(connection, "writer under test", () -> { })) {
             ExecutorService pool = Executors.newFixedThreadPool(16);
             List<Future<Outcome>> calls = new ArrayList<>();
             for (int i = 0; i < 48; i++) {
