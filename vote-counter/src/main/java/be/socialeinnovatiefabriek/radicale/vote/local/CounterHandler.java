@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
@@ -60,10 +61,10 @@ final class CounterHandler extends Handler.Abstract {
         // CONNECT host:port and OPTIONS * name no path: the core answers them as an address it does not know.
         String path = Objects.requireNonNullElse(request.getHttpURI().getDecodedPath(), "");
         if (outbox != null && request.getMethod().equals("GET") && path.startsWith("/_outbox/")) {
-            threads.execute(() -> {
+            onAThread(() -> {
                 awaitMails.run(); // a mail queued by the vote just made is there to see
                 send(response, showOutbox(path), true, callback);
-            });
+            }, callback);
             return true;
         }
         new Exchange(request, response, callback, path).run();
@@ -128,11 +129,11 @@ final class CounterHandler extends Handler.Abstract {
             ApiRequest apiRequest = new ApiRequest(request.getMethod(), path, query(request.getHttpURI().getQuery()),
                     headers(request.getHeaders()), body.toByteArray(), Request.getRemoteAddr(request));
             if (!CounterApi.answersLater(apiRequest)) {
-                threads.execute(() -> send(response, api.handle(apiRequest), wholeBody, callback));
+                onAThread(() -> send(response, api.handle(apiRequest), wholeBody, callback), callback);
                 return;
             }
             // A confirmation is answered once its vote is durable, by the store's answering thread: no thread waits
-            // for the commit, and none wakes for each answer. Until its write is queued it only reads (its token).
+            // for the commit. Until its write is queued it neither reads the file nor waits.
             api.handleLater(apiRequest).whenComplete((answer, failure) -> {
                 if (failure != null) {
                     callback.failed(failure);
@@ -140,6 +141,15 @@ final class CounterHandler extends Handler.Abstract {
                     send(response, answer, wholeBody, callback);
                 }
             });
+        }
+    }
+
+    /** Runs {@code work} on a request thread; if there is none to be had (the server stops), the request fails. */
+    private void onAThread(Runnable work, Callback callback) {
+        try {
+            threads.execute(work);
+        } catch (RejectedExecutionException e) {
+            callback.failed(e);
         }
     }
 
