@@ -158,7 +158,7 @@ public final class PreviewSite {
     }
 
     // The counter as self-hosters run it: its jar and the target/lib/ folder the build copies beside it.
-    private static List<Path> counterClasspath() throws IOException {
+    static List<Path> counterClasspath() throws IOException {
         Path jar = Path.of(System.getProperty("sitetests.counterJar"));
         Path lib = jar.resolveSibling("lib");
         if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {

@@ -14,9 +14,10 @@ import java.util.Map;
  * @param posters         posters drawn
  * @param cachedMedia     media taken from the cache
  * @param mediaMillis     wall time spent on media
+ * @param mediaLater      the images and posters are drawn after the build (the preview), not made yet
  */
 public record BuildReport(Map<String, Integer> pagesByLanguage, int pages, int rendered, int filesWritten, long millis,
-                          int images, int posters, int cachedMedia, long mediaMillis) {
+                          int images, int posters, int cachedMedia, long mediaMillis, boolean mediaLater) {
 
     /** One line, such as "Built 123 pages (nl 40, fr 40, en 40) in 310 ms". */
     public String summary() {
@@ -24,6 +25,7 @@ public record BuildReport(Map<String, Integer> pagesByLanguage, int pages, int r
         pagesByLanguage.forEach((lang, count) -> languages.append(languages.length() == 0 ? "" : ", ").append(lang).append(' ').append(count));
         return "Built " + pages + " pages (" + languages + ") in " + millis + " ms"
                 + (rendered < pages ? "; re-rendered " + rendered + ", wrote " + filesWritten + " changed files" : "")
-                + "; media: " + images + " images and " + posters + " posters made, " + cachedMedia + " from cache, in " + mediaMillis + " ms";
+                + "; media: " + images + " images and " + posters + " posters " + (mediaLater ? "to draw next" : "made") + ", " + cachedMedia
+                + " from cache, in " + mediaMillis + " ms";
     }
 }

@@ -5,11 +5,13 @@ import be.socialeinnovatiefabriek.radicale.site.content.ContentLoader;
 import be.socialeinnovatiefabriek.radicale.site.content.SourceFile;
 import be.socialeinnovatiefabriek.radicale.site.media.SiteMedia;
 import be.socialeinnovatiefabriek.radicale.site.plan.PageJob;
+import be.socialeinnovatiefabriek.radicale.site.plan.PageModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * What the last successful build made, kept by a builder that builds again and again (the preview):
  * a save that changes only the text of a page re-renders only the pages that show that text, and
- * reuses the media; a change to the templates, a photo or front matter redoes everything.
+ * reuses the media; a change to front matter or a photo plans the media again and re-renders the pages
+ * whose model changed; a change to the templates redoes everything.
  */
 final class RebuildMemory {
 
@@ -36,6 +39,10 @@ final class RebuildMemory {
     private String resourceStamp = "";
     /** The pages of the last successful build, by output path. */
     private Map<String, byte[]> pages = Map.of();
+    /** The model each page of the last successful build was rendered from, by output path. */
+    private Map<String, PageModel> models = Map.of();
+    private Map<String, byte[]> feeds;
+    private Map<String, Object> others;
     /** The parsed files of the last successful build, to tell a text edit from a front matter edit. */
     private Map<Path, SourceFile> frontMatters = Map.of();
     private SiteMedia media;
@@ -55,17 +62,46 @@ final class RebuildMemory {
         return changes.onlyText() ? media : null;
     }
 
-    /** The page the last build made at the job's output, when only text changed and none of it shows there; else null. */
+    /**
+     * The page the last build made at the job's output, when it would be rendered the same: only text changed and
+     * none of it shows there, or the templates did not change and the page's model is equal to the last one (a front
+     * matter edit changes the model of the pages that show that field, not of the others). Else null.
+     */
     byte[] page(PageJob job, Changes changes) {
         byte[] before = pages.get(job.output());
-        return changes.onlyText() && before != null && Collections.disjoint(job.sources(), changes.files()) ? before : null;
+        if (before == null) {
+            return null;
+        }
+        if (changes.onlyText()) {
+            return Collections.disjoint(job.sources(), changes.files()) ? before : null;
+        }
+        return !changes.templates() && job.model().equals(models.get(job.output())) ? before : null;
+    }
+
+    /** The news feeds of the last build, when only text changed and none of it in {@code newsDir}; else null. */
+    Map<String, byte[]> feeds(Changes changes, Path newsDir) {
+        return changes.onlyText() && changes.files().stream().noneMatch(file -> file.startsWith(newsDir)) ? feeds : null;
+    }
+
+    /**
+     * The ballots, sitemap, robots.txt and copied files of the last build, when only text changed: they come from
+     * front matter, addresses, templates and the files beside the Markdown, none from the text. Else null.
+     */
+    Map<String, Object> others(Changes changes) {
+        return changes.onlyText() ? others : null;
     }
 
     /** Keeps what a successful build made, for the next. */
-    void remember(Changes changes, Map<String, byte[]> builtPages, Map<Path, SourceFile> files, SiteMedia builtMedia) {
+    void remember(Changes changes, Map<String, byte[]> builtPages, List<PageJob> jobs, Map<String, byte[]> builtFeeds,
+                  Map<String, Object> builtOthers, Map<Path, SourceFile> files, SiteMedia builtMedia) {
         templateStamp = changes.templateStamp();
         resourceStamp = changes.resourceStamp();
         pages = builtPages;
+        feeds = builtFeeds;
+        others = builtOthers;
+        Map<String, PageModel> built = new HashMap<>();
+        jobs.forEach(job -> built.put(job.output(), job.model()));
+        models = built;
         frontMatters = files;
         media = builtMedia;
     }

@@ -6,9 +6,12 @@ import be.socialeinnovatiefabriek.radicale.site.Routes;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.content.ContentLoader;
+import be.socialeinnovatiefabriek.radicale.site.content.Section;
 import be.socialeinnovatiefabriek.radicale.site.content.TranslationStatus;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
 import be.socialeinnovatiefabriek.radicale.site.media.MediaBuilder;
+import be.socialeinnovatiefabriek.radicale.site.media.MediaDrawing;
+import be.socialeinnovatiefabriek.radicale.site.media.MediaJob;
 import be.socialeinnovatiefabriek.radicale.site.media.MediaProblem;
 import be.socialeinnovatiefabriek.radicale.site.media.MediaStats;
 import be.socialeinnovatiefabriek.radicale.site.media.PhotoCheck;
@@ -28,7 +31,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -48,6 +57,11 @@ public final class SiteBuilder {
     private TemplateRenderer renderer;
     private MediaBuilder mediaBuilder;
     private TranslationStatus translations;
+    private Consumer<String> mediaLog;
+    private Consumer<String> mediaError;
+    private Executor mediaPool;
+    private ExecutorService ownPool;
+    private volatile MediaDrawing drawing;
 
     public SiteBuilder(SiteConfig config) {
         this.config = config;
@@ -87,7 +101,11 @@ public final class SiteBuilder {
         SiteMedia media = memory.media(changes);
         boolean mediaReused = media != null;
         if (!mediaReused) {
-            media = drawMedia(content, messages, problems);
+            media = planMedia(content, messages, problems);
+            problems.throwIfAny(config.projectDir());
+            if (mediaLog == null) {
+                media.drawAll(problems);
+            }
         }
         problems.throwIfAny(config.projectDir());
         long mediaMillis = (System.nanoTime() - mediaStart) / 1_000_000;
@@ -100,18 +118,89 @@ public final class SiteBuilder {
         problems.throwIfAny(config.projectDir());
 
         Map<String, Object> files = new HashMap<>(pages);
-        files.putAll(new BallotWriter(config, content).ballots());
-        files.putAll(new NewsFeedWriter(config, content, messages).feeds());
-        files.putAll(new SitemapWriter(routes).files(jobs));
-        files.putAll(new CopiedFiles(routes).files(config.templateDir().resolve("assets"), content));
+        Map<String, byte[]> feeds = memory.feeds(changes, config.contentDir().resolve(Section.NEWS.folder()));
+        if (feeds == null) {
+            feeds = new NewsFeedWriter(config, content, messages).feeds();
+        }
+        Map<String, Object> others = memory.others(changes);
+        if (others == null) {
+            others = new HashMap<>(new BallotWriter(config, content).ballots());
+            others.putAll(new SitemapWriter(routes).files(jobs));
+            others.putAll(new CopiedFiles(routes).files(config.templateDir().resolve("assets"), content));
+        }
+        files.putAll(feeds);
+        files.putAll(others);
         files.putAll(media.files());
-        int written = output.write(files, config.preview());
-        memory.remember(changes, pages, loader.cachedFiles(), media);
+        List<MediaJob> later = mediaReused || mediaLog == null ? List.of() : media.undrawn();
+        MediaDrawing next = mediaReused || mediaLog == null ? drawing : newDrawing(later);
+        int written = output.write(files, config.preview(), next == null ? Set.of() : next.late());
+        memory.remember(changes, pages, jobs, feeds, others, loader.cachedFiles(), media);
+        if (next != drawing) {
+            // Only now that this build's files are written: a build that fails leaves the last one's drawing going.
+            MediaDrawing previous = drawing;
+            if (previous != null) {
+                previous.cancel();
+            }
+            drawing = next;
+            next.start(mediaPool);
+        }
 
         long millis = (System.nanoTime() - start) / 1_000_000;
         MediaStats made = mediaReused ? new MediaStats(0, 0, 0, 0) : media.made();
         return new BuildReport(SitePlanner.countByLanguage(jobs, config.languages()), jobs.size(), rendered.get(), written, millis,
-                made.images(), made.posters(), made.cached(), mediaMillis);
+                made.images() + later.stream().mapToInt(MediaJob::images).sum(), made.posters() + later.stream().mapToInt(MediaJob::posters).sum(),
+                made.cached(), mediaMillis, !later.isEmpty());
+    }
+
+    /**
+     * From now on, media are drawn after the pages are written, on a pool of every core, each file written as soon
+     * as it is drawn (the preview: pages come first). Progress lines go to {@code log}, a photo that cannot be drawn
+     * to {@code error}.
+     */
+    public void drawMediaInBackground(Consumer<String> log, Consumer<String> error) {
+        this.mediaLog = log;
+        this.mediaError = error;
+    }
+
+    /** As {@link #drawMediaInBackground(Consumer, Consumer)}, drawing on {@code pool}. */
+    public void drawMediaInBackground(Consumer<String> log, Consumer<String> error, Executor pool) {
+        drawMediaInBackground(log, error);
+        this.mediaPool = pool;
+    }
+
+    /** The drawing of the last build's media, or null when nothing is drawn in the background. */
+    public MediaDrawing mediaDrawing() {
+        return drawing;
+    }
+
+    /** Stops drawing in the background: what is not started is dropped, what is being drawn finishes before this returns. */
+    public void stopDrawing() {
+        MediaDrawing current = drawing;
+        if (current != null) {
+            current.cancel();
+        }
+        if (ownPool != null) {
+            ownPool.shutdown();
+            try {
+                ownPool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A drawing of {@code jobs}, to start once this build's pages are written. */
+    private MediaDrawing newDrawing(List<MediaJob> jobs) {
+        if (mediaPool == null) {
+            AtomicInteger threads = new AtomicInteger();
+            ownPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+                Thread thread = new Thread(runnable, "site-media-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            mediaPool = ownPool;
+        }
+        return new MediaDrawing(jobs, output::publish, mediaLog, problem -> mediaError.accept(problem.format(config.projectDir())));
     }
 
     /** Which page exists in which language, as of the last successful load. */
@@ -119,12 +208,12 @@ public final class SiteBuilder {
         return translations;
     }
 
-    /** Every photo, share card and poster of the build, drawn or taken from the cache; mistakes become problems. */
-    private SiteMedia drawMedia(Content content, Messages messages, Problems problems) throws IOException, ContentException {
+    /** Every photo, share card and poster of the build, planned (not drawn yet); mistakes become problems. */
+    private SiteMedia planMedia(Content content, Messages messages, Problems problems) throws IOException, ContentException {
         MediaBuilder builder = mediaBuilder(problems);
         problems.throwIfAny(config.projectDir());
         SiteMedia media = new SiteMedia(config, builder, messages);
-        media.prepare(content, problems);
+        media.plan(content, problems);
         return media;
     }
 
@@ -144,7 +233,7 @@ public final class SiteBuilder {
         return mediaBuilder;
     }
 
-    /** Every page as HTML, in parallel; a page whose sources did not change since the last build is kept as it was. */
+    /** Every page as HTML, in parallel; a page that would render as it did in the last build is kept as it was. */
     private Map<String, byte[]> render(List<PageJob> jobs, Messages messages, RebuildMemory.Changes changes, AtomicInteger rendered,
                                        Problems problems) {
         Map<String, byte[]> pages = new ConcurrentHashMap<>();

@@ -90,9 +90,14 @@ public class RunMojo extends SiteParameters {
         String origin = Preview.origin(host, port);
         // The preview's counter answers on the same origin, whatever the production endpoint is.
         SiteConfig config = base.with(previewDirectory.toPath(), origin, base.now(), true).withVoteEndpoint("");
+        // The counter starts beside the first build, so that voting works from the first page served.
+        Preview.Counter localCounter = counter ? new Preview.Counter(
+                () -> CounterClasspath.resolve(repositorySystem, repositorySession, remoteRepositories, pluginGroupId, pluginVersion),
+                // Without site.now the counter keeps the real time, as in production.
+                votesDirectory.toPath(), now != null && !now.isBlank() ? config.now() : null) : null;
         Preview preview;
         try {
-            preview = Preview.start(config, host, port, liveReload, line -> getLog().info(line), line -> getLog().error(line));
+            preview = Preview.start(config, host, port, liveReload, localCounter, line -> getLog().info(line), line -> getLog().error(line));
         } catch (BindException e) {
             throw new MojoExecutionException("Port " + port + " on " + host + " is in use; stop the other server or choose another port with -Dport=8081");
         } catch (IOException e) {
@@ -101,16 +106,6 @@ public class RunMojo extends SiteParameters {
         BrowserEditor browserEditor = new BrowserEditor(config, EditorAccess.forPreview(host, editor, System.getenv(EditorAccess.SECRET_VARIABLE)),
                 config.outputDir().resolveSibling(".site-cache").resolve("editor-check"), Clock.systemUTC(), line -> getLog().info(line));
         preview.useEditor(browserEditor);
-        if (counter) {
-            try {
-                // Without site.now the counter keeps the real time, as in production.
-                preview.startCounter(CounterClasspath.resolve(repositorySystem, repositorySession, remoteRepositories, pluginGroupId, pluginVersion),
-                        votesDirectory.toPath(), now != null && !now.isBlank() ? config.now() : null);
-            } catch (MojoExecutionException | IOException e) {
-                // The pages are still worth previewing; voting answers 503 until this is fixed.
-                getLog().error("The local vote counter could not start: " + e.getMessage() + "; the pages are previewed without voting");
-            }
-        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             preview.close();

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,8 @@ public final class MediaBuilder {
     private final ShareCardRenderer cards;
     private final PosterRenderer posters;
     private final ConcurrentMap<Path, FileHash> hashes = new ConcurrentHashMap<>();
+    /** The decoded photo cards and posters are drawn from, by the source's SHA-256; only read, never drawn on. */
+    private final ConcurrentMap<String, SoftReference<BufferedImage>> drawingPhotos = new ConcurrentHashMap<>();
     private final AtomicInteger imagesMade = new AtomicInteger();
     private final AtomicInteger postersMade = new AtomicInteger();
     private final AtomicInteger cacheHits = new AtomicInteger();
@@ -82,11 +85,60 @@ public final class MediaBuilder {
         }
     }
 
-    private ResponsivePhoto resized(Path source, boolean countHit) throws MediaProblem, IOException {
-        List<String> formats = encoder.writesWebp() ? List.of("jpeg", "webp") : List.of("jpeg");
+    /**
+     * The photo as {@link #photo} will make it, without drawing: its upright size from the cache, or else from the
+     * source's header and EXIF orientation, and where each variant will be in the cache (it may not exist yet).
+     *
+     * @throws MediaProblem as {@link #photo} would, for a photo missing, not an image, or too narrow upright
+     */
+    public ResponsivePhoto plannedPhoto(Path source) throws MediaProblem, IOException {
+        List<String> formats = photoFormats();
+        String name = photoName(source, formats);
+        ResponsivePhoto cached = cachedPhoto(name, formats);
+        if (cached != null) {
+            return cached;
+        }
+        PhotoSize upright = SourcePhoto.uprightSize(source);
+        if (upright.width() < PhotoSize.MIN_WIDTH) {
+            throw PhotoSize.tooNarrow(source, upright.width());
+        }
+        return new ResponsivePhoto(upright.width(), upright.height(), variants(name, upright.width(), upright.height(), formats));
+    }
+
+    /** Where {@link #shareCard} keeps the card in the cache, drawn or not. */
+    public Path shareCardFile(ShareCard card) throws MediaProblem, IOException {
+        return cache.file("cards/" + cardKey(card).substring(0, 32) + ".png");
+    }
+
+    /** Where {@link #poster} keeps the poster in the cache, drawn or not. */
+    public Path posterFile(Poster poster) throws MediaProblem, IOException {
+        return cache.file("posters/" + posterKey(poster).substring(0, 32) + ".pdf");
+    }
+
+    private List<String> photoFormats() {
+        return encoder.writesWebp() ? List.of("jpeg", "webp") : List.of("jpeg");
+    }
+
+    private String photoName(Path source, List<String> formats) throws MediaProblem, IOException {
         CacheKey key = new CacheKey(PHOTO_RECIPE).add(hash(source));
         formats.forEach(key::add);
-        String name = "photos/" + key.hex().substring(0, 32);
+        return "photos/" + key.hex().substring(0, 32);
+    }
+
+    private String cardKey(ShareCard card) throws MediaProblem, IOException {
+        return new CacheKey(CARD_RECIPE).add(fonts.hash()).add(hash(card.photo())).add(card.name())
+                .add(card.tagline()).add(card.editionTitle()).add(card.callToVote()).hex();
+    }
+
+    private String posterKey(Poster poster) throws MediaProblem, IOException {
+        return new CacheKey(POSTER_RECIPE).add(fonts.hash()).add(hash(poster.photo())).add(poster.name())
+                .add(poster.tagline()).add(poster.editionTitle()).add(poster.callToVote()).add(poster.voteUrl())
+                .add(poster.lang()).hex();
+    }
+
+    private ResponsivePhoto resized(Path source, boolean countHit) throws MediaProblem, IOException {
+        List<String> formats = photoFormats();
+        String name = photoName(source, formats);
         synchronized (cache.lock(name)) {
             ResponsivePhoto done = cachedPhoto(name, formats);
             if (done != null) {
@@ -134,8 +186,7 @@ public final class MediaBuilder {
     public Path shareCard(ShareCard card) throws MediaProblem, IOException {
         long start = System.nanoTime();
         try {
-            String key = new CacheKey(CARD_RECIPE).add(fonts.hash()).add(hash(card.photo())).add(card.name())
-                    .add(card.tagline()).add(card.editionTitle()).add(card.callToVote()).hex();
+            String key = cardKey(card);
             Path file = cache.file("cards/" + key.substring(0, 32) + ".png");
             synchronized (cache.lock(key)) {
                 if (Files.isRegularFile(file)) {
@@ -162,9 +213,7 @@ public final class MediaBuilder {
     public Path poster(Poster poster) throws MediaProblem, IOException {
         long start = System.nanoTime();
         try {
-            String key = new CacheKey(POSTER_RECIPE).add(fonts.hash()).add(hash(poster.photo())).add(poster.name())
-                    .add(poster.tagline()).add(poster.editionTitle()).add(poster.callToVote()).add(poster.voteUrl())
-                    .add(poster.lang()).hex();
+            String key = posterKey(poster);
             Path file = cache.file("posters/" + key.substring(0, 32) + ".pdf");
             synchronized (cache.lock(key)) {
                 if (Files.isRegularFile(file)) {
@@ -202,7 +251,16 @@ public final class MediaBuilder {
      * decode than a camera original; it also refuses a photo that is too small, as the pages do.
      */
     private BufferedImage drawingPhoto(Path source) throws MediaProblem, IOException {
-        return SourcePhoto.read(resized(source, false).largestJpeg().file());
+        // Each photo is drawn into a card and a poster per language: decoded once, and held softly, so that
+        // memory pressure may drop it (it is then decoded again).
+        String key = hash(source);
+        SoftReference<BufferedImage> kept = drawingPhotos.get(key);
+        BufferedImage photo = kept == null ? null : kept.get();
+        if (photo == null) {
+            photo = SourcePhoto.read(resized(source, false).largestJpeg().file());
+            drawingPhotos.put(key, new SoftReference<>(photo));
+        }
+        return photo;
     }
 
     /** The variants of a photo {@code width} by {@code height}, narrowest first, each format in turn. */

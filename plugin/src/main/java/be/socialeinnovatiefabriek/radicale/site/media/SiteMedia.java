@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.media;
 
+import be.socialeinnovatiefabriek.radicale.site.Problem;
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.Routes;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ public final class SiteMedia {
     private final Map<Path, PublishedPhoto> photos = new ConcurrentHashMap<>();
     private final Map<String, String> cards = new ConcurrentHashMap<>();
     private final Map<String, String> posters = new ConcurrentHashMap<>();
+    private final List<MediaJob> jobs = new ArrayList<>();
+    private int cachedAtPlan;
     /** The builder's counts before this build drew anything. */
     private final MediaStats before;
 
@@ -48,12 +52,22 @@ public final class SiteMedia {
 
     /** Draws (or takes from the cache) every photo, card and poster; mistakes become problems. */
     public void prepare(Content content, Problems problems) {
+        plan(content, problems);
+        drawAll(problems);
+    }
+
+    /**
+     * Works out every photo, card and poster without drawing: where each is published and, for photos, its
+     * widths and size (what the pages need); mistakes found without drawing become problems. Then
+     * {@link #drawAll} draws them, or {@link #undrawn} gives what is still to draw.
+     */
+    public void plan(Content content, Problems problems) {
         List<Runnable> work = new ArrayList<>();
         for (Bundle<InnovatorText> innovator : content.innovators().values()) {
             // One photo may be named by several languages: drawn once, its problem shown where it is first named.
             Map<Path, PhotoSource> photos = new LinkedHashMap<>();
             innovator.texts().values().forEach(text -> photos.putIfAbsent(text.photo().image(), text.photo()));
-            photos.values().forEach(source -> work.add(() -> photo(innovator.slug(), source, problems)));
+            photos.values().forEach(source -> work.add(() -> planPhoto(innovator.slug(), source, problems)));
         }
         for (Bundle<EditionText> edition : content.editions().values()) {
             EditionText original = edition.texts().get(config.defaultLanguage());
@@ -63,31 +77,77 @@ public final class SiteMedia {
             for (String slug : original.nominees()) {
                 Bundle<InnovatorText> innovator = content.innovators().get(slug);
                 for (String lang : config.languages()) {
-                    work.add(() -> callToVote(edition, innovator, lang, problems));
+                    work.add(() -> planCallToVote(edition, innovator, lang, problems));
                 }
             }
         }
         work.parallelStream().forEach(Runnable::run);
+        cachedAtPlan = inCache();
+        // Photos first (the pages show them), then share cards, then posters.
+        jobs.sort(Comparator.comparingInt(job -> job.posters() > 0 ? 2 : job.outputs().keySet().iterator().next().endsWith(".png") ? 1 : 0));
     }
 
-    private void photo(String slug, PhotoSource named, Problems problems) {
+    /** How many files (images and posters) were in the cache already when planned. */
+    public int inCache() {
+        return jobs.stream().filter(MediaJob::inCache).mapToInt(job -> job.images() + job.posters()).sum();
+    }
+
+    /** Draws every planned file not in the cache yet, in parallel; mistakes become problems. */
+    public void drawAll(Problems problems) {
+        undrawn().parallelStream().forEach(job -> {
+            if (!job.claim()) {
+                job.done().join();
+                return;
+            }
+            try {
+                Problem problem = job.draw();
+                if (problem != null) {
+                    problems.add(problem);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                job.done().complete(null);
+            }
+        });
+    }
+
+    /** What is still to draw: the planned jobs whose files are not all in the cache, photos first. */
+    public List<MediaJob> undrawn() {
+        return jobs.stream().filter(job -> !job.inCache()).toList();
+    }
+
+    private void planPhoto(String slug, PhotoSource named, Problems problems) {
         Path source = named.image();
         try {
-            ResponsivePhoto photo = builder.photo(source);
+            ResponsivePhoto photo = builder.plannedPhoto(source);
             // Beside the innovator's other files: photo.jpg is published as photo-480.jpg, photo-480.webp, ...
             String base = routes.bundleFile(Section.INNOVATORS.folder(), slug, source.getFileName().toString().replaceFirst("\\.[^.]+$", "")) + "-";
+            Map<String, Path> outputs = new LinkedHashMap<>();
             for (ResponsivePhoto.Variant variant : photo.variants()) {
-                files.put(routes.file(base + variant.width() + "." + extension(variant.format())), variant.file());
+                outputs.put(routes.file(base + variant.width() + "." + extension(variant.format())), variant.file());
             }
-            List<ResponsivePhoto.Variant> jpegs = photo.variants("jpeg");
-            ResponsivePhoto.Variant main = jpegs.stream().filter(v -> v.width() <= 960).reduce((a, b) -> b).orElse(jpegs.get(0));
-            photos.put(source, new PublishedPhoto(base + main.width() + ".jpg",
-                    srcset(base, photo.variants("jpeg"), "jpg"), srcset(base, photo.variants("webp"), "webp"), main.width(), main.height()));
+            files.putAll(outputs);
+            photos.put(source, published(base, photo));
+            // Drawn, the photo's size is the decoder's (the same as planned from its header): the pages use that.
+            addJob(new MediaJob(outputs, photo.variants().size(), 0, () -> photos.put(source, published(base, builder.photo(source))),
+                    problem -> PhotoCheck.at(named, problem)));
         } catch (MediaProblem problem) {
             problems.add(PhotoCheck.at(named, problem));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private synchronized void addJob(MediaJob job) {
+        jobs.add(job);
+    }
+
+    private static PublishedPhoto published(String base, ResponsivePhoto photo) {
+        List<ResponsivePhoto.Variant> jpegs = photo.variants("jpeg");
+        ResponsivePhoto.Variant main = jpegs.stream().filter(v -> v.width() <= 960).reduce((a, b) -> b).orElse(jpegs.get(0));
+        return new PublishedPhoto(base + main.width() + ".jpg", srcset(base, photo.variants("jpeg"), "jpg"),
+                srcset(base, photo.variants("webp"), "webp"), main.width(), main.height());
     }
 
     private static String extension(String format) {
@@ -98,22 +158,28 @@ public final class SiteMedia {
         return variants.stream().map(v -> base + v.width() + "." + extension + " " + v.width() + "w").collect(Collectors.joining(", "));
     }
 
-    private void callToVote(Bundle<EditionText> edition, Bundle<InnovatorText> innovator, String lang, Problems problems) {
+    private void planCallToVote(Bundle<EditionText> edition, Bundle<InnovatorText> innovator, String lang, Problems problems) {
         InnovatorText text = innovator.texts().getOrDefault(lang, innovator.texts().get(config.defaultLanguage()));
         EditionText editionText = edition.texts().getOrDefault(lang, edition.texts().get(config.defaultLanguage()));
         Path photo = text.photo().image();
         String call = messages.get(lang, "share.callToVote").replace("{0}", text.name());
         String key = edition.slug() + "/" + innovator.slug() + "." + lang;
         try {
-            Path card = builder.shareCard(new ShareCard(photo, text.name(), text.tagline(), editionText.title(), call));
+            ShareCard card = new ShareCard(photo, text.name(), text.tagline(), editionText.title(), call);
             String cardPath = routes.shareCard(edition.slug(), innovator.slug(), lang);
-            files.put(routes.file(cardPath), card);
+            Path cardFile = builder.shareCardFile(card);
+            files.put(routes.file(cardPath), cardFile);
             cards.put(key, cardPath);
-            Path poster = builder.poster(new Poster(photo, text.name(), text.tagline(), editionText.title(), call,
-                    routes.voteOnProfile(lang, innovator.slug(), edition.slug()), lang));
+            addJob(new MediaJob(Map.of(routes.file(cardPath), cardFile), 1, 0, () -> builder.shareCard(card),
+                    problem -> PhotoCheck.at(text.photo(), problem)));
+            Poster poster = new Poster(photo, text.name(), text.tagline(), editionText.title(), call,
+                    routes.voteOnProfile(lang, innovator.slug(), edition.slug()), lang);
             String posterPath = routes.poster(edition.slug(), innovator.slug(), lang);
-            files.put(routes.file(posterPath), poster);
+            Path posterFile = builder.posterFile(poster);
+            files.put(routes.file(posterPath), posterFile);
             posters.put(key, posterPath);
+            addJob(new MediaJob(Map.of(routes.file(posterPath), posterFile), 0, 1, () -> builder.poster(poster),
+                    problem -> PhotoCheck.at(text.photo(), problem)));
         } catch (MediaProblem problem) {
             problems.add(PhotoCheck.at(text.photo(), problem));
         } catch (IOException e) {
@@ -143,7 +209,7 @@ public final class SiteMedia {
     /** What this build drew, for the summary (nothing when the media of the last build were reused). */
     public MediaStats made() {
         MediaStats now = builder.stats();
-        return new MediaStats(now.images() - before.images(), now.posters() - before.posters(), now.cached() - before.cached(),
+        return new MediaStats(now.images() - before.images(), now.posters() - before.posters(), cachedAtPlan,
                 now.millis() - before.millis());
     }
 

@@ -3,7 +3,11 @@ package be.socialeinnovatiefabriek.radicale.site.media;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -11,6 +15,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import net.coobird.thumbnailator.Thumbnails;
+import net.coobird.thumbnailator.util.exif.ExifUtils;
+import net.coobird.thumbnailator.util.exif.Orientation;
 
 /** Reads a photo as staff put it in the content, turned upright, and cuts the sizes the site needs from it. */
 final class SourcePhoto {
@@ -34,6 +40,71 @@ final class SourcePhoto {
             throw unreadable(file, e);
         }
         return opaqueRgb(decoded);
+    }
+
+    /**
+     * The size {@link #read} will give {@code file}, from its header and EXIF orientation alone (as Thumbnailator
+     * turns it: orientations 5 to 8 swap width and height), without decoding a pixel.
+     */
+    static PhotoSize uprightSize(Path file) throws MediaProblem, IOException {
+        if (!Files.isRegularFile(file)) {
+            throw missing(file);
+        }
+        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
+            if (readers == null || !readers.hasNext()) {
+                throw MediaProblem.ofPhoto(file, "is not an image",
+                        "save the photo as JPEG or PNG (an image file, not a document or a link) under this name");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                PhotoSize size = new PhotoSize(reader.getWidth(0), reader.getHeight(0));
+                if (size.tooLarge()) {
+                    throw PhotoSize.tooLarge(file, size);
+                }
+                Orientation orientation = exifOrientation(file);
+                boolean turned = orientation == Orientation.LEFT_TOP || orientation == Orientation.RIGHT_TOP
+                        || orientation == Orientation.RIGHT_BOTTOM || orientation == Orientation.LEFT_BOTTOM;
+                return turned ? new PhotoSize(size.height(), size.width()) : size;
+            } catch (IOException | RuntimeException e) {
+                throw unreadable(file, e);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /**
+     * The orientation in a JPEG's EXIF segment (APP1), found as Thumbnailator finds it when it decodes; null when the
+     * file is no JPEG or says nothing.
+     */
+    private static Orientation exifOrientation(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readUnsignedShort() != 0xFFD8) {
+                return null;
+            }
+            while (true) {
+                int marker = in.readUnsignedShort();
+                if ((marker & 0xFF00) != 0xFF00 || marker == 0xFFDA || marker == 0xFFD9) {
+                    return null; // the pixels start: no EXIF before them
+                }
+                int length = in.readUnsignedShort() - 2;
+                if (length < 0) {
+                    return null;
+                }
+                if (marker == 0xFFE1) {
+                    byte[] segment = in.readNBytes(length);
+                    if (segment.length > 6 && new String(segment, 0, 4, StandardCharsets.US_ASCII).equals("Exif")) {
+                        return ExifUtils.getOrientationFromExif(segment);
+                    }
+                } else {
+                    in.skipNBytes(length);
+                }
+            }
+        } catch (EOFException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Refuses what is not an image, or too large, from its header alone, before any pixel is decoded. */

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the site. A full build goes to a folder beside the output and replaces it only once complete,
@@ -21,6 +22,8 @@ public final class OutputFolder {
     private final Path output;
     /** What is on disk from the last build: for each file, its bytes' hash or the copied file's stamp. */
     private Map<String, Object> written = null;
+    /** Files of the last build not on disk yet (a preview's media still being drawn), by path in the site. */
+    private Map<String, Object> pending = new HashMap<>();
 
     public OutputFolder(Path output) {
         this.output = output;
@@ -28,11 +31,37 @@ public final class OutputFolder {
 
     /** Writes {@code files} (path to byte[] content or Path to copy), returning how many files changed on disk. */
     public int write(Map<String, Object> files, boolean incremental) throws IOException {
+        return write(files, incremental, Set.of());
+    }
+
+    /**
+     * As {@link #write(Map, boolean)}, leaving out the files at {@code late} (a preview's media still being drawn):
+     * {@link #publish} writes each once it is drawn.
+     */
+    public synchronized int write(Map<String, Object> files, boolean incremental, Set<String> late) throws IOException {
+        pending = new HashMap<>();
+        if (!late.isEmpty()) {
+            Map<String, Object> now = new HashMap<>(files);
+            for (String path : late) {
+                Object content = now.remove(path);
+                if (content != null) {
+                    pending.put(path, content);
+                }
+            }
+            files = now;
+        }
         if (!incremental || written == null || !Files.isDirectory(output)) {
             return replaceWhole(files);
         }
         int changed = 0;
         Map<String, Object> now = new HashMap<>();
+        for (String drawing : pending.keySet()) {
+            // Drawn by an earlier build's media: kept until this one's is published over it.
+            Object before = written.get(drawing);
+            if (before != null) {
+                now.put(drawing, before);
+            }
+        }
         for (Map.Entry<String, Object> file : files.entrySet()) {
             Object stamp = stamp(file.getValue());
             now.put(file.getKey(), stamp);
@@ -49,6 +78,16 @@ public final class OutputFolder {
         }
         written = now;
         return changed;
+    }
+
+    /** Writes one file drawn after the build that named it (a preview's media), if that build still names it so. */
+    public synchronized void publish(String path, Path content) throws IOException {
+        if (!content.equals(pending.get(path)) || written == null) {
+            return; // a newer build replaced it
+        }
+        writeAtomically(output.resolve(path), content);
+        written.put(path, stamp(content));
+        pending.remove(path);
     }
 
     private int replaceWhole(Map<String, Object> files) throws IOException {

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +23,8 @@ public final class Preview implements AutoCloseable {
     private final SiteConfig config;
     private final Consumer<String> log;
     private CounterProcess counter;
+    private CompletableFuture<Integer> counterStarting;
+    private boolean closed;
 
     private Preview(PreviewServer server, SiteConfig config, Consumer<String> log) {
         this.server = server;
@@ -39,14 +44,47 @@ public final class Preview implements AutoCloseable {
      */
     public static Preview start(SiteConfig config, String host, int port, boolean liveReload, Consumer<String> log,
                                 Consumer<String> error) throws IOException {
+        return start(config, host, port, liveReload, null, log, error);
+    }
+
+    /**
+     * The local vote counter of a preview: its class path (resolved when it starts), where it keeps its votes,
+     * and its clock at {@code now} unless that is null.
+     */
+    public record Counter(Callable<List<Path>> classpath, Path votesDir, OffsetDateTime now) {
+    }
+
+    /**
+     * As {@link #start(SiteConfig, String, int, boolean, Consumer, Consumer)}, with the vote counter started beside
+     * the first build (unless {@code counter} is null): /api/ waits for it, so voting works from the first page.
+     * A counter that cannot start is an {@code error}; the pages are previewed without voting.
+     */
+    public static Preview start(SiteConfig config, String host, int port, boolean liveReload, Counter counter, Consumer<String> log,
+                                Consumer<String> error) throws IOException {
         PreviewServer server = new PreviewServer(new SiteBuilder(config), liveReload, log, error);
+        Preview preview = new Preview(server, config, log);
+        if (counter != null) {
+            CompletableFuture<Integer> listening = new CompletableFuture<>();
+            server.useCounter(listening);
+            Thread starter = new Thread(() -> {
+                try {
+                    listening.complete(preview.launchCounter(counter.classpath().call(), counter.votesDir(), counter.now()));
+                } catch (Exception e) {
+                    error.accept("The local vote counter could not start: " + e.getMessage() + "; the pages are previewed without voting");
+                    listening.completeExceptionally(e);
+                }
+            }, "vote-counter-start");
+            starter.setDaemon(true);
+            starter.start();
+            preview.counterStarting = listening;
+        }
         try {
             server.start(host, port);
         } catch (IOException e) {
-            server.close();
+            preview.close();
             throw e;
         }
-        return new Preview(server, config, log);
+        return preview;
     }
 
     /**
@@ -54,12 +92,34 @@ public final class Preview implements AutoCloseable {
      * its clock at {@code now} unless that is null; /api/ and /_outbox/ of the preview go to it.
      */
     public void startCounter(List<Path> classpath, Path votesDir, OffsetDateTime now) throws IOException {
+        server.useCounter(launchCounter(classpath, votesDir, now));
+    }
+
+    private synchronized int launchCounter(List<Path> classpath, Path votesDir, OffsetDateTime now) throws IOException {
+        if (closed) {
+            throw new IOException("the preview stopped");
+        }
         Files.createDirectories(votesDir);
         counter = CounterProcess.startForPreview(classpath, config.outputDir().resolve("ballots"), votesDir, config.baseUrl(), now,
                 PreviewSecrets.in(votesDir), log);
-        server.useCounter(counter.port());
         log.accept("Local vote counter: votes in " + votesDir.resolve("votes.db") + "; admin export token "
                 + PreviewSecrets.adminTokenSource(votesDir));
+        return counter.port();
+    }
+
+    /** Whether the vote counter runs, waiting for it while it starts. */
+    public boolean counting() {
+        if (counterStarting != null) {
+            try {
+                counterStarting.get();
+            } catch (ExecutionException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return counter != null;
     }
 
     /** Serves the browser editor under /admin/ of the preview. */
@@ -67,20 +127,20 @@ public final class Preview implements AutoCloseable {
         server.useEditor(editor);
     }
 
-    /** Whether the vote counter runs. */
-    public boolean counting() {
-        return counter != null;
-    }
-
     @Override
     public void close() {
+        CounterProcess running;
+        synchronized (this) {
+            closed = true;
+            running = counter;
+        }
         try {
             server.close();
         } catch (IOException e) {
             // stopping anyway
         }
-        if (counter != null) {
-            counter.close();
+        if (running != null) {
+            running.close();
         }
     }
 }

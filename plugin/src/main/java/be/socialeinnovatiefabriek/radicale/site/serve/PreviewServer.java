@@ -6,6 +6,7 @@ import be.socialeinnovatiefabriek.radicale.site.build.BuildReport;
 import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
 import be.socialeinnovatiefabriek.radicale.site.deploy.ContentTypes;
 import be.socialeinnovatiefabriek.radicale.site.editor.BrowserEditor;
+import be.socialeinnovatiefabriek.radicale.site.media.MediaDrawing;
 import be.socialeinnovatiefabriek.radicale.site.plan.ContentSecurityPolicy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,6 +21,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +38,10 @@ import java.util.function.Consumer;
  */
 public final class PreviewServer implements AutoCloseable {
 
+    /** How long a request to /api/ waits for the counter that is starting beside the first build. */
+    static final int COUNTER_WAIT_SECONDS = 60;
+    /** How long a request for an image waits for it to be drawn. */
+    static final int MEDIA_WAIT_SECONDS = 60;
     private static final String PREVIEW = "/_preview/";
     private static final String RELOAD_TAG = "<script src=\"/_preview/livereload.js\" defer></script>";
     private final SiteBuilder builder;
@@ -50,7 +58,7 @@ public final class PreviewServer implements AutoCloseable {
         return thread;
     });
     private volatile String problem = null;
-    private volatile CounterProxy counter = null;
+    private volatile CompletableFuture<CounterProxy> counter = null;
     private volatile BrowserEditor editor = null;
     private HttpServer server;
     private SourceWatcher watcher;
@@ -68,6 +76,7 @@ public final class PreviewServer implements AutoCloseable {
         this.error = error;
         this.root = builder.config().outputDir().toAbsolutePath().normalize();
         this.contentSecurityPolicy = ContentSecurityPolicy.forHeader(new Routes(builder.config()).voteOrigin());
+        builder.drawMediaInBackground(log, error);
     }
 
     /** Builds, then serves on {@code host}:{@code port} (0 picks a free port) and starts watching. */
@@ -82,7 +91,21 @@ public final class PreviewServer implements AutoCloseable {
 
     /** Sends /api/ and /_outbox/ to the local vote counter listening on {@code port}. */
     public void useCounter(int port) {
-        this.counter = new CounterProxy(port);
+        useCounter(CompletableFuture.completedFuture(port));
+    }
+
+    /**
+     * Sends /api/ and /_outbox/ to the local vote counter once it listens on the port {@code starting} gives: a
+     * request that comes while it starts waits for it (at most {@link #COUNTER_WAIT_SECONDS}), so that voting works
+     * from the first page served. A counter that fails to start answers 503 counter_unavailable.
+     */
+    public void useCounter(CompletableFuture<Integer> starting) {
+        this.counter = starting.thenApply(CounterProxy::new);
+    }
+
+    /** The drawing of media still under way, or null: the file-serving thread waits for what a page asks. */
+    private MediaDrawing drawing() {
+        return builder.mediaDrawing();
     }
 
     /** Serves the browser editor under /admin/. */
@@ -149,8 +172,9 @@ public final class PreviewServer implements AutoCloseable {
                 return;
             }
             if (rawPath.startsWith("/api/") || rawPath.startsWith("/_outbox/") || rawPath.equals("/_outbox")) {
-                if (counter != null) {
-                    counter.forward(exchange);
+                CounterProxy proxy = counter();
+                if (proxy != null) {
+                    proxy.forward(exchange);
                 } else {
                     send(exchange, 503, "application/json; charset=utf-8",
                             "{\"error\":\"counter_unavailable\",\"message\":\"No vote counter runs in this preview.\"}".getBytes(StandardCharsets.UTF_8));
@@ -179,11 +203,37 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
+    /** The counter, once started (waiting while it starts); null when none runs or it could not start. */
+    private CounterProxy counter() {
+        CompletableFuture<CounterProxy> starting = counter;
+        if (starting == null) {
+            return null;
+        }
+        try {
+            return starting.get(COUNTER_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     private void file(HttpExchange exchange, String path) throws IOException {
         Path file = root.resolve(path.substring(1)).normalize();
         if (!file.startsWith(root)) {
             send(exchange, 404, "text/plain; charset=utf-8", "Not found.".getBytes(StandardCharsets.UTF_8));
             return;
+        }
+        MediaDrawing drawing = drawing();
+        String sitePath = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        if (drawing != null && drawing.pending(sitePath)) {
+            // Drawn now, for this visitor: the browser gets the real image a moment later, never a placeholder it could keep.
+            if (!drawing.await(sitePath, MEDIA_WAIT_SECONDS)) {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                send(exchange, 503, "text/plain; charset=utf-8", "Still being drawn; reload in a moment.".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
         }
         if (Files.isDirectory(file)) {
             if (!path.endsWith("/")) {
@@ -282,6 +332,7 @@ public final class PreviewServer implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
         }
+        builder.stopDrawing();
         HttpServer running = server;
         server = null;
         if (running != null) {

@@ -215,6 +215,27 @@ class SiteBuilderTest {
     }
 
     @Test
+    void theSiteBuildWritesEveryImageAndPosterBeforeItFinishes() throws Exception {
+        TestSite site = TestSite.create(folder, null);
+        BuildReport report = new SiteBuilder(site.config()).build();
+
+        assertFalse(report.mediaLater(), report.summary());
+        List<String> named = new java.util.ArrayList<>();
+        for (String lang : List.of("nl", "fr", "en")) {
+            Document profile = Jsoup.parse(site.page(lang + "/innovators/alpha/index.html"));
+            profile.select("img[src]").forEach(img -> named.add(img.attr("src")));
+            profile.select("img[srcset], source[srcset]").forEach(element -> java.util.Arrays.stream(element.attr("srcset").split(","))
+                    .map(entry -> entry.strip().split(" ")[0]).forEach(named::add));
+            profile.select("a[href$=.pdf]").forEach(link -> named.add(link.attr("href")));
+            named.add(profile.selectFirst("meta[property=og:image]").attr("content").replace("https://radicalevernieuwers.be", ""));
+        }
+        assertTrue(named.stream().anyMatch(path -> path.endsWith(".webp")) && named.stream().anyMatch(path -> path.endsWith(".pdf")), named.toString());
+        for (String path : named) {
+            assertTrue(Files.isRegularFile(site.output().resolve(path.substring(1))), "written by the build: " + path);
+        }
+    }
+
+    @Test
     void aPhotoTooSmallStopsTheBuildWithWhatToDo() throws Exception {
         TestSite site = TestSite.create(folder, null);
         TestSite.writePhoto(site.root().resolve("content/innovators/beta/photo.jpg"), 300, 200);

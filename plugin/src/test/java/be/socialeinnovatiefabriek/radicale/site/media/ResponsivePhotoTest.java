@@ -72,7 +72,10 @@ class ResponsivePhotoTest {
             out.write(exif);
             out.write(jpeg, 2, jpeg.length - 2);
         }
-        ResponsivePhoto photo = new MediaBuilder(dir.resolve("cache"), TestPhotos.FONTS).photo(phone);
+        MediaBuilder media = new MediaBuilder(dir.resolve("cache"), TestPhotos.FONTS);
+        ResponsivePhoto planned = media.plannedPhoto(phone);
+        ResponsivePhoto photo = media.photo(phone);
+        assertEquals(photo, planned, "the pages are planned from the header and EXIF alone, before the photo is drawn");
         assertEquals(1000, photo.width());
         assertEquals(1600, photo.height());
         assertEquals(List.of(480, 960), widths(photo.variants("jpeg")));
@@ -84,11 +87,34 @@ class ResponsivePhotoTest {
         Path png = dir.resolve("photo.png");
         BufferedImage transparent = new BufferedImage(600, 400, BufferedImage.TYPE_INT_ARGB);
         ImageIO.write(transparent, "png", png.toFile());
-        ResponsivePhoto photo = new MediaBuilder(dir.resolve("cache"), TestPhotos.FONTS).photo(png);
+        MediaBuilder media = new MediaBuilder(dir.resolve("cache"), TestPhotos.FONTS);
+        ResponsivePhoto planned = media.plannedPhoto(png);
+        ResponsivePhoto photo = media.photo(png);
+        assertEquals(photo, planned);
         assertEquals(List.of(480, 600), widths(photo.variants("jpeg")));
         BufferedImage jpeg = ImageIO.read(photo.largestJpeg().file().toFile());
         assertEquals(600, jpeg.getWidth());
         assertTrue((jpeg.getRGB(10, 10) & 0xff) > 0xf0, "white, not black");
+    }
+
+    @Test
+    void aPhotoIsPlannedAsItWillBeDrawnWithoutDrawingIt() throws Exception {
+        MediaBuilder media = new MediaBuilder(dir.resolve("cache"), TestPhotos.FONTS);
+        for (int[] size : new int[][] {{1600, 1200}, {1000, 750}, {1300, 866}, {480, 2000}}) {
+            Path source = TestPhotos.jpeg(dir, "photo-" + size[0] + ".jpg", size[0], size[1]);
+            ResponsivePhoto planned = media.plannedPhoto(source);
+            assertTrue(planned.variants().stream().noneMatch(variant -> Files.exists(variant.file())), "nothing drawn yet");
+            assertEquals(0, media.stats().images());
+            assertEquals(media.photo(source), planned, size[0] + " by " + size[1]);
+            assertEquals(planned, media.plannedPhoto(source), "and the same once in the cache");
+            media = new MediaBuilder(dir.resolve("cache-" + size[0]), TestPhotos.FONTS);
+        }
+        Path small = TestPhotos.jpeg(dir, "small.jpg", 300, 200);
+        MediaBuilder fresh = media;
+        assertEquals("the photo 'small.jpg' is 300 pixels wide, too small for the site",
+                assertThrows(MediaProblem.class, () -> fresh.plannedPhoto(small)).problem().what());
+        Path text = Files.writeString(dir.resolve("text.jpg"), "Dit is geen foto.\n");
+        assertEquals("the photo 'text.jpg' is not an image", assertThrows(MediaProblem.class, () -> fresh.plannedPhoto(text)).problem().what());
     }
 
     @Test

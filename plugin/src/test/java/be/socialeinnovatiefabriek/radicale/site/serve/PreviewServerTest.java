@@ -235,6 +235,45 @@ class PreviewServerTest {
     }
 
     @Test
+    void aVoteSentWhileTheCounterStartsWaitsForItInsteadOfFailing() throws Exception {
+        java.util.concurrent.CompletableFuture<Integer> starting = new java.util.concurrent.CompletableFuture<>();
+        server.useCounter(starting);
+        assertEquals(200, get("/nl/").statusCode(), "the pages are served while the counter starts");
+
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> answer = http.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/campaigns/2026")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        com.sun.net.httpserver.HttpServer counter = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        counter.createContext("/", exchange -> {
+            byte[] body = "{\"phase\":\"voting\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+            asked.countDown();
+        });
+        counter.start();
+        try {
+            assertEquals(1, asked.getCount(), "not asked before it listens");
+            starting.complete(counter.getAddress().getPort());
+            HttpResponse<String> forwarded = answer.get(30, TimeUnit.SECONDS);
+            assertEquals(200, forwarded.statusCode(), forwarded.body());
+            assertEquals("{\"phase\":\"voting\"}", forwarded.body());
+        } finally {
+            counter.stop(0);
+        }
+    }
+
+    @Test
+    void aCounterThatCouldNotStartIsSaidToBeUnavailable() throws Exception {
+        server.useCounter(java.util.concurrent.CompletableFuture.failedFuture(new java.io.IOException("no java")));
+        HttpResponse<String> answer = get("/api/campaigns/2026");
+
+        assertEquals(503, answer.statusCode());
+        assertTrue(answer.body().contains("\"error\":\"counter_unavailable\""), answer.body());
+    }
+
+    @Test
     void saysSoWhenNoCounterRuns() throws Exception {
         HttpResponse<String> answer = get("/api/campaigns/2026");
 
