@@ -1,6 +1,7 @@
 package be.socialeinnovatiefabriek.radicale.vote.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -50,8 +51,11 @@ final class SqliteCheckpoints implements AutoCloseable {
                     commits = 0;
                 }
                 try {
-                    // PASSIVE: copies what no reader still needs, and never makes the writer wait.
-                    checkpoint.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                    // PASSIVE: copies what no reader still needs, and never makes the writer wait. Its one row is
+                    // read and closed, so that no statement stays open on this connection between checkpoints.
+                    try (ResultSet row = checkpoint.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                        row.next();
+                    }
                 } catch (SQLException e) {
                     LOG.log(System.Logger.Level.WARNING, "a checkpoint of the vote file failed; the writer's own will "
                             + "run: " + e.getMessage());
