@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Build benchmark: N flat pages (one language, ~1.7 KB of Markdown each) built in a fresh JVM, R times,
-# wall time measured outside the JVM; then the same with AppCDS, then Hugo on the same corpus if it is
-# on the PATH. Usage (from anywhere): bash bench/build-benchmark.sh [N=4000] [runs=5]
+# wall time measured outside the JVM; the same with the baseline's classes (bench/baseline.sh), with AppCDS,
+# then Hugo on the same corpus if it is on the PATH; with JAVA_AOT=<the java of a JDK 24 or later>, also on that
+# JVM with an AOT cache. Usage (from anywhere): bash bench/build-benchmark.sh [N=4000] [runs=5]
 set -euo pipefail
 
 N=${1:-4000}
 RUNS=${2:-5}
 source "$(dirname "${BASH_SOURCE[0]}")/classpath.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/baseline.sh"
 ROOT=$BENCH_ROOT
 WORK="$ROOT/target/bench"
 DIR="$WORK/corpus-$N"
@@ -26,6 +28,8 @@ mkdir -p "$WORK"
 DEPS=$(dependencies plugin runtime)
 DEPS_FILE="$WORK/dependencies.classpath"
 echo "$DEPS" > "$DEPS_FILE"
+# The baseline: the project as of an earlier commit, compiled beside this checkout (BASELINE overrides it).
+BASE_CP=$(baseline_classpath plugin runtime)
 
 # Others may rebuild plugin/target while this runs: take a snapshot of the classes (and of the jar)
 # under target/bench, so that every run of both variants executes the same code.
@@ -77,86 +81,121 @@ wait_quiet() {
   (( waited < 120 )) || echo "  (the machine did not become idle; measuring anyway)"
 }
 
-# time_runs <label> <output dir> <command...>: one untimed warm-up (page cache), then RUNS timed runs,
-# each into an emptied output folder (the emptying is not timed). Prints one line per run and sets
-# LAST_MEDIAN (wall ms), LAST_CPU (median user+sys ms) and LAST_PAGES (HTML files written).
-time_runs() {
+# Variants are measured in rounds: each round runs every variant once, in turn, so that a change in the load of a
+# shared machine hits all of them alike. variant <label> <output dir> <command...> registers one.
+LABELS=()
+declare -A OUT CMD TIMES CPUS
+variant() {
   local label=$1 out=$2
   shift 2
-  local times=() cpus=() log="$WORK/last-run.log" cpu_file="$WORK/last-run.cpu"
-  rm -rf "$out"
-  "$@" >"$log" 2>&1 || { cat "$log"; echo "$label: warm-up run failed"; exit 1; }
-  for ((i = 1; i <= RUNS; i++)); do
-    rm -rf "$out"
-    sync
-    wait_quiet
-    local start end cpu=""
-    start=$(now_ms)
-    if [[ -x /usr/bin/time ]]; then
-      /usr/bin/time -o "$cpu_file" -f '%U %S' "$@" >"$log" 2>&1 || { cat "$log"; echo "$label: run $i failed"; exit 1; }
-      end=$(now_ms)
-      cpu=$(awk 'END { printf "%d", ($1 + $2) * 1000 }' "$cpu_file")
-      cpus+=("$cpu")
-    else
-      "$@" >"$log" 2>&1 || { cat "$log"; echo "$label: run $i failed"; exit 1; }
-      end=$(now_ms)
-    fi
-    times+=($((end - start)))
-    printf '  %-10s run %d: %6d ms wall %8s   %s\n' "$label" "$i" "$((end - start))" "${cpu:+${cpu} ms cpu}" \
-      "$(grep -E '^(Built|pages/s)' "$log" | tr '\n' ' ' || true)"
-  done
-  LAST_MEDIAN=$(printf '%s\n' "${times[@]}" | median)
-  LAST_CPU=$( ((${#cpus[@]})) && printf '%s\n' "${cpus[@]}" | median || echo "-")
-  LAST_PAGES=$(find "$out" -name '*.html' | wc -l)
+  LABELS+=("$label")
+  OUT[$label]=$out
+  CMD[$label]=$(printf '%q ' "$@")
 }
+
+# run_once <label> <round>: one build into an emptied output folder (the emptying is not timed).
+run_once() {
+  local label=$1 round=$2 log="$WORK/last-run.log" cpu_file="$WORK/last-run.cpu" start end cpu=""
+  rm -rf "${OUT[$label]}"
+  sync
+  wait_quiet
+  start=$(now_ms)
+  if [[ -x /usr/bin/time ]]; then
+    eval "/usr/bin/time -o \"\$cpu_file\" -f '%U %S' ${CMD[$label]}" >"$log" 2>&1 || { cat "$log"; echo "$label: run $round failed"; exit 1; }
+    end=$(now_ms)
+    cpu=$(awk 'END { printf "%d", ($1 + $2) * 1000 }' "$cpu_file")
+    CPUS[$label]+="$cpu "
+  else
+    eval "${CMD[$label]}" >"$log" 2>&1 || { cat "$log"; echo "$label: run $round failed"; exit 1; }
+    end=$(now_ms)
+  fi
+  TIMES[$label]+="$((end - start)) "
+  printf '  %-10s run %d: %6d ms wall %8s   %s\n' "$label" "$round" "$((end - start))" "${cpu:+${cpu} ms cpu}" \
+    "$(grep -E '^(Built|pages/s)' "$log" | tr '\n' ' ' || true)"
+}
+
+# measure: one untimed round (page cache, archives), then RUNS timed rounds.
+measure() {
+  local label round
+  echo "== warm-up round (not timed)"
+  for label in "${LABELS[@]}"; do
+    rm -rf "${OUT[$label]}"
+    eval "${CMD[$label]}" >"$WORK/last-run.log" 2>&1 || { cat "$WORK/last-run.log"; echo "$label: warm-up run failed"; exit 1; }
+  done
+  for ((round = 1; round <= RUNS; round++)); do
+    echo "== round $round (load average $(cut -d' ' -f1 /proc/loadavg))"
+    for label in "${LABELS[@]}"; do
+      run_once "$label" "$round"
+    done
+  done
+}
+
+wall_of() { tr ' ' '\n' <<<"${TIMES[$1]}" | grep . | median; }
+cpu_of() { if [[ -n "${CPUS[$1]:-}" ]]; then tr ' ' '\n' <<<"${CPUS[$1]}" | grep . | median; else echo "-"; fi; }
+pages_of() { find "${OUT[$1]}" -name '*.html' | wc -l; }
 
 pages_per_s() { awk -v p="$1" -v ms="$2" 'BEGIN { printf "%.0f", p / (ms / 1000) }'; }
 
 echo "== machine: $(nproc) CPUs, load average $(cut -d" " -f1-3 /proc/loadavg), $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }')"
 
-# --- our generator, plain JVM ----------------------------------------------------------------------
-echo "== generator: java ${JVM_FLAGS[*]} -cp target/classes(snapshot):<deps> BuildCommand $DIR nl $DIR/out"
-time_runs "java" "$DIR/out" java "${JVM_FLAGS[@]}" -cp "$SNAP_CLASSES:$DEPS" "$MAIN" "$DIR" nl "$DIR/out" "$NOW"
-JAVA_MS=$LAST_MEDIAN
-JAVA_CPU=$LAST_CPU
-JAVA_PAGES=$LAST_PAGES
+# --- the variants ------------------------------------------------------------------------------
+echo "== java: java ${JVM_FLAGS[*]} -cp target/classes(snapshot):<deps> BuildCommand $DIR nl $DIR/out"
+variant java "$DIR/out" java "${JVM_FLAGS[@]}" -cp "$SNAP_CLASSES:$DEPS" "$MAIN" "$DIR" nl "$DIR/out" "$NOW"
 
-# --- our generator with AppCDS -------------------------------------------------------------------
+echo "== baseline $(git -C "$ROOT" rev-parse --short "$BASELINE"): java ${JVM_FLAGS[*]} -cp <baseline classes>:<its deps> BuildCommand $DIR nl $DIR/out-baseline"
+variant baseline "$DIR/out-baseline" java "${JVM_FLAGS[@]}" -cp "$BASE_CP" "$MAIN" "$DIR" nl "$DIR/out-baseline" "$NOW"
+
 JSA="$DIR/app.jsa"
 rm -f "$JSA"
-echo "== AppCDS: archiving the classes of one build (-XX:ArchiveClassesAtExit) from $(basename "$CDS_JAR")"
+echo "== java+cds: archiving the classes of one build (-XX:ArchiveClassesAtExit) from $(basename "$CDS_JAR")"
 java "${JVM_FLAGS[@]}" -XX:ArchiveClassesAtExit="$JSA" -cp "$CDS_JAR:$DEPS" "$MAIN" "$DIR" nl "$DIR/out-cds" "$NOW" >"$WORK/cds-dump.log" 2>&1 \
   || { cat "$WORK/cds-dump.log"; echo "archive run failed"; exit 1; }
-echo "   archive: $(du -h "$JSA" | cut -f1)"
-echo "== generator + AppCDS: java ${JVM_FLAGS[*]} -XX:SharedArchiveFile=app.jsa -cp $(basename "$CDS_JAR"):<deps> BuildCommand ..."
-time_runs "java+cds" "$DIR/out-cds" java "${JVM_FLAGS[@]}" -XX:SharedArchiveFile="$JSA" -Xshare:auto -cp "$CDS_JAR:$DEPS" "$MAIN" "$DIR" nl "$DIR/out-cds" "$NOW"
-CDS_MS=$LAST_MEDIAN
-CDS_CPU=$LAST_CPU
+echo "   archive: $(du -h "$JSA" | cut -f1); java ${JVM_FLAGS[*]} -XX:SharedArchiveFile=app.jsa -cp $(basename "$CDS_JAR"):<deps> BuildCommand ..."
+variant java+cds "$DIR/out-cds" java "${JVM_FLAGS[@]}" -XX:SharedArchiveFile="$JSA" -Xshare:auto -cp "$CDS_JAR:$DEPS" "$MAIN" "$DIR" nl "$DIR/out-cds" "$NOW"
 
-# --- Hugo ----------------------------------------------------------------------------------------
-HUGO_MS=""
+# On a newer JVM with an AOT cache (JDK 24 and later), when JAVA_AOT names that java.
+if [[ -n "${JAVA_AOT:-}" ]]; then
+  AOT="$DIR/app.aot"
+  AOT_VERSION=$("$JAVA_AOT" -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }')
+  rm -f "$AOT"
+  echo "== java+aot: one build with -XX:AOTCacheOutput on java $AOT_VERSION"
+  "$JAVA_AOT" "${JVM_FLAGS[@]}" -XX:AOTCacheOutput="$AOT" -cp "$CDS_JAR:$DEPS" "$MAIN" "$DIR" nl "$DIR/out-aot" "$NOW" >"$WORK/aot-dump.log" 2>&1 \
+    || { cat "$WORK/aot-dump.log"; echo "AOT training run failed"; exit 1; }
+  echo "   cache: $(du -h "$AOT" | cut -f1); \$JAVA_AOT ${JVM_FLAGS[*]} -XX:AOTCache=app.aot -cp $(basename "$CDS_JAR"):<deps> BuildCommand ..."
+  variant java+aot "$DIR/out-aot" "$JAVA_AOT" "${JVM_FLAGS[@]}" -XX:AOTCache="$AOT" -cp "$CDS_JAR:$DEPS" "$MAIN" "$DIR" nl "$DIR/out-aot" "$NOW"
+fi
+
+HUGO=0
 if command -v hugo >/dev/null 2>&1; then
+  HUGO=1
   echo "== hugo: $(hugo version | cut -d' ' -f1-2) --quiet -s $DIR/hugo -d $DIR/hugo-out"
-  time_runs "hugo" "$DIR/hugo-out" hugo --quiet -s "$DIR/hugo" -d "$DIR/hugo-out"
-  HUGO_MS=$LAST_MEDIAN
-  HUGO_CPU=$LAST_CPU
-  HUGO_PAGES=$LAST_PAGES
+  variant hugo "$DIR/hugo-out" hugo --quiet -s "$DIR/hugo" -d "$DIR/hugo-out"
 else
   echo "== hugo is not on the PATH: no side-by-side"
 fi
 
+measure
+
 # --- summary -------------------------------------------------------------------------------------
+BASE_MS=$(wall_of baseline)
+HUGO_MS=""
+(( HUGO )) && HUGO_MS=$(wall_of hugo)
 echo
-echo "== $N pages, median of $RUNS runs, wall time measured outside the process ($(nproc) CPUs, load average now $(cut -d' ' -f1-3 /proc/loadavg))"
-printf '%-22s %8s %8s %7s %9s %8s\n' variant "wall ms" "cpu ms" pages "pages/s" "vs hugo"
-row() { # label wall-ms cpu-ms pages
-  local ratio="-"
-  [[ -n "$HUGO_MS" ]] && ratio=$(awk -v a="$2" -v b="$HUGO_MS" 'BEGIN { printf "%.2fx", a / b }')
-  printf '%-22s %8s %8s %7s %9s %8s\n' "$1" "$2" "$3" "$4" "$(pages_per_s "$4" "$2")" "$ratio"
+echo "== $N pages, median of $RUNS rounds, wall time measured outside the process ($(nproc) CPUs, load average now $(cut -d' ' -f1-3 /proc/loadavg))"
+printf '%-26s %8s %8s %7s %9s %8s %8s\n' variant "wall ms" "cpu ms" pages "pages/s" "vs base" "vs hugo"
+row() { # label variant
+  local wall ratio="-" base pages
+  wall=$(wall_of "$2")
+  pages=$(pages_of "$2")
+  [[ -n "$HUGO_MS" ]] && ratio=$(awk -v a="$wall" -v b="$HUGO_MS" 'BEGIN { printf "%.2fx", a / b }')
+  base=$(awk -v a="$wall" -v b="$BASE_MS" 'BEGIN { printf "%.2fx", a / b }')
+  printf '%-26s %8s %8s %7s %9s %8s %8s\n' "$1" "$wall" "$(cpu_of "$2")" "$pages" "$(pages_per_s "$pages" "$wall")" "$base" "$ratio"
 }
-row "java (C1, ParallelGC)" "$JAVA_MS" "$JAVA_CPU" "$JAVA_PAGES"
-row "java + AppCDS" "$CDS_MS" "$CDS_CPU" "$JAVA_PAGES"
-if [[ -n "$HUGO_MS" ]]; then
-  row "hugo" "$HUGO_MS" "$HUGO_CPU" "$HUGO_PAGES"
-  echo "side by side (median wall): java ${JAVA_MS} ms | java+AppCDS ${CDS_MS} ms | hugo ${HUGO_MS} ms"
-fi
+row "baseline (C1, ParallelGC)" baseline
+row "java (C1, ParallelGC)" java
+row "java + AppCDS" java+cds
+[[ -n "${JAVA_AOT:-}" ]] && row "java ${AOT_VERSION%%.*} + AOT cache" java+aot
+(( HUGO )) && row "hugo" hugo
+line="side by side (median wall):"
+for label in "${LABELS[@]}"; do line+=" $label $(wall_of "$label") ms |"; done
+echo "${line% |}"

@@ -86,6 +86,8 @@ public final class SiteBuilder {
             problems.add(templates, 0, "the templates folder is missing", "restore " + config.templateDir().getFileName() + "/templates/");
             problems.throwIfAny(config.projectDir());
         }
+        // The first build loads the template engine on another thread while it reads the content.
+        var firstRenderer = renderer == null ? TemplateRenderer.inBackground(templates, config.outputDir()) : null;
         Messages messages = Messages.load(config.templateDir().resolve("i18n"), config.languages(), problems);
         Content content = loader.load(messages, problems);
         photos.check(content, problems);
@@ -93,7 +95,9 @@ public final class SiteBuilder {
         translations = TranslationStatus.of(content, config.languages());
 
         RebuildMemory.Changes changes = memory.changes(config.templateDir(), content, loader);
-        if (renderer == null || changes.templates()) {
+        if (firstRenderer != null) {
+            renderer = firstRenderer.join();
+        } else if (changes.templates()) {
             renderer = new TemplateRenderer(templates, config.outputDir());
         }
 

@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * One Markdown file split into its YAML front matter (as nodes that keep their line numbers) and
@@ -26,6 +29,8 @@ public record SourceFile(Path path, String frontMatterText, Map<String, Node> fi
                   String body, int bodyLine, boolean readable) {
 
     private static final String FENCE = "---";
+    /** YAML's standard tags for plain values; only read once made, so every thread shares it. */
+    private static final Resolver RESOLVER = new Resolver();
 
     /** Splits and parses {@code bytes}; mistakes go to {@code problems} and yield an empty front matter. */
     static SourceFile parse(Path path, byte[] bytes, Problems problems) {
@@ -68,7 +73,8 @@ public record SourceFile(Path path, String frontMatterText, Map<String, Node> fi
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(true); // duplicates are reported below, with their line
             options.setMaxAliasesForCollections(10);
-            root = new Yaml(options).compose(new java.io.StringReader(yaml));
+            // What Yaml.compose does, without making a Yaml (its constructors and representers) for every file.
+            root = new Composer(new ParserImpl(new StreamReader(new java.io.StringReader(yaml)), options), RESOLVER, options).getSingleNode();
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 2;
             String problem = e.getProblem() == null ? "unreadable" : e.getProblem();

@@ -6,9 +6,7 @@ import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,8 +15,6 @@ import java.util.Map;
  * and nothing else. Content stays the only source of truth for who can be voted for, and when.
  */
 public final class BallotWriter {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final SiteConfig config;
     private final Routes routes;
@@ -74,10 +70,6 @@ public final class BallotWriter {
         }
         ballot.put("names", names);
         ballot.put("pages", pages);
-        try {
-            return JSON.writeValueAsBytes(ballot);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a ballot of plain values always serialises", e);
-        }
+        return JsonText.indented(ballot).getBytes(StandardCharsets.UTF_8);
     }
 }

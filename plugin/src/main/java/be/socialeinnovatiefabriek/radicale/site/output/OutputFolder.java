@@ -2,16 +2,20 @@ package be.socialeinnovatiefabriek.radicale.site.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the site. A full build goes to a folder beside the output and replaces it only once complete,
@@ -98,12 +102,16 @@ public final class OutputFolder {
         deleteTree(staging);
         deleteTree(old);
         Map<String, Object> now = new HashMap<>();
+        // Each folder is made once: Files.createDirectories on a folder that exists costs an exception.
+        Map<Path, Boolean> folders = new ConcurrentHashMap<>();
+        Files.createDirectories(staging);
+        folders.put(staging, Boolean.TRUE);
         files.entrySet().parallelStream().forEach(file -> {
             try {
                 Path target = staging.resolve(file.getKey());
-                Files.createDirectories(target.getParent());
+                makeFolder(target.getParent(), folders);
                 if (file.getValue() instanceof byte[] bytes) {
-                    Files.write(target, bytes);
+                    writeNew(target, bytes);
                 } else {
                     Files.copy((Path) file.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -119,6 +127,33 @@ public final class OutputFolder {
         deleteTree(old);
         written = now;
         return files.size();
+    }
+
+    /** Makes {@code folder} and its missing parents under the staging folder, each once; {@code made} holds those that exist. */
+    private static void makeFolder(Path folder, Map<Path, Boolean> made) {
+        if (made.containsKey(folder)) {
+            return;
+        }
+        makeFolder(folder.getParent(), made);
+        // Two threads asking for the same new folder: one makes it, the other waits for it (other folders go on).
+        made.computeIfAbsent(folder, f -> {
+            try {
+                Files.createDirectory(f);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Boolean.TRUE;
+        });
+    }
+
+    /** A new file with {@code bytes}, in one write where the system allows it (Files.write goes in 8 KiB pieces). */
+    private static void writeNew(Path target, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
     }
 
     private static Object stamp(Object content) {

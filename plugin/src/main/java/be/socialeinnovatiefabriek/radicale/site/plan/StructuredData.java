@@ -1,7 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import be.socialeinnovatiefabriek.radicale.site.output.JsonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.function.Function;
  */
 final class StructuredData {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTEXT = "https://schema.org";
 
     private StructuredData() {
@@ -94,10 +92,6 @@ final class StructuredData {
      * becomes {@code \u003c!--}, both the same string to a JSON reader ({@code <} only occurs inside strings).
      */
     static String forScript(Object value) {
-        try {
-            return JSON.writeValueAsString(value).replace("</", "<\\/").replace("<!--", "\\u003c!--");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("plain maps and lists always serialise", e);
-        }
+        return JsonText.compact(value).replace("</", "<\\/").replace("<!--", "\\u003c!--");
     }
 }

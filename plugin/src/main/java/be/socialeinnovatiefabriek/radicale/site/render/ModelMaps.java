@@ -29,7 +29,7 @@ final class ModelMaps {
      * The data model of one page: {@code lang}, the UI strings as {@code t}, and the page model's other
      * components, with those of its content (what only its type has) beside them.
      */
-    static Map<String, Object> of(PageModel model, Map<String, String> strings) {
+    static Map<String, Object> of(PageModel model, Object strings) {
         Map<String, Object> map = record(model);
         map.put("t", strings);
         Object content = map.remove("content");

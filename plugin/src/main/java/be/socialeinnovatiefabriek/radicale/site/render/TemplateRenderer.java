@@ -3,14 +3,21 @@ package be.socialeinnovatiefabriek.radicale.site.render;
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.plan.PageJob;
 import freemarker.core.ParseException;
+import freemarker.template.Configuration;
+import freemarker.template.ObjectWrapper;
+import freemarker.template.SimpleHash;
+import freemarker.template.TemplateHashModel;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.configuration2.CompositeConfiguration;
@@ -27,8 +34,20 @@ import org.jbake.template.model.TemplateModel;
  */
 public final class TemplateRenderer {
 
+    /**
+     * The wrapper jbake's engine gives its FreeMarker configuration (the default of the version it asks for); in a class
+     * of its own so that it is made with the engine, on the thread of {@link #inBackground}, not by whoever calls that.
+     */
+    private static final class Wrapping {
+        static final ObjectWrapper WRAPPER = new Configuration(Configuration.DEFAULT_INCOMPATIBLE_IMPROVEMENTS).getObjectWrapper();
+    }
+
+    /** The last few languages' UI strings as FreeMarker reads them, by the identity of the map they come from. */
+    private static final int KEPT_STRINGS = 8;
+
     private final Path templateDir;
     private final FreemarkerTemplateEngine engine;
+    private final Map<Map<String, String>, TemplateHashModel> wrappedStrings = new IdentityHashMap<>();
 
     public TemplateRenderer(Path templateDir, Path outputDir) {
         this.templateDir = templateDir;
@@ -39,6 +58,25 @@ public final class TemplateRenderer {
         configuration.setTemplateFolder(templateDir.toFile());
         configuration.setDestinationFolder(outputDir.toFile());
         this.engine = new FreemarkerTemplateEngine(configuration, new ContentStore("memory", "unused"));
+        Objects.requireNonNull(Wrapping.WRAPPER);
+    }
+
+    /**
+     * A renderer made on a thread of its own (loading the engine's classes takes a fresh JVM a while), so that the
+     * caller can read the content meanwhile; {@code join()} it where the renderer is needed.
+     */
+    public static CompletableFuture<TemplateRenderer> inBackground(Path templateDir, Path outputDir) {
+        CompletableFuture<TemplateRenderer> renderer = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                renderer.complete(new TemplateRenderer(templateDir, outputDir));
+            } catch (RuntimeException | Error e) {
+                renderer.completeExceptionally(e);
+            }
+        }, "site-templates");
+        thread.setDaemon(true);
+        thread.start();
+        return renderer;
     }
 
     /**
@@ -48,7 +86,7 @@ public final class TemplateRenderer {
     public String render(PageJob job, Map<String, String> strings, Problems problems) {
         String template = job.template();
         TemplateModel templateModel = new TemplateModel();
-        templateModel.putAll(ModelMaps.of(job.model(), strings));
+        templateModel.putAll(ModelMaps.of(job.model(), wrapped(strings)));
         StringWriter writer = new StringWriter(8192);
         try {
             engine.renderDocument(templateModel, template, writer);
@@ -56,6 +94,33 @@ public final class TemplateRenderer {
         } catch (RenderingException e) {
             report(template, e.getCause(), problems);
             return null;
+        }
+    }
+
+    /**
+     * The UI strings as the engine would wrap them for every page (a copy with each string wrapped), made once per
+     * language instead of once per page. Every value is wrapped before it is shared: SimpleHash then only reads,
+     * so pages on several threads can use it at once.
+     */
+    private TemplateHashModel wrapped(Map<String, String> strings) {
+        synchronized (wrappedStrings) {
+            TemplateHashModel wrapped = wrappedStrings.get(strings);
+            if (wrapped == null) {
+                SimpleHash hash = new SimpleHash(strings, Wrapping.WRAPPER);
+                try {
+                    for (String key : strings.keySet()) {
+                        hash.get(key);
+                    }
+                } catch (freemarker.template.TemplateModelException e) {
+                    throw new IllegalStateException("text always wraps", e);
+                }
+                if (wrappedStrings.size() >= KEPT_STRINGS) {
+                    wrappedStrings.clear(); // a long preview reloads its strings on every template change
+                }
+                wrappedStrings.put(strings, hash);
+                wrapped = hash;
+            }
+            return wrapped;
         }
     }
 
