@@ -52,6 +52,8 @@ public final class CounterFixture implements AutoCloseable {
     public final SqliteVoteStore store;
     public final MailSender sender;
     public final CounterApi api;
+    /** Posts are answered as the local server answers them ({@link CounterApi#handleLater}), not as Lambda does. */
+    public boolean answerLater;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public CounterFixture(Path directory) throws IOException {
@@ -139,8 +141,8 @@ public final class CounterFixture implements AutoCloseable {
         if (contentType != null) {
             all.put("content-type", contentType);
         }
-        return delivered(api.handle(new ApiRequest("POST", path, Map.of(), all, body.getBytes(StandardCharsets.UTF_8),
-                clientIp)));
+        ApiRequest request = new ApiRequest("POST", path, Map.of(), all, body.getBytes(StandardCharsets.UTF_8), clientIp);
+        return delivered(answerLater ? api.handleLater(request).toCompletableFuture().join() : api.handle(request));
     }
 
     /** Submits a JSON vote in 2026 and returns the token of the mail it sent. */

@@ -151,8 +151,8 @@ class PreviewMediaTest {
     }
 
     /**
-     * Saves {@code text} as most editors do, a new file moved over the old one: the watcher, which rebuilds beside this
-     * test's own rebuilds, never reads it half written (emptied, not yet filled) on a busy machine.
+     * Saves {@code text} in one step, as editors that replace a file do: the preview's own watcher also sees the
+     * save and must never read it half written, or its problem would end up in {@code errors}.
      */
     private static void save(Path file, String text) throws Exception {
         Path temporary = file.resolveSibling("." + file.getFileName() + ".saving");

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code GET /api/votes/confirm?token=} shows the page with the one button ({@link ConfirmationPage}) and counts
@@ -52,12 +54,33 @@ final class ConfirmEndpoint {
     }
 
     ApiResponse count(ApiRequest request, Reply reply) throws Refusal {
+        return answer(request, reply, confirmation.count(token(request)));
+    }
+
+    /**
+     * {@link #count}, answered once the vote is durable without a thread waiting for it; a refusal after the count
+     * fails the stage with the {@link Refusal} (in a {@code CompletionException}), one before it is thrown.
+     */
+    CompletionStage<ApiResponse> countLater(ApiRequest request, Reply reply) throws Refusal {
+        return confirmation.countLater(token(request)).thenApply(link -> {
+            try {
+                return answer(request, reply, link);
+            } catch (Refusal refusal) {
+                throw new CompletionException(refusal);
+            }
+        });
+    }
+
+    private static String token(ApiRequest request) throws Refusal {
         String token = trimmed(RequestFields.of(request).get("token"));
         if (token == null) {
             throw Refusal.badRequest("The field 'token' is missing; open the link from the confirmation mail.");
         }
+        return token;
+    }
+
+    private static ApiResponse answer(ApiRequest request, Reply reply, Link link) throws Refusal {
         boolean form = RequestFields.isForm(request);
-        Link link = confirmation.count(token);
         if (link instanceof Counted counted) {
             reply.about(counted.ballot(), counted.lang());
             return reply.done("thanks", 200, Map.of("status", "counted"));

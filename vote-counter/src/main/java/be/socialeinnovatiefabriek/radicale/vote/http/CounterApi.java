@@ -24,6 +24,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -113,21 +116,62 @@ public final class CounterApi {
         return withCommonHeaders(response, originAccepted && origin != null && !"null".equals(origin) ? origin : null);
     }
 
+    /**
+     * {@link #handle}, with the answer given once it is ready rather than to a waiting caller: a confirmation
+     * ({@code POST /api/votes/confirm}) is answered once its vote is durable, on the store's answering thread
+     * ({@link VoteStore#confirmLater}); every other request is answered before this returns.
+     */
+    public CompletionStage<ApiResponse> handleLater(ApiRequest request) {
+        String method = request.method().toUpperCase(java.util.Locale.ROOT);
+        String path = request.path();
+        String origin = request.header("origin");
+        // As handle() checks it: any other origin, or another request, is answered there.
+        if (!answersLater(request) || !(origin == null || acceptedOrigins.contains(origin) || "null".equals(origin))) {
+            return CompletableFuture.completedFuture(handle(request));
+        }
+        Reply reply = new Reply(RequestFields.isForm(request));
+        CompletionStage<ApiResponse> answer;
+        try {
+            answer = confirmation.countLater(request, reply);
+        } catch (Refusal | RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        String corsOrigin = origin != null && !"null".equals(origin) ? origin : null;
+        return answer.handle((response, failure) -> withCommonHeaders(
+                failure == null ? response : failed(failure, method, path, reply), corsOrigin));
+    }
+
+    /**
+     * Whether {@link #handleLater} answers {@code request} later (a confirmation); every other request waits in
+     * {@link #handle} for what it needs, and belongs on a thread that may wait.
+     */
+    public static boolean answersLater(ApiRequest request) {
+        return CONFIRM.equals(request.path()) && request.method().equalsIgnoreCase("POST");
+    }
+
     private ApiResponse answer(String method, String path, ApiRequest request, Reply reply) {
         try {
             return route(method, path, request, reply);
-        } catch (Refusal refusal) {
+        } catch (Refusal | RuntimeException e) {
+            return failed(e, method, path, reply);
+        }
+    }
+
+    /** The answer to a refusal, or to a failure of ours (a store, a bug): a 500, its cause in the log. */
+    private static ApiResponse failed(Throwable failure, String method, String path, Reply reply) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof Refusal refusal) {
             return reply.refused(refusal);
-        } catch (InvalidBallot e) {
+        }
+        if (cause instanceof InvalidBallot e) {
             LOG.log(System.Logger.Level.ERROR, e.getMessage());
             return reply.json(500, Reply.error("server_error", "This edition's ballot cannot be read; the organisers "
                     + "have to fix its content and rebuild the site."));
-        } catch (RuntimeException e) {
-            // The edge of the counter: a fault of ours (a store, a bug) becomes a 500, its cause goes to the log.
-            LOG.log(System.Logger.Level.ERROR, "failed " + method + " " + path, e);
-            return reply.json(500, Reply.error("server_error", "The vote counter failed to answer; nothing was "
-                    + "counted. Please try again in a minute."));
         }
+        // The edge of the counter: a fault of ours (a store, a bug) becomes a 500, its cause goes to the log.
+        LOG.log(System.Logger.Level.ERROR, "failed " + method + " " + path, cause);
+        return reply.json(500, Reply.error("server_error", "The vote counter failed to answer; nothing was "
+                + "counted. Please try again in a minute."));
     }
 
     private ApiResponse route(String method, String path, ApiRequest request, Reply reply) throws Refusal {

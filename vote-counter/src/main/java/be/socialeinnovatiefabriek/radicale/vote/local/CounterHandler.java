@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
@@ -37,13 +39,21 @@ final class CounterHandler extends Handler.Abstract {
     private final CounterApi api;
     private final OutboxMailer outbox;
     private final Runnable awaitMails;
+    private final Executor threads;
 
-    /** @param awaitMails waits (briefly) until the mails queued so far are in the outbox, before it is shown */
-    CounterHandler(CounterApi api, OutboxMailer outbox, Runnable awaitMails) {
-        super(InvocationType.BLOCKING); // a vote waits for its commit
+    /**
+     * @param awaitMails waits (briefly) until the mails queued so far are in the outbox, before it is shown
+     * @param threads    runs the requests that wait (for a commit, a read, the outbox)
+     */
+    CounterHandler(CounterApi api, OutboxMailer outbox, Runnable awaitMails, Executor threads) {
+        // Jetty calls it on the thread that read the request, with no hand-over to another: a confirmation is
+        // handled there up to its queued write (its answer comes from the store's answering thread), every other
+        // request goes to {@code threads}.
+        super(InvocationType.NON_BLOCKING);
         this.api = api;
         this.outbox = outbox;
         this.awaitMails = awaitMails;
+        this.threads = threads;
     }
 
     @Override
@@ -51,8 +61,10 @@ final class CounterHandler extends Handler.Abstract {
         // CONNECT host:port and OPTIONS * name no path: the core answers them as an address it does not know.
         String path = Objects.requireNonNullElse(request.getHttpURI().getDecodedPath(), "");
         if (outbox != null && request.getMethod().equals("GET") && path.startsWith("/_outbox/")) {
-            awaitMails.run(); // a mail queued by the vote just made is there to see
-            send(response, showOutbox(path), true, callback);
+            onAThread(() -> {
+                awaitMails.run(); // a mail queued by the vote just made is there to see
+                send(response, showOutbox(path), true, callback);
+            }, callback);
             return true;
         }
         new Exchange(request, response, callback, path).run();
@@ -116,7 +128,28 @@ final class CounterHandler extends Handler.Abstract {
             request.addIdleTimeoutListener(timeout -> false);
             ApiRequest apiRequest = new ApiRequest(request.getMethod(), path, query(request.getHttpURI().getQuery()),
                     headers(request.getHeaders()), body.toByteArray(), Request.getRemoteAddr(request));
-            send(response, api.handle(apiRequest), wholeBody, callback);
+            if (!CounterApi.answersLater(apiRequest)) {
+                onAThread(() -> send(response, api.handle(apiRequest), wholeBody, callback), callback);
+                return;
+            }
+            // A confirmation is answered once its vote is durable, by the store's answering thread: no thread waits
+            // for the commit. Until its write is queued it neither reads the file nor waits.
+            api.handleLater(apiRequest).whenComplete((answer, failure) -> {
+                if (failure != null) {
+                    callback.failed(failure);
+                } else {
+                    send(response, answer, wholeBody, callback);
+                }
+            });
+        }
+    }
+
+    /** Runs {@code work} on a request thread; if there is none to be had (the server stops), the request fails. */
+    private void onAThread(Runnable work, Callback callback) {
+        try {
+            threads.execute(work);
+        } catch (RejectedExecutionException e) {
+            callback.failed(e);
         }
     }
 

@@ -102,7 +102,10 @@ public final class LocalServer implements AutoCloseable {
         limit.setEndPointIdleTimeout(Math.min(1000, options.idleTimeout().toMillis()));
         server.addBean(limit);
         server.setHandler(new CounterHandler(api, mailer instanceof OutboxMailer outbox ? outbox : null,
-                () -> sender.awaitIdle(OUTBOX_WAIT)));
+                () -> sender.awaitIdle(OUTBOX_WAIT), threads));
+        // A server whose handler may change is taken as blocking; this one's never changes, so Jetty runs the
+        // handler on the thread that read the request (see CounterHandler).
+        server.setDynamic(false);
         server.setErrorHandler(CounterHandler::refuse);
         server.setStopTimeout(5_000);
         try {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +33,7 @@ public final class SqliteVoteStore implements VoteStore {
 
     private final Path file;
     private final SqliteWriteThread writer;
+    private final SqliteCheckpoints checkpoints;
     private final BlockingQueue<Reader> readers = new ArrayBlockingQueue<>(READERS);
     private final MailJobs mailJobs = new Jobs();
     private volatile Runnable onQueued = () -> { };
@@ -43,7 +45,11 @@ public final class SqliteVoteStore implements VoteStore {
         try {
             Connection writing = SqliteSchema.connect(file);
             SqliteSchema.create(writing);
-            writer = new SqliteWriteThread(writing, "vote-writer " + file.getFileName());
+            try (java.sql.Statement statement = writing.createStatement()) {
+                statement.execute("PRAGMA wal_autocheckpoint = " + SqliteCheckpoints.WRITER_PAGES);
+            }
+            checkpoints = new SqliteCheckpoints(SqliteSchema.connect(file), "vote-checkpoints " + file.getFileName());
+            writer = new SqliteWriteThread(writing, "vote-writer " + file.getFileName(), checkpoints::committed);
             for (int i = 0; i < READERS; i++) {
                 readers.add(new Reader(SqliteSchema.connect(file)));
             }
@@ -54,10 +60,21 @@ public final class SqliteVoteStore implements VoteStore {
 
     @Override
     public Outcome savePending(PendingVote vote, int votesPerVoter, SubmissionMail mail) {
+        return savePending(vote, votesPerVoter, mail, null);
+    }
+
+    /** In one write of the writer thread: one wait for one commit. */
+    @Override
+    public Outcome savePending(PendingVote vote, int votesPerVoter, SubmissionMail mail, SubmissionFacts facts) {
         // Written as JSON here, on the caller's thread: the writer thread only inserts it.
         SqliteWriteStatements.QueuedMail queued = new SqliteWriteStatements.QueuedMail(vote.lang(),
                 MailJson.write(mail.mail(false)), MailJson.write(mail.mail(true)));
-        Outcome outcome = writer.submit(writes -> writes.savePending(vote, votesPerVoter, queued));
+        Outcome outcome = writer.submit(writes -> {
+            if (facts != null) {
+                writes.recordSubmission(vote.campaign(), facts);
+            }
+            return writes.savePending(vote, votesPerVoter, queued);
+        });
         onQueued.run();
         return outcome;
     }
@@ -69,7 +86,13 @@ public final class SqliteVoteStore implements VoteStore {
 
     @Override
     public Confirmation confirm(String tokenHash, Instant now, int votesPerVoter) {
-        return writer.submit(writes -> writes.confirm(tokenHash, now, votesPerVoter));
+        return writer.submit(writes -> writes.confirm(tokenHash, now, vote -> votesPerVoter));
+    }
+
+    @Override
+    public CompletionStage<Confirmation> confirmLater(String tokenHash, Instant now, CountingRule rule) {
+        // No look-up first: the writer finds the vote as it claims its token, and asks the rule there.
+        return writer.submitLater(writes -> writes.confirm(tokenHash, now, rule));
     }
 
     @Override
@@ -290,6 +313,7 @@ public final class SqliteVoteStore implements VoteStore {
     public void close() {
         closed = true;
         writer.close();
+        checkpoints.close();
         List<Reader> open = new ArrayList<>();
         readers.drainTo(open);
         for (Reader reader : open) {

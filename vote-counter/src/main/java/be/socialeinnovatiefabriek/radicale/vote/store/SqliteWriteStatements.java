@@ -131,7 +131,11 @@ final class SqliteWriteStatements implements AutoCloseable {
         return null;
     }
 
-    Confirmation confirm(String tokenHash, Instant now, int votesPerVoter) throws SQLException {
+    /**
+     * Claims the token and counts its vote, if {@code rule} says so; a vote the rule refuses is left as it was and
+     * comes back {@link Outcome#PENDING}.
+     */
+    Confirmation confirm(String tokenHash, Instant now, VoteStore.CountingRule rule) throws SQLException {
         String campaign;
         String nominee;
         String voterHash;
@@ -142,7 +146,10 @@ final class SqliteWriteStatements implements AutoCloseable {
         claimToken.setLong(3, now.toEpochMilli());
         try (ResultSet claimed = claimToken.executeQuery()) {
             if (!claimed.next()) {
-                return unclaimable(tokenHash);
+                Confirmation unclaimable = unclaimable(tokenHash);
+                // The ballot is asked about a counted or expired vote too: a closed edition says so first.
+                return unclaimable.outcome() == Outcome.UNKNOWN || rule.votesPerVoter(unclaimable) > 0 ? unclaimable
+                        : new Confirmation(Outcome.PENDING, unclaimable.campaign(), unclaimable.nominee(), unclaimable.lang());
             }
             campaign = claimed.getString(1);
             nominee = claimed.getString(2);
@@ -150,7 +157,8 @@ final class SqliteWriteStatements implements AutoCloseable {
             lang = claimed.getString(4);
             createdAt = claimed.getLong(5);
         }
-        Outcome outcome = count(campaign, nominee, voterHash, now, votesPerVoter);
+        int votesPerVoter = rule.votesPerVoter(new Confirmation(Outcome.PENDING, campaign, nominee, lang));
+        Outcome outcome = votesPerVoter > 0 ? count(campaign, nominee, voterHash, now, votesPerVoter) : Outcome.PENDING;
         if (outcome != Outcome.COUNTED) {
             unclaimToken.setString(1, tokenHash);
             unclaimToken.executeUpdate();

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -16,6 +19,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * The one thread that writes, with group commit: it takes every queued write (up to {@link #MAX_BATCH}),
  * runs them in one transaction, commits (an fsync), and only then tells each caller its result. A caller
  * that has its answer has its write on disk; one fsync serves the whole batch.
+ *
+ * <p>A caller either waits for its answer ({@link #submit}), or gets it later ({@link #submitLater}) on the answering
+ * thread, which takes each batch's answers in one hand-over: no thread waits for the commit, and the writer goes on
+ * with the next batch while the answers of the last one go out.
  */
 final class SqliteWriteThread implements AutoCloseable {
 
@@ -28,10 +35,11 @@ final class SqliteWriteThread implements AutoCloseable {
         T apply(SqliteWriteStatements writes) throws SQLException;
     }
 
-    private record Queued<T>(Write<T> write, CompletableFuture<T> result) {
+    /** A queued write; with {@code later}, its result is given on the answering thread. */
+    private record Queued<T>(Write<T> write, CompletableFuture<T> result, boolean later) {
     }
 
-    private static final Queued<Void> STOP = new Queued<>(writes -> null, new CompletableFuture<>());
+    private static final Queued<Void> STOP = new Queued<>(writes -> null, new CompletableFuture<>(), false);
 
     private final BlockingQueue<Queued<?>> queue = new LinkedBlockingQueue<>();
     private final Connection connection;
@@ -40,18 +48,28 @@ final class SqliteWriteThread implements AutoCloseable {
     private final PreparedStatement commit;
     private final PreparedStatement rollback;
     private final Thread thread;
+    private final ExecutorService answers;
     // Held shared to queue a write, exclusively to queue STOP: nothing is queued behind STOP.
     private final ReadWriteLock queueing = new ReentrantReadWriteLock();
     private boolean stopping;
     // Set once, when the thread can no longer write: later writes fail at once instead of waiting in the queue.
     private volatile Throwable stopped;
 
-    SqliteWriteThread(Connection connection, String name) throws SQLException {
+    private final Runnable committed;
+
+    /** @param committed told after each commit (on the writer thread; it must not wait) */
+    SqliteWriteThread(Connection connection, String name, Runnable committed) throws SQLException {
         this.connection = connection;
+        this.committed = committed;
         this.writes = new SqliteWriteStatements(connection);
         begin = connection.prepareStatement("BEGIN IMMEDIATE");
         commit = connection.prepareStatement("COMMIT");
         rollback = connection.prepareStatement("ROLLBACK");
+        answers = Executors.newSingleThreadExecutor(task -> {
+            Thread answering = new Thread(task, name + " answers");
+            answering.setDaemon(true);
+            return answering;
+        });
         thread = new Thread(this::run, name);
         thread.start();
     }
@@ -61,6 +79,22 @@ final class SqliteWriteThread implements AutoCloseable {
      * of the write, whatever it is, comes back as a {@link SqliteFailure}: the caller never waits for ever.
      */
     <T> T submit(Write<T> write) {
+        try {
+            return queue(write, false).join();
+        } catch (CompletionException e) {
+            throw failure(e.getCause());
+        }
+    }
+
+    /**
+     * Queues {@code write}; its result, or its failure as a {@link SqliteFailure}, completes the stage once the
+     * transaction holding it has committed, on the answering thread.
+     */
+    <T> CompletionStage<T> submitLater(Write<T> write) {
+        return queue(write, true);
+    }
+
+    private <T> CompletableFuture<T> queue(Write<T> write, boolean later) {
         CompletableFuture<T> result = new CompletableFuture<>();
         queueing.readLock().lock();
         try {
@@ -70,22 +104,21 @@ final class SqliteWriteThread implements AutoCloseable {
             if (stopped != null) {
                 throw new SqliteFailure("the vote file's writer has stopped (" + stopped + "); restart the counter", stopped);
             }
-            queue.add(new Queued<>(write, result));
+            queue.add(new Queued<>(write, result, later));
         } finally {
             queueing.readLock().unlock();
         }
-        try {
-            return result.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SqliteFailure failure) {
-                throw new SqliteFailure(failure.getMessage(), failure);
-            }
-            if (cause instanceof SQLException sql) {
-                throw new SqliteFailure("could not write a vote: " + sql.getMessage(), sql);
-            }
-            throw new SqliteFailure("could not write a vote: " + cause, cause);
+        return result;
+    }
+
+    private static SqliteFailure failure(Throwable cause) {
+        if (cause instanceof SqliteFailure failure) {
+            return new SqliteFailure(failure.getMessage(), failure);
         }
+        if (cause instanceof SQLException sql) {
+            return new SqliteFailure("could not write a vote: " + sql.getMessage(), sql);
+        }
+        return new SqliteFailure("could not write a vote: " + cause, cause);
     }
 
     /** Whether the writer still takes writes; if not, the failure that stopped it. */
@@ -130,7 +163,7 @@ final class SqliteWriteThread implements AutoCloseable {
         }
         queue.drainTo(batch);
         for (Queued<?> queued : batch) {
-            queued.result().completeExceptionally(cause);
+            fail(queued, cause);
         }
     }
 
@@ -148,23 +181,43 @@ final class SqliteWriteThread implements AutoCloseable {
             }
             writes.writeTallies();
             commit.execute();
+            committed.run();
         } catch (Throwable e) {
             rollBack();
             if (batch.size() == 1) {
-                batch.get(0).result().completeExceptionally(e);
+                fail(batch.get(0), e);
             } else {
                 batch.forEach(queued -> commit(List.of(queued)));
             }
             return;
         }
+        List<Runnable> later = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            complete(batch.get(i), results[i]);
+            Queued<?> queued = batch.get(i);
+            Object result = results[i];
+            if (queued.later()) {
+                later.add(() -> complete(queued, result));
+            } else {
+                complete(queued, result);
+            }
+        }
+        if (!later.isEmpty()) {
+            answers.execute(() -> later.forEach(Runnable::run));
         }
     }
 
     @SuppressWarnings("unchecked")
     private static <T> void complete(Queued<T> queued, Object result) {
         queued.result().complete((T) result);
+    }
+
+    private void fail(Queued<?> queued, Throwable cause) {
+        if (queued.later()) {
+            SqliteFailure failure = failure(cause);
+            answers.execute(() -> queued.result().completeExceptionally(failure));
+        } else {
+            queued.result().completeExceptionally(cause);
+        }
     }
 
     private void rollBack() {
@@ -191,6 +244,8 @@ final class SqliteWriteThread implements AutoCloseable {
         }
         try {
             thread.join();
+            answers.shutdown(); // after the answers of the last batch
+            answers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +32,15 @@ public interface VoteStore extends AutoCloseable {
     Outcome savePending(PendingVote vote, int votesPerVoter, SubmissionMail mail);
 
     /**
+     * {@link #recordSubmission} of {@code facts} for the vote's edition, then {@link #savePending}: a store that can
+     * keeps both in one write (the local counter: one commit for the submission, where two took two).
+     */
+    default Outcome savePending(PendingVote vote, int votesPerVoter, SubmissionMail mail, SubmissionFacts facts) {
+        recordSubmission(vote.campaign(), facts);
+        return savePending(vote, votesPerVoter, mail);
+    }
+
+    /**
      * Counts the pending vote whose token hashes to {@code tokenHash}, exactly once.
      * {@link Outcome#COUNTED} the first time; {@link Outcome#ALREADY_COUNTED} on a replay;
      * {@link Outcome#EXPIRED} after its expiry; {@link Outcome#UNKNOWN} for no such token;
@@ -37,6 +48,37 @@ public interface VoteStore extends AutoCloseable {
      * A counted confirmation also keeps how long after its submission it came ({@link #confirmationDelays}).
      */
     Confirmation confirm(String tokenHash, Instant now, int votesPerVoter);
+
+    /**
+     * What the ballot says of a vote about to be counted (its edition, nominee and language): the votes a voter has,
+     * or 0 when it is not to be counted now (the edition or nominee is gone, voting is not open).
+     */
+    @FunctionalInterface
+    interface CountingRule {
+        int votesPerVoter(Confirmation vote);
+    }
+
+    /**
+     * {@link #confirm} with the ballot's rule asked about the vote the token stands for, and the answer given once
+     * the vote is durable rather than to a waiting caller. The stage completes with what {@code confirm} would
+     * return, or with {@link Outcome#PENDING} (and the vote) when {@code rule} said 0: nothing was counted. The rule
+     * is asked for every token the store holds, counted or expired too; it must not throw. A store that can answer
+     * without a waiting thread does (the local counter's writer asks the rule inside its transaction, and answers a
+     * whole commit's confirmations at once); this one looks the vote up, asks, confirms, and only then returns.
+     */
+    default CompletionStage<Confirmation> confirmLater(String tokenHash, Instant now, CountingRule rule) {
+        try {
+            Confirmation vote = lookUp(tokenHash, now);
+            if (vote.outcome() == Outcome.UNKNOWN) {
+                return CompletableFuture.completedFuture(vote);
+            }
+            int votesPerVoter = rule.votesPerVoter(vote);
+            return CompletableFuture.completedFuture(votesPerVoter > 0 ? confirm(tokenHash, now, votesPerVoter)
+                    : new Confirmation(Outcome.PENDING, vote.campaign(), vote.nominee(), vote.lang()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * The vote the token hashing to {@code tokenHash} stands for, counting nothing (the link holds no more

@@ -10,6 +10,9 @@ import be.socialeinnovatiefabriek.radicale.vote.store.VoteStore.Outcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A mailed link followed: {@link #look} tells what the link stands for and counts nothing (mail scanners follow
@@ -74,17 +77,102 @@ public final class VoteConfirmation {
      * votes meanwhile, or as {@link #look} refuses.
      */
     public Link count(String token) throws Refusal {
+        Checked checked = check(token);
+        if (checked == null) {
+            return new Unknown();
+        }
+        return outcome(checked.ballot(), checked.vote(),
+                store.confirm(checked.tokenHash(), checked.now(), checked.ballot().votesPerVoter()));
+    }
+
+    /**
+     * {@link #count}, with the link's fate given once its vote is durable, without a thread waiting for it; a
+     * refusal fails the stage with the {@link Refusal} (in a {@link CompletionException}). The store asks the ballot
+     * (open, nominee still on it, votes per voter) as it finds the vote: no look-up of its own comes first.
+     */
+    public CompletionStage<Link> countLater(String token) {
+        Instant now = clock.instant();
+        Optional<ConfirmationToken> parsed = ConfirmationToken.parse(token);
+        if (parsed.isEmpty()) {
+            return CompletableFuture.completedFuture(new Unknown());
+        }
+        BallotCheck check = new BallotCheck(now);
+        return store.confirmLater(parsed.get().hash(), now, check).thenApply(confirmation -> {
+            if (confirmation.outcome() == Outcome.UNKNOWN) {
+                return new Unknown();
+            }
+            try {
+                return outcome(check.passed(), confirmation, confirmation);
+            } catch (Refusal refusal) {
+                throw new CompletionException(refusal);
+            }
+        });
+    }
+
+    /**
+     * The ballot's rule, asked by the store (on its writer's thread) about the vote it found: what it concluded is
+     * kept for the answer. It never throws there; its refusal or failure comes out of {@link #passed}.
+     */
+    private final class BallotCheck implements VoteStore.CountingRule {
+        private final Instant now;
+        private Ballot ballot;
+        private Refusal refusal;
+        private RuntimeException failure;
+
+        BallotCheck(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public int votesPerVoter(Confirmation vote) {
+            ballot = null; // a batch that failed is written again, vote by vote: the last answer counts
+            refusal = null;
+            failure = null;
+            try {
+                ballot = openBallotOf(vote, now);
+                return ballot.votesPerVoter();
+            } catch (Refusal e) {
+                refusal = e;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            return 0;
+        }
+
+        /** The open ballot of the vote; its refusal, or its failure, as the store was told. */
+        Ballot passed() throws Refusal {
+            if (refusal != null) {
+                throw refusal;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (ballot == null) {
+                throw new IllegalStateException("the store answered a confirmation without asking its ballot");
+            }
+            return ballot;
+        }
+    }
+
+    /** A link whose vote can be counted as far as the ballot goes, before the store is asked to. */
+    private record Checked(String tokenHash, Instant now, Ballot ballot, Confirmation vote) {
+    }
+
+    /** The link's pending vote and its open ballot; null for a token the store does not hold. */
+    private Checked check(String token) throws Refusal {
         Instant now = clock.instant();
         // Hashed once: the look-up and the count both find the vote by it.
         Optional<String> tokenHash = ConfirmationToken.parse(token).map(ConfirmationToken::hash);
         Confirmation vote = tokenHash.map(hash -> store.lookUp(hash, now))
                 .orElse(new Confirmation(Outcome.UNKNOWN, null, null, null));
         if (vote.outcome() == Outcome.UNKNOWN) {
-            return new Unknown();
+            return null;
         }
-        Ballot ballot = openBallotOf(vote, now);
+        return new Checked(tokenHash.orElseThrow(), now, openBallotOf(vote, now), vote);
+    }
+
+    private static Link outcome(Ballot ballot, Confirmation vote, Confirmation confirmation) throws Refusal {
         String lang = ballot.language(vote.lang());
-        Confirmation confirmation = store.confirm(tokenHash.orElseThrow(), now, ballot.votesPerVoter());
         return switch (confirmation.outcome()) {
             case COUNTED -> new Counted(ballot, lang);
             // A second press of the button (or a reload) changes nothing; the voter's vote is counted.

@@ -119,8 +119,8 @@ public final class VoteSubmission {
         String voter = identity.ofAddress(address);
         limit(perAddress, voter, now);
         try {
-            store.recordSubmission(ballot.id(), new SubmissionFacts(hour, address.domain(), client));
-            return keepPending(ballot, nominee, lang, address, voter, now);
+            return keepPending(ballot, nominee, lang, address, voter, now,
+                    new SubmissionFacts(hour, address.domain(), client));
         } catch (RuntimeException e) {
             // The address's budget counts mails queued: when none was (the store failed), the voter's retry must
             // not find it spent.
@@ -160,7 +160,7 @@ public final class VoteSubmission {
      * this returns, so an answered submission's mail is never lost.
      */
     private Submitted keepPending(Ballot ballot, String nominee, String lang, MailAddress address, String voter,
-                                  Instant now) {
+                                  Instant now, SubmissionFacts facts) {
         ConfirmationToken token = ConfirmationToken.next(random);
         Instant closes = ballot.closes().toInstant();
         boolean endsAtClose = closes.isBefore(now.plus(ConfirmationMail.LINK_LIFETIME));
@@ -168,7 +168,7 @@ public final class VoteSubmission {
         PendingVote vote = new PendingVote(ballot.id(), nominee, voter, token.hash(), lang, now, expires);
         store.savePending(vote, ballot.votesPerVoter(), new SubmissionMail(address, lang, ballot.title(lang),
                 ballot.nomineeName(nominee, lang),
-                URI.create(settings.publicUrl() + "/api/votes/confirm?token=" + token.value()), expires, endsAtClose));
+                URI.create(settings.publicUrl() + "/api/votes/confirm?token=" + token.value()), expires, endsAtClose), facts);
         return new Submitted(Status.PENDING, lang, null);
     }
 

@@ -27,7 +27,16 @@ final class ChildServer implements AutoCloseable {
 
     /** Starts {@code LocalServer} with {@code args} and {@code env} and waits for its LISTENING line. */
     static ChildServer start(Map<String, String> env, Path log, String... args) throws IOException, InterruptedException {
-        Process process = command(env, args).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return start(classPath(), env, log, args);
+    }
+
+    /**
+     * Starts the {@code LocalServer} found on {@code classPath} (another build of the counter, for a benchmark that
+     * compares two) with {@code args} and {@code env}, and waits for its LISTENING line.
+     */
+    static ChildServer start(String classPath, Map<String, String> env, Path log, String... args)
+            throws IOException, InterruptedException {
+        Process process = command(classPath, env, args).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
             try {
@@ -67,12 +76,16 @@ final class ChildServer implements AutoCloseable {
 
     /** The command that runs {@code LocalServer} in a JVM of its own, with this JVM's class path. */
     static ProcessBuilder command(Map<String, String> env, String... args) {
+        return command(classPath(), env, args);
+    }
+
+    private static ProcessBuilder command(String classPath, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         String jvmOptions = System.getProperty("counter.jvmOptions", "").trim();
         if (!jvmOptions.isEmpty()) {
             command.addAll(List.of(jvmOptions.split("\\s+")));
         }
-        command.addAll(List.of("-cp", classPath(), LocalServer.class.getName()));
+        command.addAll(List.of("-cp", classPath, LocalServer.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);

@@ -32,6 +32,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class LoadBenchmark {
 
+    /** Links enough for this many confirmations a second are mailed before the confirmations are timed. */
+    private static final int CONFIRMATIONS_A_SECOND = 12_000;
+
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         Duration phase = Duration.ofSeconds(args.length > 1 ? Integer.parseInt(args[1]) : 10);
@@ -42,6 +45,30 @@ public final class LoadBenchmark {
         storeOnly(work.resolve("store-warmup.db"), clients, Duration.ofSeconds(3), false);
         storeOnly(work.resolve("store-only.db"), clients, phase, true);
 
+        List<Counter> counters = new ArrayList<>();
+        String baseline = System.getProperty("counter.baseline.classpath", "");
+        if (!baseline.isBlank()) {
+            counters.add(new Counter("baseline " + System.getProperty("counter.baseline.name", ""), baseline));
+        }
+        counters.add(new Counter("this build", System.getProperty("java.class.path")));
+        boolean jdkClient = Boolean.getBoolean("load.jdkClient");
+        List<String> lines = new ArrayList<>();
+        for (Counter counter : counters) {
+            lines.add(run(counter, clients, phase, work, jdkClient));
+        }
+        System.out.println();
+        System.out.println("| counter (load average) | lean submit | lean confirm | counter CPU per confirmation "
+                + "| load generator CPU per confirmation | exact tally | kill -9 |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        lines.forEach(System.out::println);
+    }
+
+    /** A build of the counter: its name and the class path its LocalServer runs from. */
+    record Counter(String name, String classPath) {
+    }
+
+    /** The HTTP phases and kill -9 on one build of the counter; its line of the summary table. */
+    private static String run(Counter build, int clients, Duration phase, Path work, boolean jdkClient) throws Exception {
         Path ballots = Files.createDirectories(work.resolve("ballots"));
         Files.writeString(ballots.resolve("2026.json"), VoteLoad.ballot());
         Path db = work.resolve("votes.db");
@@ -51,33 +78,55 @@ public final class LoadBenchmark {
         String[] serverArgs = {"--ballots", ballots.toString(), "--db", db.toString(), "--now", "2026-11-20T12:00+01:00",
             "--outbox", "--outbox-size", "5000000"};
         Path log = work.resolve("counter.log");
+        String loadAtStart = loadAverage();
+        System.out.printf("%n%s (load average %s):%n", build.name(), loadAtStart);
 
-        ChildServer counter = ChildServer.start(VoteLoad.environment(), log, serverArgs);
+        ChildServer counter = ChildServer.start(build.classPath(), VoteLoad.environment(), log, serverArgs);
         Set<String> used = new HashSet<>();
-        for (boolean lean : new boolean[] {true, false}) { // both clients and the counter get their JIT warm first
+        long acknowledged = 0;
+        boolean[] clientKinds = jdkClient ? new boolean[] {true, false} : new boolean[] {true};
+        for (boolean lean : clientKinds) { // the clients and the counter get their JIT warm first
             VoteLoad warmup = new VoteLoad(counter.port(), lean);
-            warmup.submit(clients, Duration.ofSeconds(4), Integer.MAX_VALUE, "warmup-" + lean + "-");
-            warmup.confirm(clients, fresh(warmup.tokens(), used), Duration.ofSeconds(4), Integer.MAX_VALUE, () -> { });
+            warmup.submit(clients, Duration.ofSeconds(8), Integer.MAX_VALUE, "warmup-" + lean + "-");
+            acknowledged += warmup.confirm(clients, fresh(warmup.tokens(), used), Duration.ofSeconds(8), Integer.MAX_VALUE,
+                    () -> { }).counted().size();
         }
 
-        for (boolean lean : new boolean[] {false, true}) {
+        String submitFigure = "";
+        String confirmFigure = "";
+        Cpu.PerRequest confirmCpu = null;
+        for (boolean lean : jdkClient ? new boolean[] {false, true} : new boolean[] {true}) {
             VoteLoad load = new VoteLoad(counter.port(), lean);
-            String client = lean ? "lean keep-alive client" : "JDK HttpClient";
+            String client = lean ? "lean client" : "JDK HttpClient";
             Cpu cpu = new Cpu(counter);
             VoteLoad.Submissions submitted = load.submit(clients, phase, Integer.MAX_VALUE, (lean ? "lean" : "jdk") + "-voter");
-            System.out.printf("%s, submissions (pending vote + mail to the outbox): %,.0f/s (%,d in %.1f s; refused %s); %s%n",
-                    client, submitted.perSecond(), submitted.accepted(), submitted.seconds(), submitted.refused(),
-                    cpu.perRequest(submitted.accepted()));
+            Cpu.PerRequest submitCpu = cpu.per(submitted.accepted());
+            System.out.printf("  %s, submissions (pending vote + mail to the outbox): %,.0f/s (%,d in %.1f s; refused %s); %s%n",
+                    client, submitted.perSecond(), submitted.accepted(), submitted.seconds(), submitted.refused(), submitCpu);
+            int enough = CONFIRMATIONS_A_SECOND * (int) phase.toSeconds();
+            if (submitted.accepted() < enough) { // more links, untimed, so that the confirmations do not run out
+                load.submit(clients, Duration.ofMinutes(2), enough - submitted.accepted(), (lean ? "lean" : "jdk") + "-more");
+            }
             List<String> tokens = fresh(load.tokens(), used);
             cpu = new Cpu(counter);
             VoteLoad.Confirmations confirmed = load.confirm(clients, tokens, phase, Integer.MAX_VALUE, () -> { });
-            System.out.printf("%s, durable confirmations (fsync before the answer): %,.0f/s (%,d in %.1f s; other answers %s); %s%n",
-                    client, confirmed.perSecond(), confirmed.counted().size(), confirmed.seconds(),
-                    confirmed.otherStatuses(), cpu.perRequest(confirmed.counted().size()));
+            acknowledged += confirmed.counted().size();
+            Cpu.PerRequest perConfirmation = cpu.per(confirmed.counted().size());
+            System.out.printf("  %s, durable confirmations (fsync before the answer): %,.0f/s (%,d in %.1f s; other answers %s); "
+                    + "%s%n", client, confirmed.perSecond(), confirmed.counted().size(), confirmed.seconds(),
+                    confirmed.otherStatuses(), perConfirmation);
+            if (lean) {
+                submitFigure = String.format("%,.0f/s", submitted.perSecond());
+                confirmFigure = String.format("%,.0f/s", confirmed.perSecond());
+                confirmCpu = perConfirmation;
+            }
         }
 
         VoteLoad load = new VoteLoad(counter.port(), true);
-        long countedBeforeKill = load.total();
+        long counted = load.total();
+        String tally = counted == acknowledged ? String.format("%,d = %,d acknowledged: exact", counted, acknowledged)
+                : String.format("%,d counted, %,d acknowledged: NOT EXACT", counted, acknowledged);
+        System.out.printf("  results: %s%n", tally);
         load.submit(clients, Duration.ofSeconds(3), Integer.MAX_VALUE, "victim");
         List<String> victims = fresh(load.tokens(), used);
         VoteLoad.Confirmations beforeKill = load.confirm(clients, victims, phase, victims.size() / 3, () -> {
@@ -88,10 +137,11 @@ public final class LoadBenchmark {
             }
         });
         counter.kill();
-        try (ChildServer restarted = ChildServer.start(VoteLoad.environment(), log, serverArgs)) {
+        String killed;
+        try (ChildServer restarted = ChildServer.start(build.classPath(), VoteLoad.environment(), log, serverArgs)) {
             VoteLoad after = new VoteLoad(restarted.port());
-            long total = after.total() - countedBeforeKill;
-            int acknowledged = beforeKill.counted().size();
+            long total = after.total() - counted;
+            int acknowledgedBeforeKill = beforeKill.counted().size();
             int unanswered = beforeKill.unanswered().size();
             int lost = 0;
             for (String token : beforeKill.counted()) {
@@ -99,10 +149,14 @@ public final class LoadBenchmark {
                     lost++;
                 }
             }
-            System.out.printf("kill -9 under confirmation load: %,d acknowledged, %d sent but unanswered; after restart "
-                    + "%,d counted; acknowledged but not on disk: %d -> %s%n", acknowledged, unanswered, total, lost,
-                    lost == 0 && total >= acknowledged && total <= acknowledged + unanswered ? "OK" : "VOTES LOST");
+            boolean ok = lost == 0 && total >= acknowledgedBeforeKill && total <= acknowledgedBeforeKill + unanswered;
+            System.out.printf("  kill -9 under confirmation load: %,d acknowledged, %d sent but unanswered; after restart "
+                    + "%,d counted; acknowledged but not on disk: %d -> %s%n", acknowledgedBeforeKill, unanswered, total, lost,
+                    ok ? "OK" : "VOTES LOST");
+            killed = String.format("%,d acknowledged, %d lost%s", acknowledgedBeforeKill, lost, ok ? "" : ": VOTES LOST");
         }
+        return String.format("| %s (%s) | %s | %s | %d µs | %d µs | %s | %s |", build.name(), loadAtStart, submitFigure,
+                confirmFigure, confirmCpu.counterMicros(), confirmCpu.clientMicros(), tally, killed);
     }
 
     /** CPU used by the counter and by this load generator since it was made, per request. */
@@ -112,11 +166,22 @@ public final class LoadBenchmark {
         }
 
         String perRequest(long requests) {
+            return per(requests).toString();
+        }
+
+        PerRequest per(long requests) {
             long server = counter.cpu().minus(counterStart).toNanos() / 1000;
             long client = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(clientStart)
                     .toNanos() / 1000;
-            return String.format("CPU per request: counter %d us, load generator %d us", server / Math.max(1, requests),
-                    client / Math.max(1, requests));
+            return new PerRequest(server / Math.max(1, requests), client / Math.max(1, requests));
+        }
+
+        /** Microseconds of CPU (user and system) per request, of the counter's process and of this one. */
+        record PerRequest(long counterMicros, long clientMicros) {
+            @Override
+            public String toString() {
+                return String.format("CPU per request: counter %d us, load generator %d us", counterMicros, clientMicros);
+            }
         }
     }
 

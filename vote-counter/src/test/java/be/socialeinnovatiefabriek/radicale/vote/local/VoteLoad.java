@@ -41,7 +41,10 @@ final class VoteLoad {
         this(port, false);
     }
 
-    /** With {@code lean}, each voter posts over its own {@link KeepAliveConnection} instead of the HttpClient. */
+    /**
+     * With {@code lean}, the voters post over keep-alive connections of their own, all driven by one thread
+     * ({@link SelectorLoad}), instead of the HttpClient.
+     */
     VoteLoad(int port, boolean lean) {
         this.base = "http://127.0.0.1:" + port;
         this.port = port;
@@ -56,19 +59,7 @@ final class VoteLoad {
         void close() throws IOException;
     }
 
-    private Voter voter() throws IOException {
-        if (lean) {
-            KeepAliveConnection connection = new KeepAliveConnection(port);
-            return new Voter() {
-                public int post(String path, String json) throws IOException {
-                    return connection.post(path, json);
-                }
-
-                public void close() throws IOException {
-                    connection.close();
-                }
-            };
-        }
+    private Voter voter() {
         return new Voter() {
             public int post(String path, String json) throws IOException, InterruptedException {
                 return VoteLoad.this.post(path, json).statusCode();
@@ -99,13 +90,28 @@ final class VoteLoad {
         Map<Integer, Integer> refused = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
+        if (lean) {
+            SelectorLoad.run(port, clients, i -> i < max ? SelectorLoad.post("/api/campaigns/2026/votes", vote(i, addressPrefix))
+                    : null, new SelectorLoad.Answers() {
+                        public boolean answered(int i, int status) {
+                            if (status == 202) {
+                                accepted.incrementAndGet();
+                            } else {
+                                refused.merge(status, 1, Integer::sum);
+                            }
+                            return true;
+                        }
+
+                        public void unanswered(int i, IOException failure) {
+                        }
+                    }, deadline, false);
+            return new Submissions(accepted.get(), refused, (System.nanoTime() - start) / 1e9);
+        }
         run(clients, () -> {
             try (Voter voter = voter()) {
                 int i;
                 while ((i = next.getAndIncrement()) < max && System.nanoTime() < deadline) {
-                    String body = "{\"nominee\": \"" + NOMINEES.get(i % NOMINEES.size()) + "\", \"email\": \""
-                            + addressPrefix + i + "@example.be\", \"lang\": \"nl\"}";
-                    int status = voter.post("/api/campaigns/2026/votes", body);
+                    int status = voter.post("/api/campaigns/2026/votes", vote(i, addressPrefix));
                     if (status == 202) {
                         accepted.incrementAndGet();
                     } else {
@@ -116,6 +122,11 @@ final class VoteLoad {
             return null;
         });
         return new Submissions(accepted.get(), refused, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static String vote(int i, String addressPrefix) {
+        return "{\"nominee\": \"" + NOMINEES.get(i % NOMINEES.size()) + "\", \"email\": \"" + addressPrefix + i
+                + "@example.be\", \"lang\": \"nl\"}";
     }
 
     /**
@@ -155,6 +166,34 @@ final class VoteLoad {
         Map<Integer, Integer> others = new ConcurrentHashMap<>();
         AtomicBoolean killed = new AtomicBoolean();
         AtomicLong lastAnswer = new AtomicLong();
+        if (lean) {
+            byte[][] requests = new byte[tokens.size()][]; // made before the clock starts
+            for (int i = 0; i < requests.length; i++) {
+                requests[i] = SelectorLoad.post("/api/votes/confirm", "{\"token\": \"" + tokens.get(i) + "\"}");
+            }
+            long start = System.nanoTime();
+            SelectorLoad.run(port, clients, i -> i < requests.length ? requests[i] : null, new SelectorLoad.Answers() {
+                public boolean answered(int i, int status) {
+                    lastAnswer.set(System.nanoTime());
+                    if (status == 200) {
+                        counted.add(tokens.get(i));
+                        if (counted.size() >= killAfter && killed.compareAndSet(false, true)) {
+                            kill.run();
+                            return false;
+                        }
+                    } else {
+                        others.merge(status, 1, Integer::sum);
+                    }
+                    return true;
+                }
+
+                public void unanswered(int i, IOException failure) {
+                    unanswered.add(tokens.get(i));
+                }
+            }, start + limit.toNanos(), killAfter < Integer.MAX_VALUE);
+            long end = killed.get() ? lastAnswer.get() : System.nanoTime();
+            return new Confirmations(List.copyOf(counted), List.copyOf(unanswered), others, (end - start) / 1e9);
+        }
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
         run(clients, () -> {

@@ -238,7 +238,7 @@ class SqliteVoteStoreTest extends VoteStoreContract {
         store.close();
         Connection connection = SqliteSchema.connect(directory.resolve("votes.db"));
         SqliteSchema.create(connection);
-        try (SqliteWriteThread writer = new SqliteWriteThread(connection, "writer under test")) {
+        try (SqliteWriteThread writer = new SqliteWriteThread(connection, "writer under test", () -> { })) {
             ExecutorService pool = Executors.newFixedThreadPool(16);
             List<Future<Outcome>> calls = new ArrayList<>();
             for (int i = 0; i < 48; i++) {
@@ -266,7 +266,7 @@ class SqliteVoteStoreTest extends VoteStoreContract {
             assertThrows(SqliteFailure.class, () -> writer.submit(writes -> {
                 throw new OutOfMemoryError("alone in its batch");
             }));
-            assertEquals(Outcome.COUNTED, writer.submit(writes -> writes.confirm("t1", NOW, 1)).outcome());
+            assertEquals(Outcome.COUNTED, writer.submit(writes -> writes.confirm("t1", NOW, vote -> 1)).outcome());
         }
         store = open();
         assertEquals(Map.of("papillon", 1L), store.tallies("2026"));

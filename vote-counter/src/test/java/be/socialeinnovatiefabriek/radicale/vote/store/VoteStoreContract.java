@@ -113,6 +113,33 @@ public abstract class VoteStoreContract {
     }
 
     @Test
+    void aConfirmationAnsweredLaterAsksTheBallotAboutTheVoteAndCountsItOnce() {
+        store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
+        List<Confirmation> asked = new ArrayList<>();
+
+        Confirmation refused = store.confirmLater("t1", NOW.plusSeconds(30), vote -> {
+            asked.add(vote);
+            return 0; // the ballot says no (closed, say)
+        }).toCompletableFuture().join();
+        Confirmation counted = store.confirmLater("t1", NOW.plusSeconds(60), vote -> 1).toCompletableFuture().join();
+        Confirmation replay = store.confirmLater("t1", NOW.plusSeconds(120), vote -> {
+            asked.add(vote);
+            return 1;
+        }).toCompletableFuture().join();
+        Confirmation unknown = store.confirmLater("nope", NOW, vote -> {
+            throw new AssertionError("a token the store does not hold asks no ballot");
+        }).toCompletableFuture().join();
+
+        assertEquals(new Confirmation(Outcome.PENDING, "2026", "papillon", "fr"), refused);
+        assertEquals(new Confirmation(Outcome.COUNTED, "2026", "papillon", "fr"), counted);
+        assertEquals(Outcome.ALREADY_COUNTED, replay.outcome());
+        assertEquals(Outcome.UNKNOWN, unknown.outcome());
+        assertEquals(List.of("2026/papillon/fr", "2026/papillon/fr"), asked.stream()
+                .map(vote -> vote.campaign() + "/" + vote.nominee() + "/" + vote.lang()).toList());
+        assertEquals(Map.of("papillon", 1L), withoutZeros(store.tallies("2026")));
+    }
+
+    @Test
     void anExpiredOrUnknownTokenCountsNothing() {
         store.savePending(pending("papillon", "v1", "t1"), 1, MAIL);
 
@@ -352,6 +379,19 @@ public abstract class VoteStoreContract {
         assertEquals(3, facts.size(), facts.toString());
         assertEquals(2, facts.stream().filter(mailed::equals).count(), facts.toString());
         assertEquals(1, facts.stream().filter(withoutMail::equals).count(), facts.toString());
+    }
+
+    @Test
+    void aPendingVoteKeptWithItsSubmissionFactsKeepsBoth() throws Exception {
+        SubmissionFacts facts = new SubmissionFacts(NOW.truncatedTo(ChronoUnit.HOURS), "example.be", "client-a");
+
+        assertEquals(Outcome.ACCEPTED, store.savePending(pending("papillon", "v1", "t1"), 1, MAIL, facts));
+
+        List<SubmissionFacts> kept = new ArrayList<>();
+        store.submissions("2026", kept::add);
+        assertEquals(List.of(facts), kept);
+        assertEquals(1, queued().size());
+        assertEquals(Outcome.COUNTED, store.confirm("t1", NOW, 1).outcome());
     }
 
     @Test
