@@ -78,9 +78,12 @@ final class RebuildMemory {
         return !changes.templates() && job.model().equals(models.get(job.output())) ? before : null;
     }
 
-    /** The news feeds of the last build, when only text changed and none of it in {@code newsDir}; else null. */
+    /**
+     * The news feeds of the last build, when no file in {@code newsDir} and nothing in the templates (the messages are
+     * there) changed: a feed is made of the news items and the messages only, so a tagline edit keeps it. Else null.
+     */
     Map<String, byte[]> feeds(Changes changes, Path newsDir) {
-        return changes.onlyText() && changes.files().stream().noneMatch(file -> file.startsWith(newsDir)) ? feeds : null;
+        return !changes.templates() && changes.files().stream().noneMatch(file -> file.startsWith(newsDir)) ? feeds : null;
     }
 
     /**

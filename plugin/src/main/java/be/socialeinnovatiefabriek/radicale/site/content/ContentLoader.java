@@ -49,6 +49,11 @@ public final class ContentLoader {
     private final PageSchema pageSchema;
     private final NewsSchema newsSchema;
     private final AccessibilitySchema accessibilitySchema;
+    /** The bundles of the last load that were read without problems, by folder: one whose files did not change is kept as it was. */
+    private final Map<Path, KeptBundle> kept = new ConcurrentHashMap<>();
+    /** The UI strings of the last load, and a token that stays the same as long as they do. */
+    private Map<String, Map<String, String>> lastMessages = Map.of();
+    private Object messagesToken = new Object();
 
     public ContentLoader(SiteConfig config) {
         this.config = config;
@@ -79,6 +84,7 @@ public final class ContentLoader {
     public Content load(Messages messages, Problems problems) throws IOException {
         parsed.forgetChanges();
         Path root = config.contentDir();
+        Object innovatorContext = messagesToken(messages);
         List<Path> sections;
         try (Stream<Path> list = Files.list(root)) {
             sections = list.sorted().collect(Collectors.toList());
@@ -95,29 +101,34 @@ public final class ContentLoader {
         }
         SortedMap<String, Bundle<InnovatorText>> innovators = new TreeMap<>();
         innovators.putAll(readAll(bundles(root.resolve(Section.INNOVATORS.folder()), SLUG, "a folder name such as papillon (lowercase letters, digits, '-')", problems),
-                dir -> readBundle(dir, problems, true, (fields, lang) -> innovatorSchema.read(dir, fields, lang, messages, problems))));
+                dir -> readBundle(dir, problems, true, innovatorContext,
+                        (fields, lang) -> innovatorSchema.read(dir, fields, lang, messages, fields.problems()))));
         SortedMap<String, Bundle<EditionText>> editions = new TreeMap<>(Comparator.reverseOrder());
         editions.putAll(readAll(bundles(root.resolve(Section.CAMPAIGNS.folder()), EditionSchema.YEAR, "the edition's year, such as 2026", problems),
-                dir -> readBundle(dir, problems, true, (fields, lang) -> editionSchema.read(fields, lang, problems))));
+                dir -> readBundle(dir, problems, true, "", (fields, lang) -> editionSchema.read(fields, lang, fields.problems()))));
         SortedMap<String, Bundle<PageText>> pages = new TreeMap<>();
         pages.putAll(readAll(bundles(root.resolve(Section.PAGES.folder()), SLUG, "a folder name such as privacy (lowercase letters, digits, '-')", problems),
-                dir -> readBundle(dir, problems, true, pageSchema::read)));
+                dir -> readBundle(dir, problems, true, "", pageSchema::read)));
         // Newest first: the folder name starts with the date.
         SortedMap<String, Bundle<NewsText>> news = new TreeMap<>(Comparator.reverseOrder());
+        // A news item names an edition: whether that is a problem depends on the editions read and the campaign folders.
+        List<Object> newsContext = List.of(List.copyOf(editions.keySet()), folderNames(root.resolve(Section.CAMPAIGNS.folder())));
         for (Path dir : bundles(root.resolve(Section.NEWS.folder()), SLUG, "the date and a short name, such as " + NewsFolderName.EXAMPLE
                 + " (lowercase letters, digits, '-')", problems)) {
             Optional<LocalDate> date = NewsFolderName.date(dir, problems);
             if (date.isPresent()) {
-                readBundle(dir, problems, false, (fields, lang) -> newsSchema.read(dir, date.get(), fields, lang, root, editions.keySet(), problems))
+                readBundle(dir, problems, false, newsContext,
+                        (fields, lang) -> newsSchema.read(dir, date.get(), fields, lang, root, editions.keySet(), fields.problems()))
                         .ifPresent(b -> news.put(b.slug(), b));
             }
         }
         SortedMap<String, Bundle<StatementText>> accessibility = new TreeMap<>();
         Path statement = root.resolve(Section.ACCESSIBILITY.folder());
         if (Files.isDirectory(statement)) {
-            readBundle(statement, problems, true, accessibilitySchema::read).ifPresent(b -> accessibility.put(b.slug(), b));
+            readBundle(statement, problems, true, "", accessibilitySchema::read).ifPresent(b -> accessibility.put(b.slug(), b));
         }
         parsed.forgetUnasked();
+        kept.keySet().removeIf(dir -> !Files.isDirectory(dir));
         Content content = new Content(innovators, editions, pages, news, accessibility);
         editionSchema.crossCheck(content, root, problems);
         return content;
@@ -187,12 +198,24 @@ public final class ContentLoader {
      * only published with its default-language text; news items are published file by file.
      */
     private <T extends Content.Text> Optional<Bundle<T>> readBundle(Path dir, Problems problems, boolean translationsFollowOriginal,
-                                                                  TextReader<T> reader) throws IOException {
+                                                                  Object context, TextReader<T> reader) throws IOException {
+        // The bundle's own problems: a bundle read without any is kept for the next load.
+        Problems own = new Problems();
+        Optional<Bundle<T>> bundle = readFolder(dir, own, translationsFollowOriginal, context, reader);
+        problems.addAll(own.list());
+        return bundle;
+    }
+
+    /** As {@link #readBundle}, {@code problems} being the bundle's own; the bundle as the last load read it when nothing it depends on changed. */
+    private <T extends Content.Text> Optional<Bundle<T>> readFolder(Path dir, Problems problems, boolean translationsFollowOriginal,
+                                                                  Object context, TextReader<T> reader) throws IOException {
+        List<String> names = new ArrayList<>();
         Map<String, Path> files = new LinkedHashMap<>();
         List<Path> resources = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
             for (Path file : list.sorted().collect(Collectors.toList())) {
                 String name = file.getFileName().toString();
+                names.add(name);
                 Matcher index = INDEX.matcher(name);
                 if (EditorFiles.isLeftover(file) || Files.isDirectory(file)) {
                     continue;
@@ -222,6 +245,16 @@ public final class ContentLoader {
         if (!originalSource.readable()) {
             return Optional.empty(); // its problem is reported; checking its fields would only repeat it
         }
+        Map<String, SourceFile> sources = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            sources.put(file.getKey(), file.getKey().equals(defaultLanguage) ? originalSource : parsed.parse(file.getValue(), problems));
+        }
+        KeptBundle before = kept.get(dir);
+        if (problems.isEmpty() && before != null && before.sameAs(names, sources, context)) {
+            @SuppressWarnings("unchecked")
+            Optional<Bundle<T>> same = (Optional<Bundle<T>>) (Optional<?>) before.bundle();
+            return same;
+        }
         FrontMatter original = new FrontMatter(originalSource, problems, null);
         T originalText = reader.read(original, defaultLanguage);
         boolean originalShown = shown(originalText);
@@ -237,7 +270,7 @@ public final class ContentLoader {
             if (file == null) {
                 continue;
             }
-            SourceFile source = parsed.parse(file, problems);
+            SourceFile source = sources.get(lang);
             if (!source.readable()) {
                 continue;
             }
@@ -252,7 +285,55 @@ public final class ContentLoader {
             }
             texts.put(lang, text);
         }
-        return Optional.of(new Bundle<>(dir.getFileName().toString(), dir, texts, resources));
+        Optional<Bundle<T>> bundle = Optional.of(new Bundle<>(dir.getFileName().toString(), dir, texts, resources));
+        if (problems.isEmpty()) {
+            kept.put(dir, new KeptBundle(names, sources, context, bundle));
+        } else {
+            kept.remove(dir);
+        }
+        return bundle;
+    }
+
+    /**
+     * A bundle as the last load read it, with what it was read from: the names in its folder, its parsed files (the
+     * same objects as long as they did not change on disk) and what else its section's schema checks it against.
+     */
+    private record KeptBundle(List<String> names, Map<String, SourceFile> sources, Object context, Optional<? extends Bundle<?>> bundle) {
+
+        boolean sameAs(List<String> otherNames, Map<String, SourceFile> otherSources, Object otherContext) {
+            if (!names.equals(otherNames) || !context.equals(otherContext) || !sources.keySet().equals(otherSources.keySet())) {
+                return false;
+            }
+            for (Map.Entry<String, SourceFile> source : sources.entrySet()) {
+                if (source.getValue() != otherSources.get(source.getKey())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The same token as the last load's when the UI strings did not change (innovators' themes are checked against them). */
+    private synchronized Object messagesToken(Messages messages) {
+        Map<String, Map<String, String>> now = new java.util.HashMap<>();
+        for (String lang : config.languages()) {
+            now.put(lang, messages.of(lang));
+        }
+        if (!now.equals(lastMessages)) {
+            lastMessages = now;
+            messagesToken = new Object();
+        }
+        return messagesToken;
+    }
+
+    /** The names in {@code folder}, sorted; none when it is missing. */
+    private static List<String> folderNames(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.map(entry -> entry.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
     }
 
     /** Whether a text is in this build: every text in preview, only published ones otherwise. */

@@ -70,7 +70,7 @@ public final class OutputFolder {
             Object stamp = stamp(file.getValue());
             now.put(file.getKey(), stamp);
             if (!stamp.equals(written.get(file.getKey()))) {
-                writeAtomically(output.resolve(file.getKey()), file.getValue());
+                writeChanged(output.resolve(file.getKey()), file.getValue());
                 changed++;
             }
         }
@@ -162,9 +162,33 @@ public final class OutputFolder {
         }
         Path file = (Path) content;
         try {
-            return file + "@" + Files.getLastModifiedTime(file).toMillis() + ":" + Files.size(file);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class); // one look at the disk, not two
+            return file + "@" + attributes.lastModifiedTime().toMillis() + ":" + attributes.size();
         } catch (IOException e) {
             return file + "@missing";
+        }
+    }
+
+    /**
+     * A changed file of a preview rebuild: a page is overwritten where it is, not written beside it and renamed over it,
+     * as the file system makes a rename over an existing file (or a truncation to nothing) wait for the data to be
+     * allocated on disk, which costs milliseconds a save. A page asked for in the moment it is written may come
+     * half old, half new; the reload that follows the write gets it whole. Copied files are still replaced at once.
+     */
+    private static void writeChanged(Path target, Object content) throws IOException {
+        if (!(content instanceof byte[] bytes)) {
+            writeAtomically(target, content);
+            return;
+        }
+        if (!Files.isDirectory(target.getParent())) {
+            Files.createDirectories(target.getParent());
+        }
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.truncate(bytes.length);
         }
     }
 

@@ -124,11 +124,11 @@ public final class PreviewServer implements AutoCloseable {
             BuildReport report = builder.build();
             boolean cleared = problem != null;
             problem = null;
-            log.accept(report.summary());
             // A save that changes no page (or an editor touching a file) leaves open pages as they are.
             if (report.filesWritten() > 0 || cleared) {
                 broadcast("event: reload\ndata: " + report.millis() + "\n\n");
             }
+            log.accept(report.summary()); // after the reload: a console line need not delay the page
             return report;
         } catch (ContentException e) {
             problem = String.join("\n", e.lines());
