@@ -27,3 +27,9 @@ classpath() {
   [[ $scope == test ]] && classes="$BENCH_ROOT/$module/target/test-classes:$classes"
   echo "$classes:$deps"
 }
+
+# The flags Maven's own JVM gets from a project's .mvn/jvm.config (none without one), one a line: the plugin runs
+# inside that JVM (mvn site, mvn site:run), so a benchmark of the plugin runs with them. Usage: jvm_flags <project dir>
+jvm_flags() {
+  [[ -f "$1/.mvn/jvm.config" ]] && tr -s ' \n' '\n\n' <"$1/.mvn/jvm.config" | grep -v '^$' || true
+}

@@ -20,6 +20,11 @@ for label in baseline now; do
   echo "${counter_cp[$label]}" > "$work/counter-$label.classpath"
 done
 
+# Each side with the flags of its own .mvn/jvm.config, as mvn site:run would run it.
+declare -A jvm_flags_of
+jvm_flags_of[now]=$(jvm_flags "$BENCH_ROOT" | tr '\n' ' ')
+jvm_flags_of[baseline]=$(jvm_flags "$(baseline_dir)" | tr '\n' ' ')
+echo "JVM flags: baseline ${jvm_flags_of[baseline]:-none}; now ${jvm_flags_of[now]:-none}"
 # One port for every run (each stops its server before the next starts), so that the sites they leave can be compared.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 echo "baseline: $(git rev-parse --short=10 "$BASELINE"); now: $(git rev-parse --short=10 HEAD)$(git diff --quiet HEAD || echo ' + changes')"
@@ -30,7 +35,8 @@ for run in $(seq 1 "$runs"); do
     rm -rf "$dir"   # the site, the media cache (.site-cache beside it) and the votes: a fresh clone
     mkdir -p "$dir"
     load=$(cut -d' ' -f1 /proc/loadavg)
-    line=$(java -XX:TieredStopAtLevel=1 -cp "${plugin_cp[$label]}:$work/harness" PreviewStart . "$dir" "$work/counter-$label.classpath" "$port" 2>"$dir.log")
+    flags=${jvm_flags_of[$label]}
+    line=$(java $flags -cp "${plugin_cp[$label]}:$work/harness" PreviewStart . "$dir" "$work/counter-$label.classpath" "$port" 2>"$dir.log")
     read -r p a m < <(echo "$line" | sed -E 's/first page ([0-9]+) ms, \/api\/ ([0-9]+) ms, media ([0-9]+) ms/\1 \2 \3/')
     printf 'run %d %-8s  load %5s  first page %6d ms  /api/ %6d ms  all media %6d ms\n' "$run" "$label" "$load" "$p" "$a" "$m"
     page[$label]+="$p "; api[$label]+="$a "; media[$label]+="$m "

@@ -22,7 +22,11 @@ for label in baseline now; do
   cp=cp_$label
   # Only the build's main classes and dependencies: its test classes would bring its own copy of the harness.
   classes=$(echo "${!cp}" | tr ':' '\n' | grep -v '/test-classes$' | paste -sd: -)
-  echo "== $label (load average before $(cut -d' ' -f1-3 /proc/loadavg))"
-  java -cp "$harness:$classes" be.socialeinnovatiefabriek.radicale.site.serve.PreviewReloadBenchmark . "$edits" 2> >(grep -v '^SLF4J' >&2)
+  # Each with the flags of its own .mvn/jvm.config, as mvn site:run would run it.
+  dir=$BENCH_ROOT
+  [[ $label == baseline ]] && dir=$(baseline_dir)
+  mapfile -t flags < <(jvm_flags "$dir")
+  echo "== $label (JVM flags: ${flags[*]:-none}; load average before $(cut -d' ' -f1-3 /proc/loadavg))"
+  java "${flags[@]}" -cp "$harness:$classes" be.socialeinnovatiefabriek.radicale.site.serve.PreviewReloadBenchmark . "$edits" 2> >(grep -v '^SLF4J' >&2)
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -15,10 +15,8 @@ NOW=2026-11-20T12:00+01:00
 NOW_CP=$(classpath plugin runtime)
 BASE_CP=$(baseline_classpath plugin runtime)
 # The flags Maven's own JVM gets from each side's project (.mvn/jvm.config), as the plugin runs inside it.
-NOW_FLAGS=()
-[[ -f "$ROOT/.mvn/jvm.config" ]] && read -r -a NOW_FLAGS <<<"$(tr '\n' ' ' <"$ROOT/.mvn/jvm.config")"
-BASE_FLAGS=()
-[[ -f "$(baseline_dir)/.mvn/jvm.config" ]] && read -r -a BASE_FLAGS <<<"$(tr '\n' ' ' <"$(baseline_dir)/.mvn/jvm.config")"
+mapfile -t NOW_FLAGS < <(jvm_flags "$ROOT")
+mapfile -t BASE_FLAGS < <(jvm_flags "$(baseline_dir)")
 # Snapshots, so that a rebuild of plugin/target during the run does not change the code under test.
 rm -rf "$WORK"
 mkdir -p "$WORK/project"
