@@ -32,7 +32,7 @@ final class SourcePhoto {
         if (!Files.isRegularFile(file)) {
             throw missing(file);
         }
-        checkHeader(file);
+        headerSize(file); // refuses what is not an image, or too large, before decoding it
         BufferedImage decoded;
         try {
             decoded = Thumbnails.of(file.toFile()).scale(1.0).useExifOrientation(true).asBufferedImage();
@@ -50,29 +50,16 @@ final class SourcePhoto {
         if (!Files.isRegularFile(file)) {
             throw missing(file);
         }
-        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
-            if (readers == null || !readers.hasNext()) {
-                throw MediaProblem.ofPhoto(file, "is not an image",
-                        "save the photo as JPEG or PNG (an image file, not a document or a link) under this name");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(input, true, true);
-                PhotoSize size = new PhotoSize(reader.getWidth(0), reader.getHeight(0));
-                if (size.tooLarge()) {
-                    throw PhotoSize.tooLarge(file, size);
-                }
-                Orientation orientation = exifOrientation(file);
-                boolean turned = orientation == Orientation.LEFT_TOP || orientation == Orientation.RIGHT_TOP
-                        || orientation == Orientation.RIGHT_BOTTOM || orientation == Orientation.LEFT_BOTTOM;
-                return turned ? new PhotoSize(size.height(), size.width()) : size;
-            } catch (IOException | RuntimeException e) {
-                throw unreadable(file, e);
-            } finally {
-                reader.dispose();
-            }
+        PhotoSize size = headerSize(file);
+        Orientation orientation;
+        try {
+            orientation = exifOrientation(file);
+        } catch (IOException e) {
+            throw unreadable(file, e);
         }
+        boolean turned = orientation == Orientation.LEFT_TOP || orientation == Orientation.RIGHT_TOP
+                || orientation == Orientation.RIGHT_BOTTOM || orientation == Orientation.LEFT_BOTTOM;
+        return turned ? new PhotoSize(size.height(), size.width()) : size;
     }
 
     /**
@@ -107,8 +94,11 @@ final class SourcePhoto {
         }
     }
 
-    /** Refuses what is not an image, or too large, from its header alone, before any pixel is decoded. */
-    private static void checkHeader(Path file) throws MediaProblem, IOException {
+    /**
+     * The size its header gives {@code file}, before any pixel is decoded; what is not an image, is too large or cannot
+     * be read is a problem.
+     */
+    private static PhotoSize headerSize(Path file) throws MediaProblem, IOException {
         try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
             if (readers == null || !readers.hasNext()) {
@@ -122,7 +112,8 @@ final class SourcePhoto {
                 if (size.tooLarge()) {
                     throw PhotoSize.tooLarge(file, size);
                 }
-            } catch (IOException e) {
+                return size;
+            } catch (IOException | RuntimeException e) {
                 throw unreadable(file, e);
             } finally {
                 reader.dispose();

@@ -79,6 +79,16 @@ class PreviewMediaTest {
         }
     }
 
+    /** The preview of {@code site} serving, its media drawn on {@code pool} after its pages. */
+    private SiteBuilder startPreview(TestSite site, HeldPool pool) throws Exception {
+        SiteConfig config = site.config(true).with(site.output(), "http://localhost:0", TestSite.NOW, true);
+        SiteBuilder builder = new SiteBuilder(config);
+        server = new PreviewServer(builder, log::add, errors::add);
+        builder.drawMediaInBackground(log::add, errors::add, pool);
+        server.start("127.0.0.1", 0);
+        return builder;
+    }
+
     private HttpResponse<byte[]> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -87,12 +97,8 @@ class PreviewMediaTest {
     @Test
     void servesThePagesBeforeTheMediaAndEachImageOnceDrawn() throws Exception {
         TestSite site = TestSite.create(folder, null);
-        SiteConfig config = site.config(true).with(site.output(), "http://localhost:0", TestSite.NOW, true);
-        SiteBuilder builder = new SiteBuilder(config);
-        server = new PreviewServer(builder, log::add, errors::add);
         HeldPool pool = new HeldPool();
-        builder.drawMediaInBackground(log::add, errors::add, pool);
-        server.start("127.0.0.1", 0);
+        SiteBuilder builder = startPreview(site, pool);
 
         HttpResponse<byte[]> page = get("/en/innovators/alpha/");
         assertEquals(200, page.statusCode());
@@ -128,12 +134,8 @@ class PreviewMediaTest {
     @Test
     void aPageEditedWhileTheMediaAreDrawnKeepsThemComing() throws Exception {
         TestSite site = TestSite.create(folder, null);
-        SiteConfig config = site.config(true).with(site.output(), "http://localhost:0", TestSite.NOW, true);
-        SiteBuilder builder = new SiteBuilder(config);
-        server = new PreviewServer(builder, log::add, errors::add);
         HeldPool pool = new HeldPool();
-        builder.drawMediaInBackground(log::add, errors::add, pool);
-        server.start("127.0.0.1", 0);
+        SiteBuilder builder = startPreview(site, pool);
 
         Path profile = site.root().resolve("content/innovators/alpha/index.en.md");
         save(profile, Files.readString(profile).replace("Alpha text in en.", "Alpha, freshly edited."));
