@@ -3,14 +3,12 @@ package be.socialeinnovatiefabriek.radicale.site.editor;
 import be.socialeinnovatiefabriek.radicale.site.build.ContentCheck;
 import be.socialeinnovatiefabriek.radicale.site.Problem;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.output.OutputFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,7 +58,7 @@ final class StagedCheck {
     }
 
     private void stage(Map<Path, byte[]> writes, Set<Path> deletes) throws IOException {
-        delete(scratch);
+        OutputFolder.deleteTree(scratch);
         Files.createDirectories(mirror);
         Path content = config.contentDir();
         try (Stream<Path> walk = Files.walk(content)) {
@@ -87,7 +85,7 @@ final class StagedCheck {
         for (Path gone : deletes) {
             Path target = mirror.resolve(content.relativize(gone).toString());
             if (Files.isDirectory(target)) {
-                delete(target);
+                OutputFolder.deleteTree(target);
             }
         }
     }
@@ -99,24 +97,5 @@ final class StagedCheck {
         } catch (UnsupportedOperationException | IOException e) {
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    private static void delete(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

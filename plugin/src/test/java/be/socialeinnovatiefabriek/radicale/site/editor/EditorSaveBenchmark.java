@@ -1,31 +1,27 @@
 package be.socialeinnovatiefabriek.radicale.site.editor;
 
+import static be.socialeinnovatiefabriek.radicale.site.serve.PreviewReloadBenchmark.copy;
+import static be.socialeinnovatiefabriek.radicale.site.serve.PreviewReloadBenchmark.listen;
+import static be.socialeinnovatiefabriek.radicale.site.serve.PreviewReloadBenchmark.report;
+
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
 import be.socialeinnovatiefabriek.radicale.site.serve.PreviewServer;
 import be.socialeinnovatiefabriek.radicale.site.build.SiteBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * How long staff wait when they save in the browser editor, on a warm preview of the real sample site:
@@ -76,9 +72,9 @@ public final class EditorSaveBenchmark {
                 save(server.port(), Files.readString(file));
                 unchanged.add((System.nanoTime() - still) / 1_000_000);
             }
-            report("save answered (merge, check, write)", answered);
-            report("save to reload of the open page", reloaded);
-            report("unchanged save answered (nothing written)", unchanged);
+            report("save answered (merge, check, write)", answered, "saves");
+            report("save to reload of the open page", reloaded, "saves");
+            report("unchanged save answered (nothing written)", unchanged, "saves");
         }
     }
 
@@ -91,45 +87,6 @@ public final class EditorSaveBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the save answered " + response.statusCode() + ": " + response.body());
-        }
-    }
-
-    private static void report(String what, List<Long> millis) {
-        List<Long> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        System.out.printf("%s: median %d ms, max %d ms over %d saves%n", what, sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), sorted.size());
-    }
-
-    private static BlockingQueue<String> listen(int port) throws Exception {
-        BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_preview/events")).build(), HttpResponse.BodyHandlers.ofInputStream());
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.startsWith("event: ")) {
-                        events.add(line);
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // closed at the end
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return events;
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
         }
     }
 }

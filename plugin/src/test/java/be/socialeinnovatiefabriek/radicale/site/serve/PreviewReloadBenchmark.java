@@ -64,8 +64,8 @@ public final class PreviewReloadBenchmark {
                 current = current.replaceFirst("tagline: (\\(\\d+\\) )?", "tagline: (" + i + ") ");
                 frontMatter.add(measure(builder, events, page, current));
             }
-            report("text edit (body only), save to reload", text);
-            report("front matter edit (all pages re-rendered), save to reload", frontMatter);
+            report("text edit (body only), save to reload", text, "edits");
+            report("front matter edit (all pages re-rendered), save to reload", frontMatter, "edits");
         }
     }
 
@@ -104,13 +104,16 @@ public final class PreviewReloadBenchmark {
         }
     }
 
-    private static void report(String what, List<Long> millis) {
+    /** Prints the median and maximum of {@code millis}, over that many {@code unit} (edits, saves). */
+    public static void report(String what, List<Long> millis, String unit) {
         List<Long> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
-        System.out.printf("%s: median %d ms, max %d ms over %d edits%n", what, sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), sorted.size());
+        System.out.printf("%s: median %d ms, max %d ms over %d %s%n", what, sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1),
+                sorted.size(), unit);
     }
 
-    private static BlockingQueue<String> listen(int port) throws Exception {
+    /** The preview's live-reload stream read as a browser tab reads it: each "event: ..." line, as it comes. */
+    public static BlockingQueue<String> listen(int port) throws Exception {
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_preview/events")).build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -130,7 +133,8 @@ public final class PreviewReloadBenchmark {
         return events;
     }
 
-    private static void copy(Path from, Path to) throws Exception {
+    /** Copies the folder {@code from} to {@code to}, so that a benchmark never edits the project's own files. */
+    public static void copy(Path from, Path to) throws Exception {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path source : (Iterable<Path>) walk::iterator) {
                 Path target = to.resolve(from.relativize(source).toString());
