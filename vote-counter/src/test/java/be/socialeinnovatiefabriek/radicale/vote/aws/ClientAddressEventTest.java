@@ -14,10 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,13 +45,7 @@ class ClientAddressEventTest {
     @BeforeEach
     void buildTwoInstances(@TempDir Path ballots) throws IOException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ObjectNode ballot;
-        try (InputStream in = getClass().getResourceAsStream("/aws/ballot-2026.json")) {
-            ballot = (ObjectNode) JSON.readTree(in);
-        }
-        ballot.put("opens", now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.ofHours(1)).toString());
-        ballot.put("closes", now.plus(Duration.ofDays(10)).atOffset(ZoneOffset.ofHours(1)).toString());
-        Files.writeString(ballots.resolve("2026.json"), JSON.writeValueAsString(ballot));
+        AwsBallot.writeOpen(ballots, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(10)));
         CounterSettings settings = CounterSettings.fromEnvironment(Map.of(
                 "VOTE_HMAC_KEY", "an-hmac-key-for-tests-only-0123456789",
                 "VOTE_ADMIN_TOKEN", "an-admin-token-for-tests",

@@ -21,10 +21,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,13 +58,7 @@ class CloudFrontOriginTest {
     @BeforeEach
     void buildTwoInstancesBehindCloudFront(@TempDir Path ballots) throws IOException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ObjectNode ballot;
-        try (InputStream in = getClass().getResourceAsStream("/aws/ballot-2026.json")) {
-            ballot = (ObjectNode) JSON.readTree(in);
-        }
-        ballot.put("opens", now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.ofHours(1)).toString());
-        ballot.put("closes", now.plus(Duration.ofDays(10)).atOffset(ZoneOffset.ofHours(1)).toString());
-        Files.writeString(ballots.resolve("2026.json"), JSON.writeValueAsString(ballot));
+        AwsBallot.writeOpen(ballots, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(10)));
         // As template.yaml sets it: no trusted proxy, the origin secret instead.
         CounterSettings settings = CounterSettings.fromEnvironment(Map.of(
                 "VOTE_HMAC_KEY", "an-hmac-key-for-tests-only-0123456789",

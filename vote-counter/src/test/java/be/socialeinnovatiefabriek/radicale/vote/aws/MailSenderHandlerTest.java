@@ -26,12 +26,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -82,12 +80,7 @@ class MailSenderHandlerTest {
     }
 
     private VoteHandler submissions(ElasticMq.Queues queues) throws Exception {
-        try (InputStream ballot = getClass().getResourceAsStream("/aws/ballot-2026.json")) {
-            ObjectNode open = (ObjectNode) JSON.readTree(ballot);
-            open.put("opens", NOW.minus(Duration.ofDays(10)).atOffset(ZoneOffset.ofHours(1)).toString());
-            open.put("closes", NOW.plus(Duration.ofDays(20)).atOffset(ZoneOffset.ofHours(1)).toString());
-            JSON.writeValue(ballots.resolve("2026.json").toFile(), open);
-        }
+        AwsBallot.writeOpen(ballots, NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(20)));
         CounterSettings settings = CounterSettings.fromEnvironment(Map.of(
                 "VOTE_HMAC_KEY", "an-hmac-key-for-tests-only-0123456789",
                 "VOTE_ADMIN_TOKEN", "an-admin-token-for-tests",

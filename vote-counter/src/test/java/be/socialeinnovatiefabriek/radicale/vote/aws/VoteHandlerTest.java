@@ -24,9 +24,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,12 +63,7 @@ class VoteHandlerTest {
 
     @BeforeEach
     void buildCounter(@TempDir Path ballots) throws IOException {
-        try (InputStream ballot = getClass().getResourceAsStream("/aws/ballot-2026.json")) {
-            ObjectNode open = (ObjectNode) JSON.readTree(ballot);
-            open.put("opens", NOW.minus(Duration.ofDays(10)).atOffset(ZoneOffset.ofHours(1)).toString());
-            open.put("closes", NOW.plus(Duration.ofDays(20)).atOffset(ZoneOffset.ofHours(1)).toString());
-            JSON.writeValue(ballots.resolve("2026.json").toFile(), open);
-        }
+        AwsBallot.writeOpen(ballots, NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(20)));
         queues = ElasticMq.newQueues(3, 30);
         store = new DynamoDbVoteStore(DynamoDbLocal.client(), DynamoDbLocal.newTable(),
                 new SqsMailQueue(ElasticMq.client(), queues.url()));
