@@ -107,12 +107,20 @@ public final class MediaBuilder {
 
     /** Where {@link #shareCard} keeps the card in the cache, drawn or not. */
     public Path shareCardFile(ShareCard card) throws MediaProblem, IOException {
-        return cache.file("cards/" + cardKey(card).substring(0, 32) + ".png");
+        return cardFile(cardKey(card));
+    }
+
+    private Path cardFile(String key) {
+        return cache.file("cards/" + key.substring(0, 32) + ".png");
     }
 
     /** Where {@link #poster} keeps the poster in the cache, drawn or not. */
     public Path posterFile(Poster poster) throws MediaProblem, IOException {
-        return cache.file("posters/" + posterKey(poster).substring(0, 32) + ".pdf");
+        return posterFile(posterKey(poster));
+    }
+
+    private Path posterFile(String key) {
+        return cache.file("posters/" + key.substring(0, 32) + ".pdf");
     }
 
     private List<String> photoFormats() {
@@ -184,23 +192,11 @@ public final class MediaBuilder {
      * @throws IOException  when the cache cannot be written
      */
     public Path shareCard(ShareCard card) throws MediaProblem, IOException {
-        long start = System.nanoTime();
-        try {
-            String key = cardKey(card);
-            Path file = cache.file("cards/" + key.substring(0, 32) + ".png");
-            synchronized (cache.lock(key)) {
-                if (Files.isRegularFile(file)) {
-                    cacheHits.incrementAndGet();
-                    return file;
-                }
-                BufferedImage drawn = cards.draw(drawingPhoto(card.photo()), card);
-                cache.write(file, out -> encoder.png(drawn, out));
-                imagesMade.incrementAndGet();
-                return file;
-            }
-        } finally {
-            nanos.add(System.nanoTime() - start);
-        }
+        String key = cardKey(card);
+        return cachedOrDrawn(key, cardFile(key), imagesMade, file -> {
+            BufferedImage drawn = cards.draw(drawingPhoto(card.photo()), card);
+            cache.write(file, out -> encoder.png(drawn, out));
+        });
     }
 
     /**
@@ -211,18 +207,29 @@ public final class MediaBuilder {
      * @throws IOException  when the cache cannot be written
      */
     public Path poster(Poster poster) throws MediaProblem, IOException {
+        String key = posterKey(poster);
+        return cachedOrDrawn(key, posterFile(key), postersMade, file -> {
+            BufferedImage photo = drawingPhoto(poster.photo());
+            cache.write(file, out -> posters.draw(photo, poster, key, out));
+        });
+    }
+
+    /** Draws a medium into the cache file it is given. */
+    private interface Drawing {
+        void drawTo(Path file) throws MediaProblem, IOException;
+    }
+
+    /** {@code file} from the cache, or drawn there once (one drawing per key at a time), counted in {@code made}. */
+    private Path cachedOrDrawn(String key, Path file, AtomicInteger made, Drawing drawing) throws MediaProblem, IOException {
         long start = System.nanoTime();
         try {
-            String key = posterKey(poster);
-            Path file = cache.file("posters/" + key.substring(0, 32) + ".pdf");
             synchronized (cache.lock(key)) {
                 if (Files.isRegularFile(file)) {
                     cacheHits.incrementAndGet();
                     return file;
                 }
-                BufferedImage photo = drawingPhoto(poster.photo());
-                cache.write(file, out -> posters.draw(photo, poster, key, out));
-                postersMade.incrementAndGet();
+                drawing.drawTo(file);
+                made.incrementAndGet();
                 return file;
             }
         } finally {
