@@ -17,6 +17,9 @@ import be.socialeinnovatiefabriek.radicale.vote.settings.CounterSettings;
 import be.socialeinnovatiefabriek.radicale.vote.store.SqliteVoteStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.altcha.altcha.Altcha;
 
 /**
@@ -70,6 +75,19 @@ public final class CounterFixture implements AutoCloseable {
                 java.time.Duration.ofMinutes(15)), clock);
         api = new CounterApi(settings(perMinute, burst, perAddressPerHour), new BallotDirectory(ballots), store, sender,
                 clock);
+    }
+
+    private static final Pattern LINK_TOKEN = Pattern.compile("/api/votes/confirm\\?token=([A-Za-z0-9_.-]+)");
+
+    /**
+     * The token of the confirmation link in a received mail's text part, decoded as a mail client decodes it
+     * (whatever its transfer encoding: 7bit, quoted-printable or base64).
+     */
+    public static String tokenIn(MimeMessage mail) throws IOException, MessagingException {
+        String text = (String) ((MimeMultipart) mail.getContent()).getBodyPart(0).getContent();
+        Matcher token = LINK_TOKEN.matcher(text);
+        assertTrue(token.find(), () -> "no confirmation link in:\n" + text);
+        return token.group(1);
     }
 
     /** The fixture's settings: these rate limits, the built-in address rules, and the small proof of work. */
