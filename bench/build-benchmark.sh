@@ -94,9 +94,15 @@ variant() {
 }
 
 # run_once <label> <round>: one build into an emptied output folder (the emptying is not timed).
+# Every build starts without the last one's cache (.site-cache beside the output: Markdown bodies and pages), as
+# Hugo keeps none between builds: these figures are for rendering every page.
+empty_output() {
+  rm -rf "$1" "$(dirname "$1")/.site-cache"
+}
+
 run_once() {
   local label=$1 round=$2 log="$WORK/last-run.log" cpu_file="$WORK/last-run.cpu" start end cpu=""
-  rm -rf "${OUT[$label]}"
+  empty_output "${OUT[$label]}"
   sync
   wait_quiet
   start=$(now_ms)
@@ -119,7 +125,7 @@ measure() {
   local label round
   echo "== warm-up round (not timed)"
   for label in "${LABELS[@]}"; do
-    rm -rf "${OUT[$label]}"
+    empty_output "${OUT[$label]}"
     eval "${CMD[$label]}" >"$WORK/last-run.log" 2>&1 || { cat "$WORK/last-run.log"; echo "$label: warm-up run failed"; exit 1; }
   done
   for ((round = 1; round <= RUNS; round++)); do

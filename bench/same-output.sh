@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks that this checkout builds exactly the files the baseline builds (bench/baseline.sh): the sample site
 # (content/ + site-template/) in three variants and the build benchmark's corpus, each built with both class
-# paths as of one fixed moment, then compared with `diff -r`. Prints one line a variant; exits 1 on any difference.
+# paths as of one fixed moment, and with this checkout's once more from the cache its first build left, then compared
+# with `diff -r`. Prints one line a variant and side; exits 1 on any difference.
 # Usage (from anywhere): bash bench/same-output.sh [corpus pages=4000]
 set -euo pipefail
 
@@ -34,21 +35,26 @@ VARIANTS=(
 status=0
 for variant in "${VARIANTS[@]}"; do
   IFS='|' read -r name project languages preview base endpoint <<<"$variant"
-  for side in baseline now; do
+  # "now" twice: rendered, then again from the cache the first run left (its Markdown bodies and pages).
+  for side in baseline now now-cached; do
     cp_var=NOW_CP
     [[ $side == baseline ]] && cp_var=BASE_CP
-    # Each side's outputs are siblings, so that its variants share one media cache (.site-cache beside them).
-    out="$WORK/$side/site-$name"
+    # Each side's outputs are siblings, so that its variants share one cache (.site-cache beside them).
+    suffix=""
+    [[ $side == now-cached ]] && suffix=-cached
+    out="$WORK/${side%-cached}/site-$name$suffix"
     java -cp "${!cp_var}" "$ROOT/bench/BuildSite.java" "$project" "$out" "$languages" "$NOW" "$preview" "$base" $endpoint \
       >"$WORK/$name-$side.log" 2>&1 || { cat "$WORK/$name-$side.log"; echo "$name: the $side build failed"; exit 1; }
   done
   files=$(find "$WORK/now/site-$name" -type f | wc -l)
-  if diff -r "$WORK/baseline/site-$name" "$WORK/now/site-$name" >"$WORK/$name.diff"; then
-    printf '%-12s same: %5d files, byte for byte\n' "$name" "$files"
-  else
-    printf '%-12s DIFFERENT (%d lines of diff in %s)\n' "$name" "$(wc -l <"$WORK/$name.diff")" "$WORK/$name.diff"
-    head -20 "$WORK/$name.diff"
-    status=1
-  fi
+  for now in "site-$name" "site-$name-cached"; do
+    if diff -r "$WORK/baseline/site-$name" "$WORK/now/$now" >"$WORK/$now.diff"; then
+      printf '%-20s same: %5d files, byte for byte\n' "${now#site-}" "$files"
+    else
+      printf '%-20s DIFFERENT (%d lines of diff in %s)\n' "${now#site-}" "$(wc -l <"$WORK/$now.diff")" "$WORK/$now.diff"
+      head -20 "$WORK/$now.diff"
+      status=1
+    fi
+  done
 done
 exit $status

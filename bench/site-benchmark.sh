@@ -27,8 +27,9 @@ cp -r "$ROOT/content" "$ROOT/site-template" "$WORK/project/"
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# build <side>: one build of the sample site in a fresh JVM into $WORK/<side>/site (the media cache beside it);
-# prints "<wall ms> <in-JVM ms>".
+# build <side>: one build of the sample site in a fresh JVM into $WORK/<side>/site (its cache beside it: media,
+# Markdown bodies, pages); side "rendering" is this checkout without the last run's bodies and pages (media cached):
+# what a build costs when every page must be rendered. Prints "<wall ms> <in-JVM ms>".
 build() {
   local side=$1 cp_var=NOW_CP start end log="$WORK/$1.log" flags=()
   if [[ $side == baseline ]]; then
@@ -37,6 +38,7 @@ build() {
   else
     flags=(${NOW_FLAGS[@]+"${NOW_FLAGS[@]}"})
   fi
+  [[ $side == rendering ]] && rm -f "$WORK/$side/.site-cache/pages.pack" "$WORK/$side/.site-cache/markdown.pack"
   start=$(now_ms)
   java ${flags[@]+"${flags[@]}"} -cp "${!cp_var}" "$MAIN" "$WORK/project" nl,fr,en "$WORK/$side/site" "$NOW" >"$log" 2>&1 \
     || { cat "$log" >&2; echo "$side: build failed" >&2; exit 1; }
@@ -47,14 +49,14 @@ build() {
 echo "== machine: $(nproc) CPUs, load average $(cut -d" " -f1-3 /proc/loadavg), java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }')"
 echo "   JVM flags (each side's .mvn/jvm.config): baseline ${BASE_FLAGS[*]:-(none)}; now ${NOW_FLAGS[*]:-(none)}"
 echo "== warm-up: one build each, which fills its media cache (not timed)"
-for side in baseline now; do
+for side in baseline now rendering; do
   build "$side" >/dev/null
   echo "   $side: $(grep '^Built' "$WORK/$side.log")"
 done
 
 declare -A WALL BUILT
 for ((i = 1; i <= RUNS; i++)); do
-  for side in baseline now; do # alternated, so that a change of load hits both
+  for side in baseline now rendering; do # alternated, so that a change of load hits them all
     read -r wall built < <(build "$side")
     WALL[$side]+="$wall "
     BUILT[$side]+="$built "
@@ -80,9 +82,9 @@ if [[ "${MVN_SITE:-1}" == 1 ]]; then
 fi
 
 echo
-echo "== sample site, warm media cache, median of $RUNS runs ($(nproc) CPUs, load average now $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "== sample site, warm cache (rendering: media only, every page rendered), median of $RUNS runs ($(nproc) CPUs, load average now $(cut -d' ' -f1-3 /proc/loadavg))"
 printf '%-34s %12s %12s\n' variant "built ms" "wall ms"
-for side in baseline now; do
+for side in baseline now rendering; do
   printf '%-34s %12s %12s\n' "$side (BuildCommand, fresh JVM)" "$(tr ' ' '\n' <<<"${BUILT[$side]}" | grep . | median)" \
     "$(tr ' ' '\n' <<<"${WALL[$side]}" | grep . | median)"
 done

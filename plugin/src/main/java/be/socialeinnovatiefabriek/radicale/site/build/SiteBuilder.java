@@ -4,11 +4,13 @@ import be.socialeinnovatiefabriek.radicale.site.ContentException;
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.Routes;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.cache.PackCache;
 import be.socialeinnovatiefabriek.radicale.site.content.Content;
 import be.socialeinnovatiefabriek.radicale.site.content.ContentLoader;
 import be.socialeinnovatiefabriek.radicale.site.content.Section;
 import be.socialeinnovatiefabriek.radicale.site.content.TranslationStatus;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
+import be.socialeinnovatiefabriek.radicale.site.markdown.MarkdownCache;
 import be.socialeinnovatiefabriek.radicale.site.media.MediaBuilder;
 import be.socialeinnovatiefabriek.radicale.site.media.MediaDrawing;
 import be.socialeinnovatiefabriek.radicale.site.media.MediaJob;
@@ -23,8 +25,10 @@ import be.socialeinnovatiefabriek.radicale.site.output.OutputFolder;
 import be.socialeinnovatiefabriek.radicale.site.output.SitemapWriter;
 import be.socialeinnovatiefabriek.radicale.site.plan.PageJob;
 import be.socialeinnovatiefabriek.radicale.site.plan.SitePlanner;
+import be.socialeinnovatiefabriek.radicale.site.render.PageCache;
 import be.socialeinnovatiefabriek.radicale.site.render.TemplateRenderer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +36,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -54,7 +60,13 @@ public final class SiteBuilder {
     private final PhotoCheck photos = new PhotoCheck();
     private final RebuildMemory memory = new RebuildMemory();
     private final OutputFolder output;
+    /** What the first build keeps for the next run (written after it): rendered Markdown bodies, and pages. */
+    private final PackCache markdownPack;
+    private final PackCache pagePack;
+    private boolean packsSaved;
     private TemplateRenderer renderer;
+    /** The template engine being loaded on a thread of its own, until a page needs it. */
+    private CompletableFuture<TemplateRenderer> loadingRenderer;
     private MediaBuilder mediaBuilder;
     private TranslationStatus translations;
     private Consumer<String> mediaLog;
@@ -66,7 +78,10 @@ public final class SiteBuilder {
     public SiteBuilder(SiteConfig config) {
         this.config = config;
         this.routes = new Routes(config);
-        this.loader = new ContentLoader(config);
+        Path caches = config.outputDir().resolveSibling(".site-cache");
+        this.markdownPack = PackCache.open(caches.resolve("markdown.pack"));
+        this.pagePack = PackCache.open(caches.resolve("pages.pack"));
+        this.loader = new ContentLoader(config, new MarkdownCache(markdownPack));
         this.output = new OutputFolder(config.outputDir());
     }
 
@@ -86,8 +101,11 @@ public final class SiteBuilder {
             problems.add(templates, 0, "the templates folder is missing", "restore " + config.templateDir().getFileName() + "/templates/");
             problems.throwIfAny(config.projectDir());
         }
-        // The first build loads the template engine on another thread while it reads the content.
-        var firstRenderer = renderer == null ? TemplateRenderer.inBackground(templates, config.outputDir()) : null;
+        // The first build loads the template engine on another thread while it reads the content, unless its pages are
+        // likely to come from the last run's (a preview loads it all the same, for the edits to come).
+        if (renderer == null && loadingRenderer == null && (config.preview() || pagePack.startedEmpty())) {
+            loadingRenderer = TemplateRenderer.inBackground(templates, config.outputDir());
+        }
         Messages messages = Messages.load(config.templateDir().resolve("i18n"), config.languages(), problems);
         Content content = loader.load(messages, problems);
         photos.check(content, problems);
@@ -95,11 +113,25 @@ public final class SiteBuilder {
         translations = TranslationStatus.of(content, config.languages());
 
         RebuildMemory.Changes changes = memory.changes(config.templateDir(), content, loader);
-        if (firstRenderer != null) {
-            renderer = firstRenderer.join();
-        } else if (changes.templates()) {
-            renderer = new TemplateRenderer(templates, config.outputDir());
+        if (changes.templates() && renderer != null) {
+            renderer = null; // loaded again when a page needs it
         }
+        PageCache pageCache = new PageCache(pagePack, templates);
+        // The feeds, ballots and copied files come from the content alone: made on another thread while the pages are
+        // planned and rendered.
+        Map<String, byte[]> keptFeeds = memory.feeds(changes, config.contentDir().resolve(Section.NEWS.folder()));
+        CompletableFuture<Map<String, byte[]>> feedsLater = keptFeeds != null ? CompletableFuture.completedFuture(keptFeeds)
+                : CompletableFuture.supplyAsync(() -> new NewsFeedWriter(config, content, messages).feeds());
+        Map<String, Object> keptOthers = memory.others(changes);
+        CompletableFuture<Map<String, Object>> othersLater = keptOthers != null ? null : CompletableFuture.supplyAsync(() -> {
+            Map<String, Object> made = new HashMap<>(new BallotWriter(config, content).ballots());
+            try {
+                made.putAll(new CopiedFiles(routes).files(config.templateDir().resolve("assets"), content));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return made;
+        });
 
         long mediaStart = System.nanoTime();
         SiteMedia media = memory.media(changes);
@@ -118,19 +150,15 @@ public final class SiteBuilder {
         problems.throwIfAny(config.projectDir());
 
         AtomicInteger rendered = new AtomicInteger();
-        Map<String, byte[]> pages = render(jobs, messages, changes, rendered, problems);
+        Map<String, byte[]> pages = render(jobs, messages, changes, pageCache, rendered, problems);
         problems.throwIfAny(config.projectDir());
 
         Map<String, Object> files = new HashMap<>(pages);
-        Map<String, byte[]> feeds = memory.feeds(changes, config.contentDir().resolve(Section.NEWS.folder()));
-        if (feeds == null) {
-            feeds = new NewsFeedWriter(config, content, messages).feeds();
-        }
-        Map<String, Object> others = memory.others(changes);
+        Map<String, byte[]> feeds = joined(feedsLater);
+        Map<String, Object> others = keptOthers;
         if (others == null) {
-            others = new HashMap<>(new BallotWriter(config, content).ballots());
+            others = new HashMap<>(joined(othersLater));
             others.putAll(new SitemapWriter(routes).files(jobs));
-            others.putAll(new CopiedFiles(routes).files(config.templateDir().resolve("assets"), content));
         }
         files.putAll(feeds);
         files.putAll(others);
@@ -139,6 +167,12 @@ public final class SiteBuilder {
         MediaDrawing next = mediaReused || mediaLog == null ? drawing : newDrawing(later);
         int written = output.write(files, config.preview(), next == null ? Set.of() : next.late());
         memory.remember(changes, pages, jobs, feeds, others, loader.cachedFiles(), media);
+        if (!packsSaved) {
+            // Once, after the first build: it asked for every body and page (later builds of a preview ask for what changed).
+            packsSaved = true;
+            markdownPack.save();
+            pagePack.save();
+        }
         if (next != drawing) {
             // Only now that this build's files are written: a build that fails leaves the last one's drawing going.
             MediaDrawing previous = drawing;
@@ -238,8 +272,8 @@ public final class SiteBuilder {
     }
 
     /** Every page as HTML, in parallel; a page that would render as it did in the last build is kept as it was. */
-    private Map<String, byte[]> render(List<PageJob> jobs, Messages messages, RebuildMemory.Changes changes, AtomicInteger rendered,
-                                       Problems problems) {
+    private Map<String, byte[]> render(List<PageJob> jobs, Messages messages, RebuildMemory.Changes changes, PageCache pageCache,
+                                       AtomicInteger rendered, Problems problems) {
         Map<String, byte[]> pages = new ConcurrentHashMap<>();
         jobs.parallelStream().forEach(job -> {
             byte[] kept = memory.page(job, changes);
@@ -247,12 +281,54 @@ public final class SiteBuilder {
                 pages.put(job.output(), kept);
                 return;
             }
-            String html = renderer.render(job, messages.of(job.model().lang()), problems);
+            Map<String, String> strings = messages.of(job.model().lang());
+            String key = pageCache.key(job, strings);
+            byte[] cached = key == null ? null : pageCache.page(key);
+            if (cached != null) {
+                pages.put(job.output(), cached);
+                return;
+            }
+            String html = renderer().render(job, strings, problems);
             rendered.incrementAndGet();
             if (html != null) {
-                pages.put(job.output(), html.getBytes(StandardCharsets.UTF_8));
+                byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+                pages.put(job.output(), bytes);
+                if (key != null) {
+                    pageCache.keep(key, bytes);
+                }
             }
         });
         return pages;
+    }
+
+    /** What {@code later} made, or the disk failure or mistake that stopped it, as if it had been made here. */
+    private static <T> T joined(CompletableFuture<T> later) throws IOException {
+        try {
+            return later.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** The template engine: the one loading since the build started, or loaded now, when the first page needs it. */
+    private synchronized TemplateRenderer renderer() {
+        if (renderer == null) {
+            if (loadingRenderer != null) {
+                renderer = loadingRenderer.join();
+                loadingRenderer = null;
+            } else {
+                renderer = new TemplateRenderer(config.templateDir().resolve("templates"), config.outputDir());
+            }
+        }
+        return renderer;
     }
 }

@@ -3,6 +3,7 @@ package be.socialeinnovatiefabriek.radicale.site.content;
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.Routes;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.cache.PackCache;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.Bundle;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.EditionText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.InnovatorText;
@@ -10,6 +11,7 @@ import be.socialeinnovatiefabriek.radicale.site.content.Content.NewsText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.PageText;
 import be.socialeinnovatiefabriek.radicale.site.content.Content.StatementText;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Messages;
+import be.socialeinnovatiefabriek.radicale.site.markdown.MarkdownCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,15 +51,22 @@ public final class ContentLoader {
     private final PageSchema pageSchema;
     private final NewsSchema newsSchema;
     private final AccessibilitySchema accessibilitySchema;
+    private final RenderedBodies bodies;
     /** The bundles of the last load that were read without problems, by folder: one whose files did not change is kept as it was. */
     private final Map<Path, KeptBundle> kept = new ConcurrentHashMap<>();
     /** The UI strings of the last load, and a token that stays the same as long as they do. */
     private Map<String, Map<String, String>> lastMessages = Map.of();
     private Object messagesToken = new Object();
 
+    /** A loader that renders every Markdown body (nothing is kept for a next run). */
     public ContentLoader(SiteConfig config) {
+        this(config, new MarkdownCache(PackCache.empty()));
+    }
+
+    /** A loader that takes Markdown bodies from {@code markdownCache} where it can, and keeps there those it renders. */
+    public ContentLoader(SiteConfig config, MarkdownCache markdownCache) {
         this.config = config;
-        RenderedBodies bodies = new RenderedBodies(new Routes(config));
+        this.bodies = new RenderedBodies(new Routes(config), markdownCache);
         this.innovatorSchema = new InnovatorSchema(config, bodies);
         this.editionSchema = new EditionSchema(config, bodies);
         this.pageSchema = new PageSchema(config, bodies);

@@ -3,20 +3,27 @@ package be.socialeinnovatiefabriek.radicale.site.content;
 import be.socialeinnovatiefabriek.radicale.site.Problems;
 import be.socialeinnovatiefabriek.radicale.site.Routes;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Typography;
+import be.socialeinnovatiefabriek.radicale.site.markdown.MarkdownCache;
 import be.socialeinnovatiefabriek.radicale.site.markdown.MarkdownRenderer;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The HTML of every content file's Markdown body, kept between builds for the files that did not change. */
+/**
+ * The HTML of every content file's Markdown body: kept in memory between the builds of one preview for the files that
+ * did not change, and in a {@link MarkdownCache} between runs, so that flexmark renders only what is new.
+ */
 final class RenderedBodies {
 
     private final Routes routes;
-    private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final MarkdownCache cache;
+    private volatile MarkdownRenderer markdown;
     private final Map<Path, RenderedBody> bodies = new ConcurrentHashMap<>();
 
-    RenderedBodies(Routes routes) {
+    RenderedBodies(Routes routes, MarkdownCache cache) {
         this.routes = routes;
+        this.cache = cache;
     }
 
     /**
@@ -31,14 +38,36 @@ final class RenderedBodies {
             return known.html();
         }
         String mediaPath = routes.bundleFile(section.folder(), dir.getFileName().toString(), "");
+        String key = MarkdownCache.key(source.body(), lang, mediaPath);
+        Optional<String> cached = cache.html(key, dir);
+        if (cached.isPresent()) {
+            bodies.put(source.path(), new RenderedBody(source, cached.get()));
+            return cached.get();
+        }
         Problems own = new Problems();
-        String html = markdown.render(source.body(), source.path(), source.bodyLine(), dir, mediaPath, Typography.of(lang), own);
+        MarkdownRenderer.Body body = renderer().render(source.body(), source.path(), source.bodyLine(), dir, mediaPath,
+                Typography.of(lang), own);
         if (own.isEmpty()) {
-            bodies.put(source.path(), new RenderedBody(source, html));
+            bodies.put(source.path(), new RenderedBody(source, body.html()));
+            cache.put(key, body);
         } else {
             problems.addAll(own.list());
         }
-        return html;
+        return body.html();
+    }
+
+    /** flexmark, loaded when a body is not in the cache: a build with every body cached does without it. */
+    private MarkdownRenderer renderer() {
+        MarkdownRenderer loaded = markdown;
+        if (loaded == null) {
+            synchronized (this) {
+                if (markdown == null) {
+                    markdown = new MarkdownRenderer();
+                }
+                loaded = markdown;
+            }
+        }
+        return loaded;
     }
 
     private record RenderedBody(SourceFile source, String html) {

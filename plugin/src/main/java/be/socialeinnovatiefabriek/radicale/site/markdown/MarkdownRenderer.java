@@ -19,6 +19,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,12 +59,20 @@ public final class MarkdownRenderer {
      * {@code typography}. Images must have alt text; relative images must exist in {@code bundleDir} and are
      * linked under {@code mediaPath}.
      */
-    public String render(String markdown, Path source, int firstLine, Path bundleDir, String mediaPath, Typography typography,
-                         Problems problems) {
+    public Body render(String markdown, Path source, int firstLine, Path bundleDir, String mediaPath, Typography typography,
+                       Problems problems) {
         Document document = (mayHoldAutolink(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
-        new NodeVisitor(new VisitHandler<>(Image.class, image -> checkImage(image, source, firstLine, bundleDir, mediaPath, problems)))
-                .visit(document);
-        return rendererFor(typography).render(document);
+        List<String> localImages = new ArrayList<>();
+        new NodeVisitor(new VisitHandler<>(Image.class, image -> checkImage(image, source, firstLine, bundleDir, mediaPath, problems,
+                localImages))).visit(document);
+        return new Body(rendererFor(typography).render(document), List.copyOf(localImages));
+    }
+
+    /**
+     * A rendered body: its HTML, and the images it shows from beside its Markdown file, as written there (relative to
+     * that folder).
+     */
+    public record Body(String html, List<String> localImages) {
     }
 
     private HtmlRenderer rendererFor(Typography typography) {
@@ -96,7 +105,8 @@ public final class MarkdownRenderer {
         return false;
     }
 
-    private static void checkImage(Image image, Path source, int firstLine, Path bundleDir, String mediaPath, Problems problems) {
+    private static void checkImage(Image image, Path source, int firstLine, Path bundleDir, String mediaPath, Problems problems,
+                                   List<String> localImages) {
         int line = firstLine + image.getLineNumber();
         String url = image.getUrl().toString();
         if (image.getText().isBlank()) {
@@ -112,6 +122,7 @@ public final class MarkdownRenderer {
                     "put the file next to this Markdown file, or fix its name");
             return;
         }
+        localImages.add(url);
         image.setUrl(BasedSequence.of(mediaPath + bundleDir.relativize(file).toString().replace('\\', '/')));
     }
 

@@ -19,32 +19,63 @@ final class BundledFonts {
     static final String REGULAR = "OpenSans-Regular.ttf";
     static final String BOLD = "OpenSans-Bold.ttf";
 
+    private final Path regularFile;
+    private final Path boldFile;
     private final byte[] regularBytes;
     private final byte[] boldBytes;
-    private final Font regular;
-    private final Font bold;
     private final String hash;
+    /** Both faces once {@link #check} found them usable; null before. */
+    private volatile Faces faces;
 
-    private BundledFonts(byte[] regularBytes, byte[] boldBytes, Font regular, Font bold) {
+    private record Faces(Font regular, Font bold) {
+    }
+
+    private BundledFonts(Path regularFile, Path boldFile, byte[] regularBytes, byte[] boldBytes) {
+        this.regularFile = regularFile;
+        this.boldFile = boldFile;
         this.regularBytes = regularBytes;
         this.boldBytes = boldBytes;
-        this.regular = regular;
-        this.bold = bold;
         this.hash = new CacheKey("fonts").add(regularBytes).add(boldBytes).hex();
     }
 
     /**
-     * Reads {@value #REGULAR} and {@value #BOLD} from {@code folder}, and checks that both can be drawn
-     * with and embedded in a PDF, so that a broken font is named here and not halfway through a poster.
+     * Reads {@value #REGULAR} and {@value #BOLD} from {@code folder}; whether they can be drawn with is
+     * {@link #check}ed before the first drawing, as loading a face costs a build that draws nothing a tenth of its time.
      *
-     * @throws MediaProblem when a font is missing or is not a usable TrueType font
+     * @throws MediaProblem when a font is missing
      */
     static BundledFonts load(Path folder) throws MediaProblem, IOException {
         Path regular = folder.resolve(REGULAR);
         Path bold = folder.resolve(BOLD);
-        byte[] regularBytes = read(regular);
-        byte[] boldBytes = read(bold);
-        return new BundledFonts(regularBytes, boldBytes, usableFont(regular, regularBytes), usableFont(bold, boldBytes));
+        return new BundledFonts(regular, bold, read(regular), read(bold));
+    }
+
+    /**
+     * Checks that both faces can be drawn with and embedded in a PDF, so that a broken font is named before any
+     * drawing and not halfway through a poster; done once.
+     *
+     * @throws MediaProblem when a font is not a usable TrueType font
+     */
+    void check() throws MediaProblem, IOException {
+        if (faces == null) {
+            synchronized (this) {
+                if (faces == null) {
+                    faces = new Faces(usableFont(regularFile, regularBytes), usableFont(boldFile, boldBytes));
+                }
+            }
+        }
+    }
+
+    /** Both faces, checked first if they were not yet (drawing checks them before it starts: see {@link #check}). */
+    private Faces faces() {
+        if (faces == null) {
+            try {
+                check();
+            } catch (MediaProblem | IOException e) {
+                throw new IllegalStateException("the fonts cannot be drawn with: " + e.getMessage(), e);
+            }
+        }
+        return faces;
     }
 
     private static byte[] read(Path file) throws MediaProblem, IOException {
@@ -79,12 +110,12 @@ final class BundledFonts {
 
     /** The regular face at {@code size} pixels, for Java2D. */
     Font regular(float size) {
-        return regular.deriveFont(size);
+        return faces().regular().deriveFont(size);
     }
 
     /** The bold face at {@code size} pixels, for Java2D. */
     Font bold(float size) {
-        return bold.deriveFont(size);
+        return faces().bold().deriveFont(size);
     }
 
     /** The regular face embedded (as a subset) in {@code document}. */
@@ -99,7 +130,8 @@ final class BundledFonts {
 
     /** Whether both faces can draw {@code codePoint}. */
     boolean canDraw(int codePoint) {
-        return regular.canDisplay(codePoint) && bold.canDisplay(codePoint);
+        Faces checked = faces();
+        return checked.regular().canDisplay(codePoint) && checked.bold().canDisplay(codePoint);
     }
 
     /** {@code text} with what the fonts cannot draw left out and white space made single spaces. */

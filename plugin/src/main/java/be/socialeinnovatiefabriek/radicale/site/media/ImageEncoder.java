@@ -24,21 +24,26 @@ final class ImageEncoder {
     static final float JPEG_QUALITY = 0.82f;
     static final float WEBP_QUALITY = 0.80f;
 
-    /** Why WebP cannot be written here, or empty when it can. */
-    private final Optional<String> webpProblem;
-
-    ImageEncoder() {
-        this.webpProblem = tryWebp();
-    }
+    /** Why WebP cannot be written here, or empty when it can; null until first asked (loading libwebp takes time). */
+    private volatile Optional<String> webpProblem;
 
     /** Whether {@link #webp} works on this machine (libwebp is bundled for Linux, macOS and Windows). */
     boolean writesWebp() {
-        return webpProblem.isEmpty();
+        return webpProblem().isEmpty();
     }
 
     /** Why WebP is not written, when it is not. */
     Optional<String> webpProblem() {
-        return webpProblem;
+        Optional<String> known = webpProblem;
+        if (known == null) {
+            synchronized (this) {
+                if (webpProblem == null) {
+                    webpProblem = tryWebp();
+                }
+                known = webpProblem;
+            }
+        }
+        return known;
     }
 
     void jpeg(BufferedImage image, Path file) throws IOException {

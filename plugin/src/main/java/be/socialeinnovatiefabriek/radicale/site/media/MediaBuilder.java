@@ -35,6 +35,8 @@ public final class MediaBuilder {
 
     /** The widths photos are resized to, those not wider than the photo itself. */
     public static final List<Integer> WIDTHS = List.of(480, 960, 1440);
+    private static final List<String> WITH_WEBP = List.of("jpeg", "webp");
+    private static final List<String> JPEG_ONLY = List.of("jpeg");
 
     // Bump a recipe when its drawing or encoding changes, so that cached files are redrawn.
     private static final String PHOTO_RECIPE = "photo-v1";
@@ -57,7 +59,7 @@ public final class MediaBuilder {
     /**
      * @param cacheDir where generated files are kept between builds, e.g. {@code target/.site-cache/media}
      * @param fontDir  the template's {@code fonts/} folder, with OpenSans-Regular.ttf and OpenSans-Bold.ttf
-     * @throws MediaProblem when a font is missing or cannot be used
+     * @throws MediaProblem when a font is missing (whether it can be drawn with is {@link #checkFonts checked} later)
      * @throws IOException   when the cache folder cannot be made or a font cannot be read
      */
     public MediaBuilder(Path cacheDir, Path fontDir) throws MediaProblem, IOException {
@@ -92,9 +94,13 @@ public final class MediaBuilder {
      * @throws MediaProblem as {@link #photo} would, for a photo missing, not an image, or too narrow upright
      */
     public ResponsivePhoto plannedPhoto(Path source) throws MediaProblem, IOException {
+        ResponsivePhoto cached = cachedWithWebp(source);
+        if (cached != null) {
+            return cached;
+        }
         List<String> formats = photoFormats();
         String name = photoName(source, formats);
-        ResponsivePhoto cached = cachedPhoto(name, formats);
+        cached = cachedPhoto(name, formats);
         if (cached != null) {
             return cached;
         }
@@ -124,7 +130,25 @@ public final class MediaBuilder {
     }
 
     private List<String> photoFormats() {
-        return encoder.writesWebp() ? List.of("jpeg", "webp") : List.of("jpeg");
+        return encoder.writesWebp() ? WITH_WEBP : JPEG_ONLY;
+    }
+
+    /**
+     * The photo with its WebP variants from the cache, or null. Asked first, so that a build whose photos are all
+     * cached never loads libwebp to learn whether it could write them (a tenth of such a build's time).
+     */
+    private ResponsivePhoto cachedWithWebp(Path source) throws MediaProblem, IOException {
+        return cachedPhoto(photoName(source, WITH_WEBP), WITH_WEBP);
+    }
+
+    /**
+     * Checks, once, that the fonts can draw the cards and embed in the posters: before the first card or poster is
+     * drawn, so that a broken font is named while nothing is written yet.
+     *
+     * @throws MediaProblem when a font is not a usable TrueType font
+     */
+    public void checkFonts() throws MediaProblem, IOException {
+        fonts.check();
     }
 
     private String photoName(Path source, List<String> formats) throws MediaProblem, IOException {
@@ -145,6 +169,13 @@ public final class MediaBuilder {
     }
 
     private ResponsivePhoto resized(Path source, boolean countHit) throws MediaProblem, IOException {
+        ResponsivePhoto withWebp = cachedWithWebp(source);
+        if (withWebp != null) {
+            if (countHit) {
+                cacheHits.incrementAndGet();
+            }
+            return withWebp;
+        }
         List<String> formats = photoFormats();
         String name = photoName(source, formats);
         synchronized (cache.lock(name)) {
@@ -194,6 +225,7 @@ public final class MediaBuilder {
     public Path shareCard(ShareCard card) throws MediaProblem, IOException {
         String key = cardKey(card);
         return cachedOrDrawn(key, cardFile(key), imagesMade, file -> {
+            fonts.check();
             BufferedImage drawn = cards.draw(drawingPhoto(card.photo()), card);
             cache.write(file, out -> encoder.png(drawn, out));
         });
@@ -209,6 +241,7 @@ public final class MediaBuilder {
     public Path poster(Poster poster) throws MediaProblem, IOException {
         String key = posterKey(poster);
         return cachedOrDrawn(key, posterFile(key), postersMade, file -> {
+            fonts.check();
             BufferedImage photo = drawingPhoto(poster.photo());
             cache.write(file, out -> posters.draw(photo, poster, key, out));
         });

@@ -84,7 +84,21 @@ public final class SiteMedia {
         work.parallelStream().forEach(Runnable::run);
         cachedAtPlan = inCache();
         // Photos first (the pages show them), then share cards, then posters.
-        jobs.sort(Comparator.comparingInt(job -> job.posters() > 0 ? 2 : job.outputs().keySet().iterator().next().endsWith(".png") ? 1 : 0));
+        jobs.sort(Comparator.comparingInt(job -> job.posters() > 0 ? 2 : isCard(job) ? 1 : 0));
+        if (jobs.stream().anyMatch(job -> !job.inCache() && (isCard(job) || job.posters() > 0))) {
+            // Text is to be drawn: a broken font is named now, before anything is written.
+            try {
+                builder.checkFonts();
+            } catch (MediaProblem problem) {
+                problems.add(problem.problem());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static boolean isCard(MediaJob job) {
+        return job.outputs().keySet().iterator().next().endsWith(".png");
     }
 
     /** How many files (images and posters) were in the cache already when planned. */

@@ -114,7 +114,7 @@ public final class OutputFolder {
                 if (file.getValue() instanceof byte[] bytes) {
                     writeNew(target, bytes);
                 } else {
-                    Files.copy((Path) file.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+                    linkOrCopy((Path) file.getValue(), target);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -128,6 +128,19 @@ public final class OutputFolder {
         deleteTree(old);
         written = now;
         return files.size();
+    }
+
+    /**
+     * A file of the media cache into the new output: linked, not copied, where the file system allows it (the same
+     * bytes, nothing written). Safe, as neither side is ever written in place: the cache and this folder both replace
+     * a file by moving a new one over it.
+     */
+    private static void linkOrCopy(Path source, Path target) throws IOException {
+        try {
+            Files.createLink(target, source);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Makes {@code folder} and its missing parents under the staging folder, each once; {@code made} holds those that exist. */

@@ -2,6 +2,7 @@ package be.socialeinnovatiefabriek.radicale.site.render;
 
 import be.socialeinnovatiefabriek.radicale.site.plan.PageModel;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,22 @@ final class ModelMaps {
         @Override
         protected RecordComponent[] computeValue(Class<?> type) {
             return type.getRecordComponents();
+        }
+    };
+    /**
+     * The accessors of a record type's components, in the same order, made accessible once: an accessible method is
+     * invoked without looking up its caller and checking its access on every call.
+     */
+    private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+            RecordComponent[] components = COMPONENTS.get(type);
+            Method[] accessors = new Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+            }
+            return accessors;
         }
     };
 
@@ -66,17 +83,27 @@ final class ModelMaps {
 
     private static Map<String, Object> record(Record record) {
         Map<String, Object> map = new LinkedHashMap<>();
-        for (RecordComponent component : COMPONENTS.get(record.getClass())) {
-            Object value;
-            try {
-                value = component.getAccessor().invoke(record);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("the page model " + record.getClass().getSimpleName() + " cannot be read", e);
-            }
+        RecordComponent[] components = components(record);
+        for (int i = 0; i < components.length; i++) {
+            Object value = read(record, i);
             if (value != null) {
-                map.put(component.getName(), value(value));
+                map.put(components[i].getName(), value(value));
             }
         }
         return map;
+    }
+
+    /** The components of {@code record}'s type, in declaration order. */
+    static RecordComponent[] components(Record record) {
+        return COMPONENTS.get(record.getClass());
+    }
+
+    /** The value of the {@code index}th component of {@code record}. */
+    static Object read(Record record, int index) {
+        try {
+            return ACCESSORS.get(record.getClass())[index].invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("the page model " + record.getClass().getSimpleName() + " cannot be read", e);
+        }
     }
 }

@@ -88,7 +88,8 @@ class RebuildTest {
     }
 
     private Path freshBuild(TestSite site) throws Exception {
-        Path output = folder.resolve("fresh-" + System.nanoTime());
+        // A folder of its own, so that its cache (beside the output) is empty too: rendered from scratch.
+        Path output = folder.resolve("fresh-" + System.nanoTime()).resolve("site");
         SiteConfig config = site.config(true).with(output, site.config(true).baseUrl(), TestSite.NOW, true);
         new SiteBuilder(config).build();
         return output;

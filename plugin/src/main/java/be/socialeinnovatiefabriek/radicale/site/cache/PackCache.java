@@ -1,0 +1,155 @@
+package be.socialeinnovatiefabriek.radicale.site.cache;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * Entries a build made, by key, in one file that the next build reads whole: one file and not one per entry, as making
+ * thousands of small files costs a large site more than what they save. A key names everything its entry depends on,
+ * so an entry is never stale, only unused. {@link #save} keeps the entries this build asked for or made, and drops the
+ * others. The file is written beside its place and moved, and ends in a checksum: a file that is torn, tampered with
+ * or from another version reads as empty, and the build then renders everything, as without a cache.
+ */
+public final class PackCache {
+
+    private static final int MAGIC = 0x52565031; // "RVP1"
+
+    private final Path file;
+    private final Map<String, byte[]> stored;
+    private final Map<String, byte[]> used = new ConcurrentHashMap<>();
+    private volatile boolean added;
+
+    private PackCache(Path file, Map<String, byte[]> stored) {
+        this.file = file;
+        this.stored = stored;
+    }
+
+    /** The entries in {@code file}; none when it is missing or cannot be read as a whole pack. */
+    public static PackCache open(Path file) {
+        return new PackCache(file, read(file));
+    }
+
+    /** A pack that starts empty and is never written: for a run that keeps nothing for the next. */
+    public static PackCache empty() {
+        return new PackCache(null, new HashMap<>());
+    }
+
+    /** Whether the pack held no entry when it was opened (a first build, or one after a clean). */
+    public boolean startedEmpty() {
+        return stored.isEmpty();
+    }
+
+    /** The entry under {@code key}, or null; one asked for is kept by {@link #save}. */
+    public byte[] get(String key) {
+        byte[] value = stored.get(key);
+        if (value != null) {
+            used.put(key, value);
+        }
+        return value;
+    }
+
+    /** Adds an entry made by this build. */
+    public void put(String key, byte[] value) {
+        used.put(key, value);
+        added = true;
+    }
+
+    /**
+     * Writes the entries asked for or added since opening, when they differ from what the file holds. A pack that
+     * cannot be written costs the next build time, never its output: the failure is returned, not thrown.
+     */
+    public IOException save() {
+        if (file == null || !added && used.size() == stored.size()) {
+            return null; // every stored entry was used, and none added: the file already says this
+        }
+        Path temporary = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.createDirectories(file.getParent());
+            CRC32 crc = new CRC32();
+            try (OutputStream out = Files.newOutputStream(temporary);
+                 CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(out, 1 << 16), crc);
+                 DataOutputStream data = new DataOutputStream(checked)) {
+                data.writeInt(MAGIC);
+                data.writeInt(used.size());
+                for (Map.Entry<String, byte[]> entry : used.entrySet()) {
+                    data.writeUTF(entry.getKey());
+                    data.writeInt(entry.getValue().length);
+                    data.write(entry.getValue());
+                }
+                data.flush();
+                long sum = crc.getValue();
+                data.writeLong(sum);
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return null;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                e.addSuppressed(ignored);
+            }
+            return e;
+        }
+    }
+
+    private static Map<String, byte[]> read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return new HashMap<>(); // none yet (or unreadable): everything is rendered, and the pack written anew
+        }
+        if (bytes.length < 16) {
+            return new HashMap<>();
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 8);
+        try (DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            data.skipNBytes(bytes.length - 8);
+            if (data.readLong() != crc.getValue()) {
+                return new HashMap<>();
+            }
+        } catch (IOException e) {
+            return new HashMap<>();
+        }
+        try (DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8))) {
+            if (data.readInt() != MAGIC) {
+                return new HashMap<>();
+            }
+            int count = data.readInt();
+            if (count < 0) {
+                return new HashMap<>();
+            }
+            Map<String, byte[]> entries = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                String key = data.readUTF();
+                int length = data.readInt();
+                if (length < 0 || length > data.available()) {
+                    return new HashMap<>();
+                }
+                entries.put(key, data.readNBytes(length));
+            }
+            return data.available() == 0 ? entries : new HashMap<>();
+        } catch (IOException e) {
+            return new HashMap<>();
+        }
+    }
+}

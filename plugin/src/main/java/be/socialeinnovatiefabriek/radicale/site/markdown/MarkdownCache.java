@@ -1,0 +1,126 @@
+package be.socialeinnovatiefabriek.radicale.site.markdown;
+
+import be.socialeinnovatiefabriek.radicale.site.cache.PackCache;
+import be.socialeinnovatiefabriek.radicale.site.i18n.Typography;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Markdown bodies as an earlier build rendered them, kept in a {@link PackCache}, so that a build whose
+ * Markdown did not change neither loads flexmark nor parses a line. An entry is named by a hash of everything its
+ * HTML depends on (the body, its language's typography, where its images are published, and the renderer's code and
+ * libraries), so it is never stale. It also names the images the body shows: an entry is used only while each is
+ * still a file beside the Markdown, as rendering would have checked.
+ */
+public final class MarkdownCache {
+
+    private static final String HEADER = "markdown-body 1";
+    /** The renderer's code and libraries: part of every key, so a new version of either renders every body again. */
+    private static final byte[] RENDERER = rendererFingerprint();
+
+    private final PackCache pack;
+
+    public MarkdownCache(PackCache pack) {
+        this.pack = pack;
+    }
+
+    /** The name of the entry for {@code markdown} written in {@code lang}, its images published under {@code mediaPath}. */
+    public static String key(String markdown, String lang, String mediaPath) {
+        MessageDigest digest = sha256();
+        digest.update(RENDERER);
+        String typography = Typography.of(lang).changesText() ? lang : "";
+        for (String part : new String[] {typography, mediaPath, markdown}) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) ':');
+            digest.update(bytes);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * The HTML kept under {@code key}, when there is such an entry and every image it names is still a file in
+     * {@code bundleDir}; else empty (the body is then rendered, and its problems found, as if there were no cache).
+     */
+    public Optional<String> html(String key, Path bundleDir) {
+        byte[] kept = pack.get(key);
+        if (kept == null) {
+            return Optional.empty();
+        }
+        // The header line, a line with the number of images, one line per image, then the HTML.
+        String[] head = new String(kept, StandardCharsets.UTF_8).split("\n", 3);
+        if (head.length < 3 || !head[0].equals(HEADER)) {
+            return Optional.empty();
+        }
+        int images;
+        try {
+            images = Integer.parseInt(head[1]);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        String rest = head[2];
+        for (int i = 0; i < images; i++) {
+            int end = rest.indexOf('\n');
+            if (end < 0) {
+                return Optional.empty();
+            }
+            Path image = bundleDir.resolve(rest.substring(0, end)).normalize();
+            if (!image.startsWith(bundleDir) || !Files.isRegularFile(image)) {
+                return Optional.empty();
+            }
+            rest = rest.substring(end + 1);
+        }
+        return Optional.of(rest);
+    }
+
+    /** Keeps {@code body} under {@code key}. */
+    public void put(String key, MarkdownRenderer.Body body) {
+        StringBuilder entry = new StringBuilder(body.html().length() + 64).append(HEADER).append('\n')
+                .append(body.localImages().size()).append('\n');
+        body.localImages().forEach(image -> entry.append(image).append('\n'));
+        entry.append(body.html());
+        pack.put(key, entry.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * A hash of the classes that turn Markdown into HTML here, and of where flexmark's parts are loaded from (their
+     * jar names carry their versions); read as resources, so that a build with every body cached loads no flexmark class.
+     */
+    private static byte[] rendererFingerprint() {
+        MessageDigest digest = sha256();
+        ClassLoader loader = MarkdownCache.class.getClassLoader();
+        String own = "be/socialeinnovatiefabriek/radicale/site/";
+        for (String code : List.of(own + "markdown/MarkdownRenderer.class", own + "markdown/MarkdownRenderer$TypographicText.class",
+                own + "i18n/Typography.class")) {
+            try (InputStream in = loader.getResourceAsStream(code)) {
+                digest.update(in == null ? code.getBytes(StandardCharsets.UTF_8) : in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (String library : List.of("com/vladsch/flexmark/parser/Parser.class", "com/vladsch/flexmark/html/HtmlRenderer.class",
+                "com/vladsch/flexmark/ext/tables/TablesExtension.class",
+                "com/vladsch/flexmark/ext/gfm/strikethrough/StrikethroughExtension.class",
+                "com/vladsch/flexmark/ext/autolink/AutolinkExtension.class")) {
+            digest.update(String.valueOf(loader.getResource(library)).getBytes(StandardCharsets.UTF_8));
+        }
+        return digest.digest();
+    }
+}
