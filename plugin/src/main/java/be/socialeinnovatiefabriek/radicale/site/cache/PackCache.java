@@ -5,11 +5,16 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -108,6 +113,31 @@ public final class PackCache {
             }
             return e;
         }
+    }
+
+    /**
+     * A hash of the code that makes a cache's entries, for its keys: of each class file named (its bytes, and where it
+     * was loaded from, whose jar name carries a library's version). Read as resources: no class is loaded for it.
+     */
+    public static byte[] codeFingerprint(String... classFiles) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        ClassLoader loader = PackCache.class.getClassLoader();
+        for (String classFile : classFiles) {
+            digest.update(String.valueOf(loader.getResource(classFile)).getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = loader.getResourceAsStream(classFile)) {
+                if (in != null) {
+                    digest.update(in.readAllBytes());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return digest.digest();
     }
 
     private static Map<String, byte[]> read(Path file) {

@@ -2,16 +2,12 @@ package be.socialeinnovatiefabriek.radicale.site.markdown;
 
 import be.socialeinnovatiefabriek.radicale.site.cache.PackCache;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Typography;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,7 +21,14 @@ public final class MarkdownCache {
 
     private static final String HEADER = "markdown-body 1";
     /** The renderer's code and libraries: part of every key, so a new version of either renders every body again. */
-    private static final byte[] RENDERER = rendererFingerprint();
+    private static final byte[] RENDERER = PackCache.codeFingerprint(
+            "be/socialeinnovatiefabriek/radicale/site/markdown/MarkdownRenderer.class",
+            "be/socialeinnovatiefabriek/radicale/site/markdown/MarkdownRenderer$TypographicText.class",
+            "be/socialeinnovatiefabriek/radicale/site/i18n/Typography.class",
+            "com/vladsch/flexmark/parser/Parser.class", "com/vladsch/flexmark/html/HtmlRenderer.class",
+            "com/vladsch/flexmark/ext/tables/TablesExtension.class",
+            "com/vladsch/flexmark/ext/gfm/strikethrough/StrikethroughExtension.class",
+            "com/vladsch/flexmark/ext/autolink/AutolinkExtension.class");
 
     private final PackCache pack;
 
@@ -97,30 +100,5 @@ public final class MarkdownCache {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
-
-    /**
-     * A hash of the classes that turn Markdown into HTML here, and of where flexmark's parts are loaded from (their
-     * jar names carry their versions); read as resources, so that a build with every body cached loads no flexmark class.
-     */
-    private static byte[] rendererFingerprint() {
-        MessageDigest digest = sha256();
-        ClassLoader loader = MarkdownCache.class.getClassLoader();
-        String own = "be/socialeinnovatiefabriek/radicale/site/";
-        for (String code : List.of(own + "markdown/MarkdownRenderer.class", own + "markdown/MarkdownRenderer$TypographicText.class",
-                own + "i18n/Typography.class")) {
-            try (InputStream in = loader.getResourceAsStream(code)) {
-                digest.update(in == null ? code.getBytes(StandardCharsets.UTF_8) : in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        for (String library : List.of("com/vladsch/flexmark/parser/Parser.class", "com/vladsch/flexmark/html/HtmlRenderer.class",
-                "com/vladsch/flexmark/ext/tables/TablesExtension.class",
-                "com/vladsch/flexmark/ext/gfm/strikethrough/StrikethroughExtension.class",
-                "com/vladsch/flexmark/ext/autolink/AutolinkExtension.class")) {
-            digest.update(String.valueOf(loader.getResource(library)).getBytes(StandardCharsets.UTF_8));
-        }
-        return digest.digest();
     }
 }

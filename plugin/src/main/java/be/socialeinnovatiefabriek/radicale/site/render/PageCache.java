@@ -3,8 +3,6 @@ package be.socialeinnovatiefabriek.radicale.site.render;
 import be.socialeinnovatiefabriek.radicale.site.cache.PackCache;
 import be.socialeinnovatiefabriek.radicale.site.plan.PageJob;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +32,10 @@ import java.util.stream.Stream;
  */
 public final class PageCache {
 
-    private static final byte[] RENDERER = rendererFingerprint();
+    private static final byte[] RENDERER = PackCache.codeFingerprint(
+            "be/socialeinnovatiefabriek/radicale/site/render/TemplateRenderer.class",
+            "be/socialeinnovatiefabriek/radicale/site/render/ModelMaps.class",
+            "org/jbake/template/FreemarkerTemplateEngine.class", "freemarker/template/Template.class");
 
     private final PackCache pack;
     private final byte[] templates;
@@ -104,27 +105,6 @@ public final class PageCache {
                 digest.text(folder.relativize(file).toString().replace('\\', '/'));
                 digest.bytes(Files.readAllBytes(file));
             }
-        }
-        return digest.sha.digest();
-    }
-
-    /**
-     * A hash of the classes that turn a model into a page here, and of where jbake-core and FreeMarker are loaded from
-     * (their jar names carry their versions); read as resources, so that no class of theirs is loaded for it.
-     */
-    private static byte[] rendererFingerprint() {
-        Digest digest = new Digest();
-        ClassLoader loader = PageCache.class.getClassLoader();
-        String own = "be/socialeinnovatiefabriek/radicale/site/render/";
-        for (String code : List.of(own + "TemplateRenderer.class", own + "ModelMaps.class")) {
-            try (InputStream in = loader.getResourceAsStream(code)) {
-                digest.bytes(in == null ? code.getBytes(StandardCharsets.UTF_8) : in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        for (String library : List.of("org/jbake/template/FreemarkerTemplateEngine.class", "freemarker/template/Template.class")) {
-            digest.text(String.valueOf(loader.getResource(library)));
         }
         return digest.sha.digest();
     }
