@@ -63,6 +63,7 @@ public final class SiteBuilder {
     /** What the first build keeps for the next run (written after it): rendered Markdown bodies, and pages. */
     private final PackCache markdownPack;
     private final PackCache pagePack;
+    private final MarkdownCache markdownCache;
     private boolean packsSaved;
     private TemplateRenderer renderer;
     /** The template engine being loaded on a thread of its own, until a page needs it. */
@@ -81,7 +82,8 @@ public final class SiteBuilder {
         Path caches = config.outputDir().resolveSibling(".site-cache");
         this.markdownPack = PackCache.open(caches.resolve("markdown.pack"));
         this.pagePack = PackCache.open(caches.resolve("pages.pack"));
-        this.loader = new ContentLoader(config, new MarkdownCache(markdownPack));
+        this.markdownCache = new MarkdownCache(markdownPack);
+        this.loader = new ContentLoader(config, markdownCache);
         this.output = new OutputFolder(config.outputDir());
     }
 
@@ -116,7 +118,7 @@ public final class SiteBuilder {
         if (changes.templates() && renderer != null) {
             renderer = null; // loaded again when a page needs it
         }
-        PageCache pageCache = new PageCache(pagePack, templates);
+        PageCache pageCache = new PageCache(pagePack, templates, markdownCache.made());
         // The feeds, ballots and copied files come from the content alone: made on another thread while the pages are
         // planned and rendered.
         Map<String, byte[]> keptFeeds = memory.feeds(changes, config.contentDir().resolve(Section.NEWS.folder()));

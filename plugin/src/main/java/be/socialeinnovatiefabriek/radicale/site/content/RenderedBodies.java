@@ -6,6 +6,7 @@ import be.socialeinnovatiefabriek.radicale.site.i18n.Typography;
 import be.socialeinnovatiefabriek.radicale.site.markdown.MarkdownCache;
 import be.socialeinnovatiefabriek.radicale.site.markdown.MarkdownRenderer;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,19 +42,27 @@ final class RenderedBodies {
         String key = MarkdownCache.key(source.body(), lang, mediaPath);
         Optional<String> cached = cache.html(key, dir);
         if (cached.isPresent()) {
-            bodies.put(source.path(), new RenderedBody(source, cached.get()));
+            keep(source, key, cached.get());
             return cached.get();
         }
         Problems own = new Problems();
         MarkdownRenderer.Body body = renderer().render(source.body(), source.path(), source.bodyLine(), dir, mediaPath,
                 Typography.of(lang), own);
         if (own.isEmpty()) {
-            bodies.put(source.path(), new RenderedBody(source, body.html()));
+            keep(source, key, body.html());
             cache.put(key, body);
         } else {
             problems.addAll(own.list());
         }
         return body.html();
+    }
+
+    private void keep(SourceFile source, String key, String html) {
+        cache.made().remember(html, HexFormat.of().parseHex(key));
+        RenderedBody before = bodies.put(source.path(), new RenderedBody(source, html));
+        if (before != null && before.html() != html) {
+            cache.made().forget(before.html());
+        }
     }
 
     /** flexmark, loaded when a body is not in the cache: a build with every body cached does without it. */

@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.markdown;
 
+import be.socialeinnovatiefabriek.radicale.site.cache.KnownTexts;
 import be.socialeinnovatiefabriek.radicale.site.cache.PackCache;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Typography;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +32,15 @@ public final class MarkdownCache {
             "com/vladsch/flexmark/ext/autolink/AutolinkExtension.class");
 
     private final PackCache pack;
+    private final KnownTexts made = new KnownTexts();
 
     public MarkdownCache(PackCache pack) {
         this.pack = pack;
+    }
+
+    /** The HTML this cache handed out, each named by its key: what a page's key may use instead of the text. */
+    public KnownTexts made() {
+        return made;
     }
 
     /** The name of the entry for {@code markdown} written in {@code lang}, its images published under {@code mediaPath}. */

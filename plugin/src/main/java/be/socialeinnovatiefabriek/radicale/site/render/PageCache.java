@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.render;
 
+import be.socialeinnovatiefabriek.radicale.site.cache.KnownTexts;
 import be.socialeinnovatiefabriek.radicale.site.cache.PackCache;
 import be.socialeinnovatiefabriek.radicale.site.plan.PageJob;
 import java.io.IOException;
@@ -27,8 +28,9 @@ import java.util.stream.Stream;
  * are those of a kept page is that page, and the build neither loads FreeMarker nor runs a template for it. The key is
  * a hash of everything the rendering reads: every file in the templates folder, the page's template name, its whole
  * model (each record component, list item and map entry, each text with its length, so that no two models share a
- * key), its language's UI strings, the JVM's default locale and time zone, and the renderer's code and libraries. A
- * model holding a value of a type not listed here is never kept: that page is always rendered.
+ * key; a Markdown body's HTML by the key of the Markdown it was made from), its language's UI strings, the JVM's
+ * default locale and time zone, and the renderer's code and libraries. A model holding a value of a type not listed
+ * here is never kept: that page is always rendered.
  */
 public final class PageCache {
 
@@ -38,20 +40,25 @@ public final class PageCache {
             "org/jbake/template/FreemarkerTemplateEngine.class", "freemarker/template/Template.class");
 
     private final PackCache pack;
+    private final KnownTexts known;
     private final byte[] templates;
     private final Map<Map<String, String>, byte[]> strings = new IdentityHashMap<>();
     /** The hash of every record of this build's models met so far, by identity. */
     private final Map<Record, byte[]> records = Collections.synchronizedMap(new IdentityHashMap<>());
 
-    /** The pages kept in {@code pack}, for the templates now in {@code templateDir}. */
-    public PageCache(PackCache pack, Path templateDir) throws IOException {
+    /**
+     * The pages kept in {@code pack}, for the templates now in {@code templateDir}; a text in {@code known} stands in a
+     * key by its hash there.
+     */
+    public PageCache(PackCache pack, Path templateDir, KnownTexts known) throws IOException {
         this.pack = pack;
+        this.known = known;
         this.templates = folderDigest(templateDir);
     }
 
     /** The key of {@code job}'s page with the UI strings {@code uiStrings}; null for a model this cache cannot key. */
     public String key(PageJob job, Map<String, String> uiStrings) {
-        Digest digest = new Digest(records);
+        Digest digest = new Digest(records, known);
         digest.bytes(RENDERER);
         digest.bytes(templates);
         digest.bytes(stringsDigest(uiStrings));
@@ -86,7 +93,7 @@ public final class PageCache {
                 } catch (Unkeyable e) {
                     throw new IllegalStateException("UI strings are text", e);
                 }
-                known = digest.sha.digest();
+                known = digest.finish();
                 strings.put(uiStrings, known);
             }
             return known;
@@ -106,7 +113,7 @@ public final class PageCache {
                 digest.bytes(Files.readAllBytes(file));
             }
         }
-        return digest.sha.digest();
+        return digest.finish();
     }
 
     /** A model value of a type the key cannot tell apart by its content. */
@@ -116,9 +123,24 @@ public final class PageCache {
         }
     }
 
-    /** SHA-256 over tagged, length-prefixed values: two different models never write the same bytes. */
+    /**
+     * SHA-256 over tagged, length-prefixed values: two different models never write the same bytes. The bytes are
+     * gathered and handed to SHA-256 in large pieces (a model is many small values).
+     */
     private static final class Digest {
         private static final MessageDigest SHA_256;
+        /** A record type's name and its components' names, hashed once per type. */
+        private static final ClassValue<byte[]> SHAPES = new ClassValue<>() {
+            @Override
+            protected byte[] computeValue(Class<?> type) {
+                Digest shape = new Digest(null, null);
+                shape.text(type.getName());
+                for (RecordComponent component : type.getRecordComponents()) {
+                    shape.text(component.getName());
+                }
+                return shape.finish();
+            }
+        };
 
         static {
             try {
@@ -129,16 +151,19 @@ public final class PageCache {
         }
 
         private final MessageDigest sha;
-        private final byte[] number = new byte[8];
+        private final byte[] buffer = new byte[4096];
+        private int length;
         /** The hash of each record met so far, by identity. */
         private final Map<Record, byte[]> records;
+        private final KnownTexts known;
 
         Digest() {
-            this(Collections.synchronizedMap(new IdentityHashMap<>()));
+            this(Collections.synchronizedMap(new IdentityHashMap<>()), new KnownTexts());
         }
 
-        Digest(Map<Record, byte[]> records) {
+        Digest(Map<Record, byte[]> records, KnownTexts known) {
             this.records = records;
+            this.known = known;
             try {
                 sha = (MessageDigest) SHA_256.clone();
             } catch (CloneNotSupportedException e) {
@@ -146,20 +171,40 @@ public final class PageCache {
             }
         }
 
+        private void put(byte[] bytes) {
+            if (length + bytes.length > buffer.length) {
+                sha.update(buffer, 0, length);
+                length = 0;
+                if (bytes.length > buffer.length) {
+                    sha.update(bytes);
+                    return;
+                }
+            }
+            System.arraycopy(bytes, 0, buffer, length, bytes.length);
+            length += bytes.length;
+        }
+
         void tag(char tag) {
-            sha.update((byte) tag);
+            if (length == buffer.length) {
+                sha.update(buffer, 0, length);
+                length = 0;
+            }
+            buffer[length++] = (byte) tag;
         }
 
         void number(long value) {
-            for (int i = 0; i < 8; i++) {
-                number[i] = (byte) (value >>> (56 - 8 * i));
+            if (length + 8 > buffer.length) {
+                sha.update(buffer, 0, length);
+                length = 0;
             }
-            sha.update(number);
+            for (int i = 0; i < 8; i++) {
+                buffer[length++] = (byte) (value >>> (56 - 8 * i));
+            }
         }
 
         void bytes(byte[] bytes) {
             number(bytes.length);
-            sha.update(bytes);
+            put(bytes);
         }
 
         void text(String text) {
@@ -170,8 +215,14 @@ public final class PageCache {
             if (value == null) {
                 tag('N');
             } else if (value instanceof String text) {
-                tag('S');
-                text(text);
+                byte[] hash = known.hashOf(text);
+                if (hash != null) {
+                    tag('K'); // a Markdown body's HTML, by the key of what it was made from
+                    put(hash);
+                } else {
+                    tag('S');
+                    text(text);
+                }
             } else if (value instanceof Boolean flag) {
                 tag(flag ? 'T' : 'F');
             } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
@@ -181,7 +232,7 @@ public final class PageCache {
                 tag('D');
                 number(Double.doubleToLongBits(((Number) value).doubleValue()));
             } else if (value instanceof Character character) {
-                tag('C');
+                tag('H');
                 number(character);
             } else if (value instanceof Enum<?> constant) {
                 tag('E');
@@ -191,20 +242,18 @@ public final class PageCache {
                 // A record is hashed once per cache (the site, the menu, the editions: every page of a language shares
                 // them), then stands in its pages by that hash.
                 tag('R');
-                byte[] known = records.get(record);
-                if (known == null) {
-                    Digest own = new Digest(records);
-                    own.text(record.getClass().getName());
-                    RecordComponent[] components = ModelMaps.components(record);
-                    own.number(components.length);
-                    for (int i = 0; i < components.length; i++) {
-                        own.text(components[i].getName());
+                byte[] hashed = records.get(record);
+                if (hashed == null) {
+                    Digest own = new Digest(records, known);
+                    own.put(SHAPES.get(record.getClass()));
+                    int components = ModelMaps.components(record).length;
+                    for (int i = 0; i < components; i++) {
                         own.value(ModelMaps.read(record, i));
                     }
-                    known = own.sha.digest();
-                    records.put(record, known);
+                    hashed = own.finish();
+                    records.put(record, hashed);
                 }
-                sha.update(known);
+                put(hashed);
             } else if (value instanceof Map<?, ?> map) {
                 tag('M');
                 number(map.size());
@@ -228,8 +277,14 @@ public final class PageCache {
             }
         }
 
+        byte[] finish() {
+            sha.update(buffer, 0, length);
+            length = 0;
+            return sha.digest();
+        }
+
         String hex() {
-            return HexFormat.of().formatHex(sha.digest());
+            return HexFormat.of().formatHex(finish());
         }
     }
 }
