@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.cache;
 
+import be.socialeinnovatiefabriek.radicale.site.WholeFile;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -9,15 +10,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
@@ -81,36 +79,26 @@ public final class PackCache {
         if (file == null || !added && used.size() == stored.size()) {
             return null; // every stored entry was used, and none added: the file already says this
         }
-        Path temporary = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            Files.createDirectories(file.getParent());
-            CRC32 crc = new CRC32();
-            try (OutputStream out = Files.newOutputStream(temporary);
-                 CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(out, 1 << 16), crc);
-                 DataOutputStream data = new DataOutputStream(checked)) {
-                data.writeInt(MAGIC);
-                data.writeInt(used.size());
-                for (Map.Entry<String, byte[]> entry : used.entrySet()) {
-                    data.writeUTF(entry.getKey());
-                    data.writeInt(entry.getValue().length);
-                    data.write(entry.getValue());
+            WholeFile.write(file, temporary -> {
+                CRC32 crc = new CRC32();
+                try (OutputStream out = Files.newOutputStream(temporary);
+                     CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(out, 1 << 16), crc);
+                     DataOutputStream data = new DataOutputStream(checked)) {
+                    data.writeInt(MAGIC);
+                    data.writeInt(used.size());
+                    for (Map.Entry<String, byte[]> entry : used.entrySet()) {
+                        data.writeUTF(entry.getKey());
+                        data.writeInt(entry.getValue().length);
+                        data.write(entry.getValue());
+                    }
+                    data.flush();
+                    long sum = crc.getValue();
+                    data.writeLong(sum);
                 }
-                data.flush();
-                long sum = crc.getValue();
-                data.writeLong(sum);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            });
             return null;
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                e.addSuppressed(ignored);
-            }
             return e;
         }
     }

@@ -4,6 +4,7 @@ import be.socialeinnovatiefabriek.radicale.site.build.ContentCheck;
 import be.socialeinnovatiefabriek.radicale.site.content.ContentFields;
 import be.socialeinnovatiefabriek.radicale.site.content.EditorFiles;
 import be.socialeinnovatiefabriek.radicale.site.SiteConfig;
+import be.socialeinnovatiefabriek.radicale.site.WholeFile;
 import be.socialeinnovatiefabriek.radicale.site.content.TranslationStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -297,7 +298,7 @@ final class ContentBackend {
         for (Map.Entry<Path, Map<Path, byte[]>> folder : byFolder.entrySet()) {
             if (Files.isDirectory(folder.getKey(), LinkOption.NOFOLLOW_LINKS)) {
                 for (Map.Entry<Path, byte[]> write : folder.getValue().entrySet()) {
-                    writeAtomically(write.getKey(), write.getValue());
+                    WholeFile.write(write.getKey(), write.getValue());
                 }
             } else {
                 createFolder(folder.getKey(), folder.getValue());
@@ -393,19 +394,6 @@ final class ContentBackend {
             Files.move(hidden, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(hidden, dir);
-        }
-    }
-
-    /** Writes beside the target, then moves over it: a reader never sees half a file. */
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.getParent());
-        // A leading dot: the preview's watcher and the build ignore the file while it is being written.
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".saving");
-        Files.write(temporary, bytes);
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -1,11 +1,9 @@
 package be.socialeinnovatiefabriek.radicale.site.media;
 
+import be.socialeinnovatiefabriek.radicale.site.WholeFile;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -14,11 +12,6 @@ import java.util.concurrent.ConcurrentMap;
  * beside its place, then moved), so an interrupted build leaves no half-written image to be reused.
  */
 final class MediaCache {
-
-    /** Writes a file's content to the path it is given. */
-    interface Content {
-        void writeTo(Path file) throws IOException;
-    }
 
     private final Path folder;
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
@@ -41,21 +34,8 @@ final class MediaCache {
         return locks.computeIfAbsent(key, k -> new Object());
     }
 
-    /** Writes {@code file} through a temporary file in the same folder and an atomic move. */
-    void write(Path file, Content content) throws IOException {
-        Files.createDirectories(file.getParent());
-        String name = file.getFileName().toString();
-        // Not Files.createTempFile: its files are private (0600), and copies of them would be too.
-        Path temporary = file.resolveSibling("." + name + "." + UUID.randomUUID() + ".tmp");
-        try {
-            content.writeTo(temporary);
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+    /** Writes {@code file} whole or not at all ({@link WholeFile}). */
+    void write(Path file, WholeFile.Content content) throws IOException {
+        WholeFile.write(file, content);
     }
 }

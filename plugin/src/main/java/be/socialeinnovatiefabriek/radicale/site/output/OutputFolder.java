@@ -1,10 +1,10 @@
 package be.socialeinnovatiefabriek.radicale.site.output;
 
+import be.socialeinnovatiefabriek.radicale.site.WholeFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -207,18 +207,13 @@ public final class OutputFolder {
     }
 
     private static void writeAtomically(Path target, Object content) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
-        if (content instanceof byte[] bytes) {
-            Files.write(temporary, bytes);
-        } else {
-            Files.copy((Path) content, temporary, StandardCopyOption.REPLACE_EXISTING);
-        }
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        WholeFile.write(target, temporary -> {
+            if (content instanceof byte[] bytes) {
+                Files.write(temporary, bytes);
+            } else {
+                Files.copy((Path) content, temporary, StandardCopyOption.REPLACE_EXISTING);
+            }
+        });
     }
 
     /** Deletes {@code root} and everything in it; a link is deleted, never followed. Nothing there is no error. */
