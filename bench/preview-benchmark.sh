@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# First start of the preview (mvn site:run) with an empty media cache, the baseline commit and this checkout in one run.
+# First start of the preview (mvn site:run) with an empty cache (a fresh clone), then a second start on what the first
+# left (media, Markdown bodies and pages cached), for the baseline commit and this checkout in one run.
 # Usage: bash bench/preview-benchmark.sh [runs]
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
@@ -30,15 +31,18 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 echo "baseline: $(git rev-parse --short=10 "$BASELINE"); now: $(git rev-parse --short=10 HEAD)$(git diff --quiet HEAD || echo ' + changes')"
 declare -A page api media
 for run in $(seq 1 "$runs"); do
-  for label in baseline now; do
-    dir="$work/$label"
-    rm -rf "$dir"   # the site, the media cache (.site-cache beside it) and the votes: a fresh clone
-    mkdir -p "$dir"
+  for label in baseline baseline-again now now-again; do
+    side=${label%-again}
+    dir="$work/$side"
+    if [[ $label == "$side" ]]; then
+      rm -rf "$dir"   # the site, its cache (.site-cache beside it) and the votes: a fresh clone
+      mkdir -p "$dir"
+    fi
     load=$(cut -d' ' -f1 /proc/loadavg)
-    flags=${jvm_flags_of[$label]}
-    line=$(java $flags -cp "${plugin_cp[$label]}:$work/harness" PreviewStart . "$dir" "$work/counter-$label.classpath" "$port" 2>"$dir.log")
+    flags=${jvm_flags_of[$side]}
+    line=$(java $flags -cp "${plugin_cp[$side]}:$work/harness" PreviewStart . "$dir" "$work/counter-$side.classpath" "$port" 2>"$dir.log")
     read -r p a m < <(echo "$line" | sed -E 's/first page ([0-9]+) ms, \/api\/ ([0-9]+) ms, media ([0-9]+) ms/\1 \2 \3/')
-    printf 'run %d %-8s  load %5s  first page %6d ms  /api/ %6d ms  all media %6d ms\n' "$run" "$label" "$load" "$p" "$a" "$m"
+    printf 'run %d %-14s  load %5s  first page %6d ms  /api/ %6d ms  all media %6d ms\n' "$run" "$label" "$load" "$p" "$a" "$m"
     page[$label]+="$p "; api[$label]+="$a "; media[$label]+="$m "
   done
 done
@@ -46,9 +50,9 @@ done
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2)}'; }
 echo
 echo "median of $runs runs, ms from the JVM's start (load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
-printf '%-9s %11s %11s %11s\n' build "first page" "/api/" "all media"
-for label in baseline now; do
-  printf '%-9s %11s %11s %11s\n' "$label" "$(echo "${page[$label]}" | median)" "$(echo "${api[$label]}" | median)" "$(echo "${media[$label]}" | median)"
+printf '%-15s %11s %11s %11s\n' build "first page" "/api/" "all media"
+for label in baseline now baseline-again now-again; do
+  printf '%-15s %11s %11s %11s\n' "$label" "$(echo "${page[$label]}" | median)" "$(echo "${api[$label]}" | median)" "$(echo "${media[$label]}" | median)"
 done
 
 # What the visitor gets once every medium is drawn: the same site, byte for byte.
