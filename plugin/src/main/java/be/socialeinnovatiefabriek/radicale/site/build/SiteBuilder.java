@@ -60,11 +60,10 @@ public final class SiteBuilder {
     private final PhotoCheck photos = new PhotoCheck();
     private final RebuildMemory memory = new RebuildMemory();
     private final OutputFolder output;
-    /** What the first build keeps for the next run (written after it): rendered Markdown bodies, and pages. */
+    /** What this run keeps for the next (written after its first build): rendered Markdown bodies, and pages. */
     private final PackCache markdownPack;
     private final PackCache pagePack;
     private final MarkdownCache markdownCache;
-    private boolean packsSaved;
     private TemplateRenderer renderer;
     /** The template engine being loaded on a thread of its own, until a page needs it. */
     private CompletableFuture<TemplateRenderer> loadingRenderer;
@@ -169,12 +168,9 @@ public final class SiteBuilder {
         MediaDrawing next = mediaReused || mediaLog == null ? drawing : newDrawing(later);
         int written = output.write(files, config.preview(), next == null ? Set.of() : next.late());
         memory.remember(changes, pages, jobs, feeds, others, loader.cachedFiles(), media);
-        if (!packsSaved) {
-            // Once, after the first build: it asked for every body and page (later builds of a preview ask for what changed).
-            packsSaved = true;
-            markdownPack.save();
-            pagePack.save();
-        }
+        // Written after the first build, which asked for every body and page; later builds of a preview keep nothing.
+        markdownPack.save();
+        pagePack.save();
         if (next != drawing) {
             // Only now that this build's files are written: a build that fails leaves the last one's drawing going.
             MediaDrawing previous = drawing;

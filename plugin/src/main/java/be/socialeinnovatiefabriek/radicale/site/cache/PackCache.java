@@ -23,8 +23,9 @@ import java.util.zip.CheckedOutputStream;
 /**
  * Entries a build made, by key, in one file that the next build reads whole: one file and not one per entry, as making
  * thousands of small files costs a large site more than what they save. A key names everything its entry depends on,
- * so an entry is never stale, only unused. {@link #save} keeps the entries this build asked for or made, and drops the
- * others. The file is written beside its place and moved, and ends in a checksum: a file that is torn, tampered with
+ * so an entry is never stale, only unused. {@link #save} keeps the entries this run asked for or made, and drops the
+ * others; it writes once, after a run's first build, which asks for every entry. From then on the pack still answers
+ * from what it read but keeps nothing new, so that a preview does not hold every page its saves render. The file is written beside its place and moved, and ends in a checksum: a file that is torn, tampered with
  * or from another version reads as empty, and the build then renders everything, as without a cache.
  */
 public final class PackCache {
@@ -35,10 +36,13 @@ public final class PackCache {
     private final Map<String, byte[]> stored;
     private final Map<String, byte[]> used = new ConcurrentHashMap<>();
     private volatile boolean added;
+    /** Saved (or never to be): nothing more is kept. */
+    private volatile boolean written;
 
     private PackCache(Path file, Map<String, byte[]> stored) {
         this.file = file;
         this.stored = stored;
+        this.written = file == null;
     }
 
     /** The entries in {@code file}; none when it is missing or cannot be read as a whole pack. */
@@ -56,19 +60,21 @@ public final class PackCache {
         return stored.isEmpty();
     }
 
-    /** The entry under {@code key}, or null; one asked for is kept by {@link #save}. */
+    /** The entry under {@code key}, or null; one asked for before {@link #save} is kept by it. */
     public byte[] get(String key) {
         byte[] value = stored.get(key);
-        if (value != null) {
+        if (value != null && !written) {
             used.put(key, value);
         }
         return value;
     }
 
-    /** Adds an entry made by this build. */
+    /** Adds an entry made by this run, to be written by {@link #save}; after it, nothing is kept. */
     public void put(String key, byte[] value) {
-        used.put(key, value);
-        added = true;
+        if (!written) {
+            used.put(key, value);
+            added = true;
+        }
     }
 
     /**
@@ -76,7 +82,12 @@ public final class PackCache {
      * cannot be written costs the next build time, never its output: the failure is returned, not thrown.
      */
     public IOException save() {
-        if (file == null || !added && used.size() == stored.size()) {
+        if (written) {
+            return null;
+        }
+        written = true;
+        if (!added && used.size() == stored.size()) {
+            used.clear();
             return null; // every stored entry was used, and none added: the file already says this
         }
         try {
@@ -100,6 +111,8 @@ public final class PackCache {
             return null;
         } catch (IOException e) {
             return e;
+        } finally {
+            used.clear();
         }
     }
 

@@ -54,6 +54,27 @@ class PackCacheTest {
     }
 
     @Test
+    void aPackIsWrittenOnceAndKeepsNothingMadeAfter() throws Exception {
+        Path file = folder.resolve("pages.pack");
+        PackCache first = PackCache.open(file);
+        first.put("a", utf8("<p>a</p>"));
+        first.save();
+        PackCache preview = PackCache.open(file);
+        assertArrayEquals(utf8("<p>a</p>"), preview.get("a"));
+        preview.put("b", utf8("<p>b</p>"));
+        assertNull(preview.save());
+        // The preview's later builds: still answered from the file, and nothing they make is kept.
+        assertArrayEquals(utf8("<p>a</p>"), preview.get("a"));
+        preview.put("c", utf8("<p>c</p>"));
+        assertNull(preview.get("c"));
+        assertNull(preview.save());
+
+        PackCache next = PackCache.open(file);
+        assertArrayEquals(utf8("<p>b</p>"), next.get("b"));
+        assertNull(next.get("c"), "made after the pack was written: not kept");
+    }
+
+    @Test
     void aFileThatIsTornFlippedOrNotAPackReadsAsEmpty() throws Exception {
         Path file = folder.resolve("pages.pack");
         PackCache pack = PackCache.open(file);
