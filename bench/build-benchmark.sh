@@ -17,8 +17,7 @@ CLASSES="$PLUGIN/target/classes"
 # The plugin's jar, whatever the project's version (not its sources or javadoc jar).
 PLUGIN_JAR=$(ls -t "$PLUGIN"/target/campaign-site-maven-plugin-*.jar 2>/dev/null | grep -v -e '-sources\.jar$' -e '-javadoc\.jar$' | head -1 || true)
 MAIN=be.socialeinnovatiefabriek.radicale.site.build.BuildCommand
-# A fixed moment, so that every run builds the same site whatever the day.
-NOW=2026-11-20T12:00+01:00
+NOW=$BENCH_NOW
 JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC)
 
 mkdir -p "$WORK"

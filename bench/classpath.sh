@@ -5,6 +5,8 @@
 # <module> is a folder of the project (plugin, vote-counter, site-tests). Both first run <goal> (compile, or test-compile
 # for test; package where a benchmark needs a jar) on the module and the modules it needs, all from this checkout.
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The moment every benchmark builds the site as of, so that each run builds the same site whatever the day.
+BENCH_NOW=2026-11-20T12:00+01:00
 
 dependencies() {
   local module=$1 scope=$2 goal=${3:-}

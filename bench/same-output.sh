@@ -11,7 +11,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/classpath.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/baseline.sh"
 ROOT=$BENCH_ROOT
 WORK="$ROOT/target/bench/same-output"
-NOW=2026-11-20T12:00+01:00
+NOW=$BENCH_NOW
 CORPUS="$ROOT/target/bench/corpus-$N"
 
 NOW_CP=$(classpath plugin runtime)

@@ -11,7 +11,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/baseline.sh"
 ROOT=$BENCH_ROOT
 WORK="$ROOT/target/bench/site"
 MAIN=be.socialeinnovatiefabriek.radicale.site.build.BuildCommand
-NOW=2026-11-20T12:00+01:00
+NOW=$BENCH_NOW
 NOW_CP=$(classpath plugin runtime)
 BASE_CP=$(baseline_classpath plugin runtime)
 # The flags Maven's own JVM gets from each side's project (.mvn/jvm.config), as the plugin runs inside it.

@@ -100,7 +100,7 @@ public final class MediaBuilder {
         }
         List<String> formats = photoFormats();
         String name = photoName(source, formats);
-        cached = cachedPhoto(name, formats);
+        cached = formats == WITH_WEBP ? null : cachedPhoto(name, formats); // with WebP: just looked for
         if (cached != null) {
             return cached;
         }
