@@ -7,13 +7,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,24 +118,17 @@ public final class PackCache {
      * was loaded from, whose jar name carries a library's version). Read as resources: no class is loaded for it.
      */
     public static byte[] codeFingerprint(String... classFiles) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        CacheKey key = new CacheKey("code");
         ClassLoader loader = PackCache.class.getClassLoader();
         for (String classFile : classFiles) {
-            digest.update(String.valueOf(loader.getResource(classFile)).getBytes(StandardCharsets.UTF_8));
+            key.add(String.valueOf(loader.getResource(classFile)));
             try (InputStream in = loader.getResourceAsStream(classFile)) {
-                if (in != null) {
-                    digest.update(in.readAllBytes());
-                }
+                key.add(in == null ? new byte[0] : in.readAllBytes());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return digest.digest();
+        return key.bytes();
     }
 
     private static Map<String, byte[]> read(Path file) {

@@ -1,2 +1,2 @@
-/** What a build keeps on disk for the next one: rendered Markdown bodies and pages, by a hash of what made them. */
+/** What a build keeps on disk for the next one (media keys, rendered Markdown bodies, pages), by a hash of what made them. */
 package be.socialeinnovatiefabriek.radicale.site.cache;

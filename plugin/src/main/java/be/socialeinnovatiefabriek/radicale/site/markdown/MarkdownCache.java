@@ -1,14 +1,12 @@
 package be.socialeinnovatiefabriek.radicale.site.markdown;
 
+import be.socialeinnovatiefabriek.radicale.site.cache.CacheKey;
 import be.socialeinnovatiefabriek.radicale.site.cache.KnownTexts;
 import be.socialeinnovatiefabriek.radicale.site.cache.PackCache;
 import be.socialeinnovatiefabriek.radicale.site.i18n.Typography;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -45,17 +43,10 @@ public final class MarkdownCache {
 
     /** The name of the entry for {@code markdown} written in {@code lang}, its images published under {@code mediaPath}. */
     public static String key(String markdown, String lang, String mediaPath) {
-        MessageDigest digest = sha256();
-        digest.update(RENDERER);
         String typography = Typography.of(lang).changesText() ? lang : "";
-        for (String part : new String[] {typography, mediaPath, markdown}) {
-            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-            digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-            digest.update((byte) ':');
-            digest.update(bytes);
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return new CacheKey("markdown-body").add(RENDERER).add(typography).add(mediaPath).add(markdown).hex();
     }
+
 
     /**
      * The HTML kept under {@code key}, when there is such an entry and every image it names is still a file in
@@ -99,13 +90,5 @@ public final class MarkdownCache {
         body.localImages().forEach(image -> entry.append(image).append('\n'));
         entry.append(body.html());
         pack.put(key, entry.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.media;
 
+import be.socialeinnovatiefabriek.radicale.site.cache.CacheKey;
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,6 @@
 package be.socialeinnovatiefabriek.radicale.site.media;
 
+import be.socialeinnovatiefabriek.radicale.site.cache.CacheKey;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package be.socialeinnovatiefabriek.radicale.site.media;
+package be.socialeinnovatiefabriek.radicale.site.cache;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -6,13 +6,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** A SHA-256 over everything that shapes a generated file: equal keys mean the same file. */
-final class CacheKey {
+/**
+ * A SHA-256 over everything that shapes a generated file (a photo, a card, a rendered body): equal keys mean the same
+ * file.
+ */
+public final class CacheKey {
 
     private final MessageDigest digest;
 
     /** A key for a {@code recipe}: name it with a version ("card-v1"), and bump it when the drawing changes. */
-    CacheKey(String recipe) {
+    public CacheKey(String recipe) {
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -21,19 +24,24 @@ final class CacheKey {
         add(recipe);
     }
 
-    CacheKey add(String value) {
+    public CacheKey add(String value) {
         return add(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Adds {@code value}, its length first, so that ("ab", "c") and ("a", "bc") give different keys. */
-    CacheKey add(byte[] value) {
+    public CacheKey add(byte[] value) {
         digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(value.length).array());
         digest.update(value);
         return this;
     }
 
     /** The key in hexadecimal, 64 characters. */
-    String hex() {
-        return HexFormat.of().formatHex(digest.digest());
+    public String hex() {
+        return HexFormat.of().formatHex(bytes());
+    }
+
+    /** The key's 32 bytes. */
+    public byte[] bytes() {
+        return digest.digest();
     }
 }
