@@ -51,7 +51,6 @@ public final class ContentLoader {
     private final PageSchema pageSchema;
     private final NewsSchema newsSchema;
     private final AccessibilitySchema accessibilitySchema;
-    private final RenderedBodies bodies;
     /** The bundles of the last load that were read without problems, by folder: one whose files did not change is kept as it was. */
     private final Map<Path, KeptBundle> kept = new ConcurrentHashMap<>();
     /** The UI strings of the last load, and a token that stays the same as long as they do. */
@@ -66,7 +65,7 @@ public final class ContentLoader {
     /** A loader that takes Markdown bodies from {@code markdownCache} where it can, and keeps there those it renders. */
     public ContentLoader(SiteConfig config, MarkdownCache markdownCache) {
         this.config = config;
-        this.bodies = new RenderedBodies(new Routes(config), markdownCache);
+        RenderedBodies bodies = new RenderedBodies(new Routes(config), markdownCache);
         this.innovatorSchema = new InnovatorSchema(config, bodies);
         this.editionSchema = new EditionSchema(config, bodies);
         this.pageSchema = new PageSchema(config, bodies);

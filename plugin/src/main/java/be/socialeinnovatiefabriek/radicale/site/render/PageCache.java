@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -42,6 +43,8 @@ public final class PageCache {
     private final PackCache pack;
     private final KnownTexts known;
     private final byte[] templates;
+    /** What the JVM's settings add to every key: its default locale and time zone. */
+    private final String environment = Locale.getDefault().toLanguageTag() + " " + TimeZone.getDefault().getID();
     private final Map<Map<String, String>, byte[]> strings = new IdentityHashMap<>();
     /** The hash of every record of this build's models met so far, by identity. */
     private final Map<Record, byte[]> records = Collections.synchronizedMap(new IdentityHashMap<>());
@@ -63,8 +66,7 @@ public final class PageCache {
         digest.bytes(templates);
         digest.bytes(stringsDigest(uiStrings));
         digest.text(job.template());
-        digest.text(Locale.getDefault().toLanguageTag());
-        digest.text(TimeZone.getDefault().getID());
+        digest.text(environment);
         try {
             digest.value(job.model());
         } catch (Unkeyable e) {
@@ -89,7 +91,7 @@ public final class PageCache {
             if (known == null) {
                 Digest digest = new Digest();
                 try {
-                    digest.value(new java.util.TreeMap<>(uiStrings));
+                    digest.value(new TreeMap<>(uiStrings));
                 } catch (Unkeyable e) {
                     throw new IllegalStateException("UI strings are text", e);
                 }
