@@ -52,6 +52,27 @@ else
 fi
 
 # --- corpus ------------------------------------------------------------------------------------
+# The last build's files are moved aside, not deleted, and deleted when the benchmark ends: on a file system without a
+# journal (as here), ext4 does not reuse an inode freed in the last minute and scans past each one when it makes a
+# file, so a build right after deleting 8,000 files and folders paid for them in kernel time (a second and more,
+# for either side) and measured the disk's reaction to this script's own deletion rather than the build. The last
+# corpus goes aside the same way before the new one is written.
+TRASH="$WORK/trash-$N"
+rm -rf "$TRASH"
+mkdir -p "$TRASH"
+trap 'rm -rf "$TRASH"' EXIT
+TRASHED=0
+empty_output() {
+  local old
+  for old in "$1" "$(dirname "$1")/.site-cache"; do
+    if [[ -e "$old" ]]; then
+      TRASHED=$((TRASHED + 1))
+      mv "$old" "$TRASH/$TRASHED"
+    fi
+  done
+}
+
+[[ -e "$DIR" ]] && mv "$DIR" "$TRASH/corpus"
 echo "== corpus: $N pages in $DIR"
 java "$ROOT/bench/GenerateCorpus.java" "$DIR" "$N" "$ROOT/site-template"
 
@@ -83,7 +104,7 @@ wait_quiet() {
 # Variants are measured in rounds: each round runs every variant once, in turn, so that a change in the load of a
 # shared machine hits all of them alike. variant <label> <output dir> <command...> registers one.
 LABELS=()
-declare -A OUT CMD TIMES CPUS
+declare -A OUT CMD TIMES CPUS USERS
 variant() {
   local label=$1 out=$2
   shift 2
@@ -95,9 +116,6 @@ variant() {
 # run_once <label> <round>: one build into an emptied output folder (the emptying is not timed).
 # Every build starts without the last one's cache (.site-cache beside the output: Markdown bodies and pages), as
 # Hugo keeps none between builds: these figures are for rendering every page.
-empty_output() {
-  rm -rf "$1" "$(dirname "$1")/.site-cache"
-}
 
 run_once() {
   local label=$1 round=$2 log="$WORK/last-run.log" cpu_file="$WORK/last-run.cpu" start end cpu=""
@@ -110,6 +128,7 @@ run_once() {
     end=$(now_ms)
     cpu=$(awk 'END { printf "%d", ($1 + $2) * 1000 }' "$cpu_file")
     CPUS[$label]+="$cpu "
+    USERS[$label]+="$(awk 'END { printf "%d", $1 * 1000 }' "$cpu_file") "
   else
     eval "${CMD[$label]}" >"$log" 2>&1 || { cat "$log"; echo "$label: run $round failed"; exit 1; }
     end=$(now_ms)
@@ -137,6 +156,7 @@ measure() {
 
 wall_of() { tr ' ' '\n' <<<"${TIMES[$1]}" | grep . | median; }
 cpu_of() { if [[ -n "${CPUS[$1]:-}" ]]; then tr ' ' '\n' <<<"${CPUS[$1]}" | grep . | median; else echo "-"; fi; }
+user_of() { if [[ -n "${USERS[$1]:-}" ]]; then tr ' ' '\n' <<<"${USERS[$1]}" | grep . | median; else echo "-"; fi; }
 pages_of() { find "${OUT[$1]}" -name '*.html' | wc -l; }
 
 pages_per_s() { awk -v p="$1" -v ms="$2" 'BEGIN { printf "%.0f", p / (ms / 1000) }'; }
@@ -187,14 +207,14 @@ HUGO_MS=""
 (( HUGO )) && HUGO_MS=$(wall_of hugo)
 echo
 echo "== $N pages, median of $RUNS rounds, wall time measured outside the process ($(nproc) CPUs, load average now $(cut -d' ' -f1-3 /proc/loadavg))"
-printf '%-26s %8s %8s %7s %9s %8s %8s\n' variant "wall ms" "cpu ms" pages "pages/s" "vs base" "vs hugo"
+printf '%-26s %8s %8s %8s %7s %9s %8s %8s\n' variant "wall ms" "cpu ms" "user ms" pages "pages/s" "vs base" "vs hugo"
 row() { # label variant
   local wall ratio="-" base pages
   wall=$(wall_of "$2")
   pages=$(pages_of "$2")
   [[ -n "$HUGO_MS" ]] && ratio=$(awk -v a="$wall" -v b="$HUGO_MS" 'BEGIN { printf "%.2fx", a / b }')
   base=$(awk -v a="$wall" -v b="$BASE_MS" 'BEGIN { printf "%.2fx", a / b }')
-  printf '%-26s %8s %8s %7s %9s %8s %8s\n' "$1" "$wall" "$(cpu_of "$2")" "$pages" "$(pages_per_s "$pages" "$wall")" "$base" "$ratio"
+  printf '%-26s %8s %8s %8s %7s %9s %8s %8s\n' "$1" "$wall" "$(cpu_of "$2")" "$(user_of "$2")" "$pages" "$(pages_per_s "$pages" "$wall")" "$base" "$ratio"
 }
 row "baseline (C1, ParallelGC)" baseline
 row "java (C1, ParallelGC)" java
