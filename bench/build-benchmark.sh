@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Build benchmark: N flat pages (one language, ~1.7 KB of Markdown each) built in a fresh JVM, R times,
 # wall time measured outside the JVM; the same with the baseline's classes (bench/baseline.sh), with AppCDS,
-# then Hugo on the same corpus if it is on the PATH; with JAVA_AOT=<the java of a JDK 24 or later>, also on that
-# JVM with an AOT cache. Usage (from anywhere): bash bench/build-benchmark.sh [N=4000] [runs=5]
+# flexmark alone on the same bodies (bench/MarkdownOnly.java), then Hugo on the same corpus if it is on the PATH;
+# with JAVA_AOT=<the java of a JDK 24 or later>, also on that JVM with an AOT cache.
+# Usage (from anywhere): bash bench/build-benchmark.sh [N=4000] [runs=5]
 set -euo pipefail
 
 N=${1:-4000}
@@ -135,7 +136,7 @@ run_once() {
   fi
   TIMES[$label]+="$((end - start)) "
   printf '  %-10s run %d: %6d ms wall %8s   %s\n' "$label" "$round" "$((end - start))" "${cpu:+${cpu} ms cpu}" \
-    "$(grep -E '^(Built|pages/s)' "$log" | tr '\n' ' ' || true)"
+    "$(grep -E '^(Built|pages/s|Markdown only)' "$log" | tr '\n' ' ' || true)"
 }
 
 # measure: one untimed round (page cache, archives), then RUNS timed rounds.
@@ -157,7 +158,7 @@ measure() {
 wall_of() { tr ' ' '\n' <<<"${TIMES[$1]}" | grep . | median; }
 cpu_of() { if [[ -n "${CPUS[$1]:-}" ]]; then tr ' ' '\n' <<<"${CPUS[$1]}" | grep . | median; else echo "-"; fi; }
 user_of() { if [[ -n "${USERS[$1]:-}" ]]; then tr ' ' '\n' <<<"${USERS[$1]}" | grep . | median; else echo "-"; fi; }
-pages_of() { find "${OUT[$1]}" -name '*.html' | wc -l; }
+pages_of() { { find "${OUT[$1]}" -name '*.html' 2>/dev/null || true; } | wc -l; }
 
 pages_per_s() { awk -v p="$1" -v ms="$2" 'BEGIN { printf "%.0f", p / (ms / 1000) }'; }
 
@@ -190,6 +191,14 @@ if [[ -n "${JAVA_AOT:-}" ]]; then
   variant java+aot "$DIR/out-aot" "$JAVA_AOT" "${JVM_FLAGS[@]}" -XX:AOTCache="$AOT" -cp "$CDS_JAR:$DEPS" "$MAIN" "$DIR" nl "$DIR/out-aot" "$NOW"
 fi
 
+# The floor: flexmark-java alone, as the build configures it, on every body of the corpus (bench/MarkdownOnly.java),
+# nothing else done and nothing written: what the Markdown library itself costs a fresh JVM.
+FLOOR_CLASSES="$WORK/markdown-only"
+rm -rf "$FLOOR_CLASSES"
+javac -d "$FLOOR_CLASSES" -cp "$SNAP_CLASSES:$DEPS" "$ROOT/bench/MarkdownOnly.java"
+echo "== markdown: java ${JVM_FLAGS[*]} -cp <MarkdownOnly>:target/classes(snapshot):<deps> MarkdownOnly $DIR (flexmark alone, nothing written)"
+variant markdown "$DIR/out-markdown" java "${JVM_FLAGS[@]}" -cp "$FLOOR_CLASSES:$SNAP_CLASSES:$DEPS" MarkdownOnly "$DIR"
+
 HUGO=0
 if command -v hugo >/dev/null 2>&1; then
   HUGO=1
@@ -214,11 +223,15 @@ row() { # label variant
   pages=$(pages_of "$2")
   [[ -n "$HUGO_MS" ]] && ratio=$(awk -v a="$wall" -v b="$HUGO_MS" 'BEGIN { printf "%.2fx", a / b }')
   base=$(awk -v a="$wall" -v b="$BASE_MS" 'BEGIN { printf "%.2fx", a / b }')
-  printf '%-26s %8s %8s %8s %7s %9s %8s %8s\n' "$1" "$wall" "$(cpu_of "$2")" "$(user_of "$2")" "$pages" "$(pages_per_s "$pages" "$wall")" "$base" "$ratio"
+  local rate
+  rate=$(pages_per_s "$pages" "$wall")
+  (( pages > 0 )) || { pages="-"; rate="-"; }
+  printf '%-26s %8s %8s %8s %7s %9s %8s %8s\n' "$1" "$wall" "$(cpu_of "$2")" "$(user_of "$2")" "$pages" "$rate" "$base" "$ratio"
 }
 row "baseline (C1, ParallelGC)" baseline
 row "java (C1, ParallelGC)" java
 row "java + AppCDS" java+cds
+row "flexmark alone, no output" markdown
 [[ -n "${JAVA_AOT:-}" ]] && row "java ${AOT_VERSION%%.*} + AOT cache" java+aot
 (( HUGO )) && row "hugo" hugo
 line="side by side (median wall):"

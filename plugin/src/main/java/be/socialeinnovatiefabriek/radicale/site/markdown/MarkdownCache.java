@@ -22,7 +22,7 @@ public final class MarkdownCache {
     /** The renderer's code and libraries: part of every key, so a new version of either renders every body again. */
     private static final byte[] RENDERER = PackCache.codeFingerprint(
             "be/socialeinnovatiefabriek/radicale/site/markdown/MarkdownRenderer.class",
-            "be/socialeinnovatiefabriek/radicale/site/markdown/MarkdownRenderer$TypographicText.class",
+            "be/socialeinnovatiefabriek/radicale/site/markdown/MarkdownRenderer$PlainText.class",
             "be/socialeinnovatiefabriek/radicale/site/i18n/Typography.class",
             "com/vladsch/flexmark/parser/Parser.class", "com/vladsch/flexmark/html/HtmlRenderer.class",
             "com/vladsch/flexmark/ext/tables/TablesExtension.class",

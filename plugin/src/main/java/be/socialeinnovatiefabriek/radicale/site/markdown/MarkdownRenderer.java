@@ -26,32 +26,36 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Markdown to HTML with one shared flexmark parser and renderer (both are thread-safe), so that
- * pages render in parallel without building a parser per file. A language whose {@link Typography}
- * changes text gets a renderer of its own that applies it to text nodes only: never to code, to a
- * link's address or title, or to an image's alt text.
+ * Markdown to HTML with one shared flexmark parser and renderer per typography (both are thread-safe), so that
+ * pages render in parallel without building a parser per file. Text nodes are written by {@link PlainText}, which
+ * applies the language's {@link Typography} to text only: never to code, to a link's address or title, or to an
+ * image's alt text.
  */
 public final class MarkdownRenderer {
 
     private final Parser parser;
     private final Parser parserWithoutAutolinks;
     private final MutableDataSet options;
-    private final HtmlRenderer renderer;
-    private final Map<Typography, HtmlRenderer> typographic = new ConcurrentHashMap<>();
+    private final Map<Typography, HtmlRenderer> renderers = new ConcurrentHashMap<>();
 
     public MarkdownRenderer() {
+        // Autolinking scans every text node and was a fifth of Markdown time on the build benchmark; a text
+        // without anything it could link renders the same without it.
+        this.parserWithoutAutolinks = Parser.builder(options(false)).build();
+        this.options = options(true);
+        this.parser = Parser.builder(options).build();
+    }
+
+    /** The options the site's Markdown is read and written with; {@code autolinks}: with the autolink extension. */
+    static MutableDataSet options(boolean autolinks) {
         MutableDataSet options = new MutableDataSet();
         // Staff write Markdown, not HTML: raw HTML is shown as text, so nothing can slip past the CSP.
         options.set(HtmlRenderer.ESCAPE_HTML, true);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()));
-        // Autolinking scans every text node and was a fifth of Markdown time on the build benchmark; a text
-        // without anything it could link renders the same without it.
-        this.parserWithoutAutolinks = Parser.builder(options).build();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create()));
-        this.parser = Parser.builder(options).build();
-        this.options = options;
-        this.renderer = HtmlRenderer.builder(options).build();
+        options.set(Parser.EXTENSIONS, autolinks
+                ? List.of(TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create())
+                : List.of(TablesExtension.create(), StrikethroughExtension.create()));
+        return options;
     }
 
     /**
@@ -76,20 +80,53 @@ public final class MarkdownRenderer {
     }
 
     private HtmlRenderer rendererFor(Typography typography) {
-        if (!typography.changesText()) {
-            return renderer;
-        }
-        return typographic.computeIfAbsent(typography, t -> HtmlRenderer.builder(options)
-                .nodeRendererFactory(ignored -> new TypographicText(t)).build());
+        return renderers.computeIfAbsent(typography, t -> HtmlRenderer.builder(options)
+                .nodeRendererFactory(ignored -> new PlainText(t)).build());
     }
 
-    /** Writes a text node as flexmark's own renderer does, with the language's spaces put in. */
-    private record TypographicText(Typography typography) implements NodeRenderer {
+    /**
+     * Writes a text node as flexmark's own renderer does (its backslash escapes and entities resolved, line ends made
+     * {@code \n}, then {@code & < > "} escaped), with the language's spaces put in. flexmark does each of those steps
+     * with a regular expression or a copy on every text node, and text was a fifth of its rendering time; most text
+     * has nothing to resolve or escape, and is then written as it is.
+     */
+    private record PlainText(Typography typography) implements NodeRenderer {
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-            return Set.of(new NodeRenderingHandler<>(Text.class,
-                    (text, context, html) -> html.text(typography.apply(Escaping.normalizeEOL(text.getChars().unescape())))));
+            return Set.of(new NodeRenderingHandler<>(Text.class, (text, context, html) -> html.raw(escaped(typography.apply(unescaped(text.getChars()))))));
         }
+    }
+
+    /** The text of {@code chars} as flexmark's {@code Escaping.normalizeEOL(chars.unescape())} gives it. */
+    static String unescaped(BasedSequence chars) {
+        String text = chars.toString();
+        if (text.indexOf('\\') >= 0 || text.indexOf('&') >= 0) {
+            text = chars.unescape();
+        }
+        return text.indexOf('\r') >= 0 ? Escaping.normalizeEOL(text) : text;
+    }
+
+    /** {@code text} as flexmark's {@code Escaping.escapeHtml(text, false)} gives it: {@code & < > "} as entities. */
+    static String escaped(String text) {
+        StringBuilder out = null;
+        int written = 0;
+        for (int i = 0; i < text.length(); i++) {
+            String entity = switch (text.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                default -> null;
+            };
+            if (entity != null) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 16);
+                }
+                out.append(text, written, i).append(entity);
+                written = i + 1;
+            }
+        }
+        return out == null ? text : out.append(text, written, text.length()).toString();
     }
 
     /** True when {@code text} holds what the autolink extension links: an address with a scheme, a www. host or an e-mail. */
