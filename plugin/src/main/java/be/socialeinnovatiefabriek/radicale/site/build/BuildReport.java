@@ -15,9 +15,12 @@ import java.util.Map;
  * @param cachedMedia     media taken from the cache
  * @param mediaMillis     wall time spent on media
  * @param mediaLater      the images and posters are drawn after the build (the preview), not made yet
+ * @param cacheUnsaved    why what this build keeps for the next could not be written (null when it was, or when there
+ *                        was nothing new to keep): the site is whole, the next build only renders every page again
  */
 public record BuildReport(Map<String, Integer> pagesByLanguage, int pages, int rendered, int filesWritten, long millis,
-                          int images, int posters, int cachedMedia, long mediaMillis, boolean mediaLater) {
+                          int images, int posters, int cachedMedia, long mediaMillis, boolean mediaLater,
+                          String cacheUnsaved) {
 
     /** One line, such as "Built 123 pages (nl 40, fr 40, en 40) in 310 ms". */
     public String summary() {
@@ -26,6 +29,8 @@ public record BuildReport(Map<String, Integer> pagesByLanguage, int pages, int r
         return "Built " + pages + " pages (" + languages + ") in " + millis + " ms"
                 + (rendered < pages ? "; re-rendered " + rendered + ", wrote " + filesWritten + " changed files" : "")
                 + "; media: " + images + " images and " + posters + " posters " + (mediaLater ? "to draw next" : "made") + ", " + cachedMedia
-                + " from cache, in " + mediaMillis + " ms";
+                + " from cache, in " + mediaMillis + " ms"
+                + (cacheUnsaved == null ? "" : "; the cache for the next build could not be written (" + cacheUnsaved
+                        + "): this site is complete, the next build renders every page again");
     }
 }

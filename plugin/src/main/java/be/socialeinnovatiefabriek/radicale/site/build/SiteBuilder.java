@@ -169,8 +169,9 @@ public final class SiteBuilder {
         int written = output.write(files, config.preview(), next == null ? Set.of() : next.late());
         memory.remember(changes, pages, jobs, feeds, others, loader.cachedFiles(), media);
         // Written after the first build, which asked for every body and page; later builds of a preview keep nothing.
-        markdownPack.save();
-        pagePack.save();
+        IOException unsaved = markdownPack.save();
+        IOException pagesUnsaved = pagePack.save();
+        unsaved = unsaved != null ? unsaved : pagesUnsaved;
         if (next != drawing) {
             // Only now that this build's files are written: a build that fails leaves the last one's drawing going.
             MediaDrawing previous = drawing;
@@ -185,7 +186,7 @@ public final class SiteBuilder {
         MediaStats made = mediaReused ? new MediaStats(0, 0, 0, 0) : media.made();
         return new BuildReport(SitePlanner.countByLanguage(jobs, config.languages()), jobs.size(), rendered.get(), written, millis,
                 made.images() + later.stream().mapToInt(MediaJob::images).sum(), made.posters() + later.stream().mapToInt(MediaJob::posters).sum(),
-                made.cached(), mediaMillis, !later.isEmpty());
+                made.cached(), mediaMillis, !later.isEmpty(), unsaved == null ? null : String.valueOf(unsaved.getMessage()));
     }
 
     /**

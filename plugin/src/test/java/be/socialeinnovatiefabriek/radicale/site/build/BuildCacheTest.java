@@ -147,4 +147,24 @@ class BuildCacheTest {
         assertEquals(before, files(site.output()));
         assertEquals(0, run(site).rendered(), "and the cache written anew");
     }
+
+    @Test
+    void aCacheThatCannotBeWrittenIsSaidAndTheSiteIsStillWhole() throws Exception {
+        TestSite site = TestSite.create(folder, "with-news");
+        Path pages = site.output().resolveSibling(".site-cache/pages.pack");
+        Files.createDirectories(pages.resolve("in-the-way")); // a folder where the file must go: it cannot be replaced
+
+        BuildReport first = run(site);
+        assertTrue(first.summary().contains("; the cache for the next build could not be written (") && first.summary().contains(pages.toString()),
+                first.summary());
+        assertTrue(first.summary().endsWith("this site is complete, the next build renders every page again"), first.summary());
+        Map<String, String> written = files(site.output());
+
+        Files.delete(pages.resolve("in-the-way"));
+        Files.delete(pages);
+        BuildReport second = run(site);
+        assertEquals(second.pages(), second.rendered(), "no page was kept: " + second.summary());
+        assertFalse(second.summary().contains("could not be written"), second.summary());
+        assertEquals(written, files(site.output()));
+    }
 }
