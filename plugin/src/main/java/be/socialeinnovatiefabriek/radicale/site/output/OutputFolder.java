@@ -13,6 +13,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -107,12 +108,15 @@ public final class OutputFolder {
         Map<Path, Boolean> folders = new ConcurrentHashMap<>();
         Files.createDirectories(staging);
         folders.put(staging, Boolean.TRUE);
+        Path last = Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS) ? output : null;
         files.entrySet().parallelStream().forEach(file -> {
             try {
                 Path target = staging.resolve(file.getKey());
                 makeFolder(target.getParent(), folders);
                 if (file.getValue() instanceof byte[] bytes) {
-                    writeNew(target, bytes);
+                    if (last == null || !reused(last.resolve(file.getKey()), target, bytes)) {
+                        writeNew(target, bytes);
+                    }
                 } else {
                     linkOrCopy((Path) file.getValue(), target);
                 }
@@ -128,6 +132,27 @@ public final class OutputFolder {
         deleteTree(old);
         written = now;
         return files.size();
+    }
+
+    /**
+     * Gives {@code target} the last site's file {@code last} when that holds exactly {@code bytes}: a second name for
+     * the same file, so that a build that changed little makes few new files (linking allocates nothing on the disk,
+     * and deleting the last site afterwards frees nothing for that file). Only a regular file with no other name is
+     * taken: never a symbolic link, never a file the media cache shares (a preview's rebuild writes a page in place).
+     * Where the system cannot tell, nothing is reused.
+     */
+    private static boolean reused(Path last, Path target, byte[] bytes) {
+        try {
+            Map<String, Object> attributes = Files.readAttributes(last, "unix:isRegularFile,size,nlink", LinkOption.NOFOLLOW_LINKS);
+            if (!Boolean.TRUE.equals(attributes.get("isRegularFile")) || !Long.valueOf(bytes.length).equals(attributes.get("size"))
+                    || !Integer.valueOf(1).equals(attributes.get("nlink")) || !Arrays.equals(Files.readAllBytes(last), bytes)) {
+                return false;
+            }
+            Files.createLink(target, last);
+            return true;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false; // gone, unreadable, or no such attributes here: the file is written anew
+        }
     }
 
     /**
