@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the site. A full build goes to a folder beside the output and replaces it only once complete,
- * so a failed build leaves the previous site as it was; a preview rebuild writes only what changed.
+ * so a failed build leaves the previous site as it was (a page it did not change keeps the last site's file); a
+ * preview rebuild writes only what changed.
  */
 public final class OutputFolder {
 
