@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes the site. A full build goes to a folder beside the output and replaces it only once complete,
@@ -110,12 +111,15 @@ public final class OutputFolder {
         Files.createDirectories(staging);
         folders.put(staging, Boolean.TRUE);
         Path last = Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS) ? output : null;
+        AtomicInteger kept = new AtomicInteger();
         files.entrySet().parallelStream().forEach(file -> {
             try {
                 Path target = staging.resolve(file.getKey());
                 makeFolder(target.getParent(), folders);
                 if (file.getValue() instanceof byte[] bytes) {
-                    if (last == null || !reused(last.resolve(file.getKey()), target, bytes)) {
+                    if (last != null && reused(last.resolve(file.getKey()), target, bytes)) {
+                        kept.incrementAndGet();
+                    } else {
                         writeNew(target, bytes);
                     }
                 } else {
@@ -132,7 +136,7 @@ public final class OutputFolder {
         Files.move(staging, output);
         deleteTree(old);
         written = now;
-        return files.size();
+        return files.size() - kept.get();
     }
 
     /**
